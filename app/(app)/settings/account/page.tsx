@@ -1,0 +1,21 @@
+import type { Metadata } from "next";
+import { AppShell } from "@/components/app/app-shell";
+import { SettingsTabs } from "@/components/app/settings-tabs";
+import { requirePageMember } from "@/lib/auth/session";
+
+export const metadata: Metadata = { title: "Account Settings" };
+
+export default async function AccountSettingsPage({ searchParams }: { searchParams: Promise<{ account?: string }> }) {
+  const { account } = await searchParams;
+  const ctx = await requirePageMember(`/settings/account${account ? `?account=${encodeURIComponent(account)}` : ""}`, account);
+  return (
+    <AppShell ctx={ctx} basePath="/settings/account">
+      <h1 className="mb-6 text-2xl font-semibold">Edit User Settings</h1>
+      <SettingsTabs active="account" accountSlug={ctx.member.workspaceSlug} />
+      <section aria-labelledby="account-heading" className="mb-10">
+        <h2 id="account-heading" className="text-lg font-semibold">{ctx.member.workspaceName}</h2>
+        <p className="text-sm text-slate-600">Account ID {ctx.member.workspaceId} · {ctx.member.plan === "enterprise" ? "Enterprise" : "Standard"} plan</p>
+      </section>
+    </AppShell>
+  );
+}

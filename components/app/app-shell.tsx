@@ -1,0 +1,24 @@
+import Link from "next/link";
+import type { PageContext } from "@/lib/auth/session";
+import { AccountSwitcher } from "./account-switcher";
+import { UserMenu } from "./user-menu";
+
+// Header (account switcher, user menu) around every signed-in page.
+export function AppShell({ ctx, basePath, children }: { ctx: PageContext; basePath: string; children: React.ReactNode }) {
+  const slug = encodeURIComponent(ctx.member.workspaceSlug);
+  const accounts = ctx.memberships.map((m) => ({ slug: m.workspaceSlug, name: m.workspaceName }));
+  return (
+    <>
+      <header className="border-b border-slate-200 bg-white">
+        <nav aria-label="Main" className="mx-auto flex max-w-5xl items-center gap-4 px-4 py-3">
+          <Link href={`/settings/account?account=${slug}`} className="font-semibold text-blue-800">Bobbin</Link>
+          <AccountSwitcher current={{ slug: ctx.member.workspaceSlug, name: ctx.member.workspaceName }} accounts={accounts} basePath={basePath} />
+          <div className="ml-auto">
+            <UserMenu email={ctx.user.email} settingsHref={`/settings/account?account=${slug}`} />
+          </div>
+        </nav>
+      </header>
+      <main className="mx-auto max-w-5xl px-4 py-8">{children}</main>
+    </>
+  );
+}

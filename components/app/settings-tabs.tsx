@@ -1,0 +1,26 @@
+import Link from "next/link";
+
+const TABS = [
+  { id: "profile", label: "Your Profile", href: "/settings/profile" },
+  { id: "account", label: "Account Settings", href: "/settings/account" },
+] as const;
+
+export type SettingsTab = (typeof TABS)[number]["id"];
+
+// The tabs of "Edit User Settings"; links keep the current account.
+export function SettingsTabs({ active, accountSlug }: { active: SettingsTab; accountSlug: string }) {
+  return (
+    <nav aria-label="Settings" className="mb-8 flex gap-1 border-b border-slate-200">
+      {TABS.map((tab) => (
+        <Link
+          key={tab.id}
+          href={`${tab.href}?account=${encodeURIComponent(accountSlug)}`}
+          aria-current={tab.id === active ? "page" : undefined}
+          className={`-mb-px border-b-2 px-4 py-2 text-sm font-medium ${tab.id === active ? "border-blue-700 text-blue-800" : "border-transparent text-slate-600 hover:text-slate-900"}`}
+        >
+          {tab.label}
+        </Link>
+      ))}
+    </nav>
+  );
+}

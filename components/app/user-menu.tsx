@@ -1,0 +1,27 @@
+"use client";
+import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
+import { signOut } from "next-auth/react";
+import Link from "next/link";
+
+const ITEM = "block cursor-pointer rounded px-3 py-2 text-sm outline-none data-[highlighted]:bg-slate-100";
+
+export function UserMenu({ email, settingsHref }: { email: string; settingsHref: string }) {
+  return (
+    <DropdownMenu.Root>
+      <DropdownMenu.Trigger className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm" aria-label={`User menu for ${email}`}>
+        {email} ▾
+      </DropdownMenu.Trigger>
+      <DropdownMenu.Portal>
+        <DropdownMenu.Content align="end" sideOffset={4} className="z-50 min-w-48 rounded-md border border-slate-200 bg-white p-1 shadow-lg">
+          <DropdownMenu.Item asChild className={ITEM}>
+            <Link href={settingsHref}>Edit User Settings</Link>
+          </DropdownMenu.Item>
+          <DropdownMenu.Separator className="my-1 h-px bg-slate-200" />
+          <DropdownMenu.Item className={ITEM} onSelect={() => signOut({ callbackUrl: "/login" })}>
+            Sign out
+          </DropdownMenu.Item>
+        </DropdownMenu.Content>
+      </DropdownMenu.Portal>
+    </DropdownMenu.Root>
+  );
+}

@@ -1,0 +1,66 @@
+import { expect, signIn, test } from "./support/fixtures";
+
+const DEMO = "bobbin-demo";
+
+test("signs in with the demo account and reaches Account Settings through the user menu", async ({ page }) => {
+  await signIn(page, "alice@example.com", DEMO);
+  await page.getByRole("button", { name: /User menu/ }).click();
+  await page.getByRole("menuitem", { name: "Edit User Settings" }).click();
+  await expect(page).toHaveURL(/\/settings\/account/);
+  await expect(page.getByRole("link", { name: "Account Settings" })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByRole("heading", { name: "Acme Data" })).toBeVisible();
+});
+
+test("a wrong password and an unknown email get the same message", async ({ page }) => {
+  for (const [email, password] of [["alice@example.com", "wrong-password"], ["nobody@example.com", DEMO]]) {
+    await page.goto("/login");
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill(password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.locator("main").getByRole("alert")).toHaveText("Incorrect email or password.");
+    await expect(page).toHaveURL(/\/login/);
+  }
+});
+
+test("a protected page redirects to sign-in and comes back after it", async ({ page }) => {
+  await page.goto("/settings/profile?account=acme-data");
+  await expect(page).toHaveURL(/\/login\?callbackUrl=/);
+  await page.getByLabel("Email").fill("bob@example.com");
+  await page.getByLabel("Password").fill(DEMO);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/settings\/profile\?account=acme-data$/);
+  await expect(page.getByText("bob@example.com").first()).toBeVisible();
+});
+
+test("signing out ends the session", async ({ page }) => {
+  await signIn(page, "carol@example.com", DEMO);
+  await page.getByRole("button", { name: /User menu/ }).click();
+  await page.getByRole("menuitem", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await page.goto("/settings/account");
+  await expect(page).toHaveURL(/\/login\?callbackUrl=/);
+});
+
+test("a member of Globex gets a 404 on Acme's settings", async ({ page }) => {
+  await signIn(page, "dave@example.com", DEMO);
+  const response = await page.goto("/settings/account?account=acme-data");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  await expect(page.getByText("Acme Data")).toHaveCount(0);
+});
+
+test("a member of several accounts can switch between them", async ({ page, db }) => {
+  const dave = await db.user.findUniqueOrThrow({ where: { email: "dave@example.com" } });
+  const other = await db.workspace.create({ data: { slug: `second-${Date.now()}`, name: "Zeta Second" } });
+  await db.membership.create({ data: { workspaceId: other.id, userId: dave.id } });
+  await signIn(page, "dave@example.com", DEMO);
+  await page.goto("/settings/account?account=globex");
+  await page.getByRole("button", { name: /Switch account/ }).click();
+  await page.getByRole("menuitem", { name: "Zeta Second" }).click();
+  await expect(page.getByRole("heading", { name: "Zeta Second" })).toBeVisible();
+  await db.membership.deleteMany({ where: { workspaceId: other.id } });
+  // Removed from the account: the next request loses it even though the JWT is still valid.
+  const response = await page.goto(`/settings/account?account=${other.slug}`);
+  expect(response?.status()).toBe(404);
+  await db.workspace.delete({ where: { id: other.id } });
+});
