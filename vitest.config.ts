@@ -4,9 +4,9 @@ import path from "node:path";
 export default defineConfig({
   resolve: {
     alias: {
-      "@": path.resolve(__dirname),
+      "@": import.meta.dirname,
       // Tests run the server modules directly, outside React's server bundle.
-      "server-only": path.resolve(__dirname, "tests/helpers/server-only.ts"),
+      "server-only": path.join(import.meta.dirname, "tests/helpers/server-only.ts"),
     },
   },
   test: {

@@ -1,0 +1,68 @@
+// Bearer key verification, the API's hot path: offline format check, one HMAC, one indexed lookup.
+// No cache: a disabled or deleted key is refused from the very next request.
+import type { Db } from "../db-client";
+import { hasApiAccess } from "../plans";
+import { hashApiKey } from "./hash";
+import { isWellFormedApiKey } from "./token";
+
+export const LAST_USED_RESOLUTION_MS = 60_000;
+
+export type VerifiedKey = { keyId: number; workspaceId: number; userId: string };
+
+export type KeyRecord = {
+  id: number;
+  workspaceId: number;
+  createdById: string;
+  status: string;
+  lastUsedAt: Date | null;
+  plan: string;
+  creatorIsMember: boolean;
+};
+
+// Storage behind verification, so the lookup can be served by the fastest path a database offers.
+export interface KeyStore {
+  findByHash(hash: string): Promise<KeyRecord | null>;
+  // Record use unless already recorded within the resolution (a conditional write, at most once a minute).
+  touchLastUsed(id: number, now: Date): Promise<void>;
+}
+
+// The key's identity when it may act now, else null (whatever the reason: callers must not tell them apart).
+export async function verifyApiKey(store: KeyStore, token: string, pepper: string, now = new Date()): Promise<VerifiedKey | null> {
+  if (!isWellFormedApiKey(token)) return null;
+  const key = await store.findByHash(hashApiKey(token, pepper));
+  if (!key || key.status !== "enabled" || !hasApiAccess(key.plan) || !key.creatorIsMember) return null;
+  if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
+    store.touchLastUsed(key.id, now).catch((error: Error) => console.error(`last-used update failed for key ${key.id}: ${error.message}`));
+  }
+  return { keyId: key.id, workspaceId: key.workspaceId, userId: key.createdById };
+}
+
+// The KeyStore on the Prisma client (works on both databases).
+export function prismaKeyStore(db: Db): KeyStore {
+  return {
+    async findByHash(hash) {
+      const row = await db.apiKey.findUnique({
+        where: { hash },
+        select: {
+          id: true,
+          workspaceId: true,
+          createdById: true,
+          status: true,
+          lastUsedAt: true,
+          workspace: { select: { plan: true } },
+          createdBy: { select: { memberships: { select: { workspaceId: true } } } },
+        },
+      });
+      if (!row) return null;
+      const { workspace, createdBy, ...rest } = row;
+      return { ...rest, plan: workspace.plan, creatorIsMember: createdBy.memberships.some((m) => m.workspaceId === row.workspaceId) };
+    },
+    async touchLastUsed(id, now) {
+      const cutoff = new Date(now.getTime() - LAST_USED_RESOLUTION_MS);
+      await db.apiKey.updateMany({
+        where: { id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lte: cutoff } }] },
+        data: { lastUsedAt: now },
+      });
+    },
+  };
+}
