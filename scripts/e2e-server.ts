@@ -1,9 +1,9 @@
 // The server behind the Playwright suite: a fresh database, migrations, the demo seed, build, next start.
 import { spawn, execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { createWriteStream, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { E2E_PORT, E2E_SECRETS_FILE, e2eDatabaseUrl } from "../e2e/support/env";
+import { E2E_PORT, E2E_SECRETS_FILE, E2E_SERVER_LOG, e2eDatabaseUrl } from "../e2e/support/env";
 import { SECRET_NAMES } from "../lib/secrets";
 import { dropPostgresDatabase, migrate, seedIfEmpty } from "./lib/database";
 
@@ -28,7 +28,11 @@ async function main() {
   if (process.env.E2E_SKIP_BUILD !== "1") {
     execFileSync("npx", ["next", "build"], { stdio: ["ignore", "ignore", "inherit"], env: { ...env, NODE_ENV: "production" } });
   }
-  const child = spawn("npx", ["next", "start", "-p", String(E2E_PORT)], { stdio: "inherit", env });
+  // The server's output also goes to a log file, which the secrets tests search for plaintext keys.
+  const log = createWriteStream(E2E_SERVER_LOG, { flags: "w" });
+  const child = spawn("npx", ["next", "start", "-p", String(E2E_PORT)], { stdio: ["ignore", "pipe", "pipe"], env });
+  child.stdout.on("data", (chunk) => { process.stdout.write(chunk); log.write(chunk); });
+  child.stderr.on("data", (chunk) => { process.stderr.write(chunk); log.write(chunk); });
   const stop = () => child.kill("SIGTERM");
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);

@@ -17,3 +17,4 @@ export function e2eDatabaseUrl(): string {
 
 // Secrets the e2e server runs with; fixed per run in .tmp so fixtures can compute key hashes too.
 export const E2E_SECRETS_FILE = path.resolve(".tmp/e2e/secrets.json");
+export const E2E_SERVER_LOG = path.resolve(".tmp/e2e/server.log");

@@ -3,7 +3,9 @@ import { test as base, expect, type Page } from "@playwright/test";
 import { randomBytes } from "node:crypto";
 import { createDb, type Db } from "../../lib/db-client";
 import { hashPassword } from "../../lib/auth/password";
-import { e2eDatabaseUrl } from "./env";
+import { readFileSync } from "node:fs";
+import { createApiKey } from "../../lib/api-keys/service";
+import { E2E_SECRETS_FILE, e2eDatabaseUrl } from "./env";
 
 export const PASSWORD = "e2e-password-1";
 let passwordHash: Promise<string> | undefined;
@@ -24,6 +26,19 @@ export async function createAccount(db: Db, opts: { members?: number; plan?: str
     emails.push(email);
   }
   return { id: ws.id, slug: ws.slug, name, emails };
+}
+
+// The HMAC pepper the e2e server runs with.
+export function e2ePepper(): string {
+  return JSON.parse(readFileSync(E2E_SECRETS_FILE, "utf8")).API_KEY_HMAC_SECRET;
+}
+
+// A key made through the domain (as the UI would), returning its plaintext.
+export async function createKey(db: Db, account: TestAccount, memberIndex = 0, description = "fixture key") {
+  const user = await db.user.findUniqueOrThrow({ where: { email: account.emails[memberIndex] } });
+  const result = await createApiKey(db, { workspaceId: account.id, userId: user.id }, description, e2ePepper());
+  if (!result.ok) throw new Error(result.message);
+  return result.data;
 }
 
 export async function signIn(page: Page, email: string, password = PASSWORD, path = "/login") {

@@ -1,7 +1,12 @@
 import type { Metadata } from "next";
 import { AppShell } from "@/components/app/app-shell";
 import { SettingsTabs } from "@/components/app/settings-tabs";
+import { ApiKeysSection } from "@/components/api-keys/api-keys-section";
+import { listApiKeys } from "@/lib/api-keys/service";
 import { requirePageMember } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+
+const SALES_URL = process.env.SALES_URL ?? "mailto:sales@bobbin.example";
 
 export const metadata: Metadata = { title: "Account Settings" };
 
@@ -16,6 +21,7 @@ export default async function AccountSettingsPage({ searchParams }: { searchPara
         <h2 id="account-heading" className="text-lg font-semibold">{ctx.member.workspaceName}</h2>
         <p className="text-sm text-slate-600">Account ID {ctx.member.workspaceId} · {ctx.member.plan === "enterprise" ? "Enterprise" : "Standard"} plan</p>
       </section>
+      <ApiKeysSection workspaceId={ctx.member.workspaceId} plan={ctx.member.plan} keys={await listApiKeys(db, ctx.member.workspaceId)} now={new Date()} salesUrl={SALES_URL} />
     </AppShell>
   );
 }

@@ -1,0 +1,57 @@
+"use server";
+// Server actions of the API keys section. Each one authenticates, re-checks membership, validates, acts.
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import type { ActionResult } from "@/lib/action-result";
+import { memberForAction } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { createApiKey, deleteApiKey, KEY_ERROR_MESSAGES, setApiKeyStatus, type KeyResult } from "@/lib/api-keys/service";
+import type { Member } from "@/lib/members";
+import { readSecret } from "@/lib/secrets";
+import { apiKeyIdSchema, createApiKeySchema } from "@/lib/validation/api-keys";
+
+const SIGNED_OUT = "Your session has ended or you are no longer a member of this account. Sign in again.";
+const PAGE = "/settings/account";
+
+function invalid(error: z.ZodError): ActionResult<never> {
+  const fieldErrors = z.flattenError(error).fieldErrors as Record<string, string[] | undefined>;
+  return { ok: false, error: "Check the highlighted field.", fieldErrors };
+}
+
+// Generate a key; the plaintext travels back once, in this response only.
+export async function generateApiKeyAction(form: FormData): Promise<ActionResult<{ plaintext: string; last4: string }>> {
+  const input = createApiKeySchema.safeParse({ workspaceId: form.get("workspaceId"), description: form.get("description") ?? "" });
+  if (!input.success) return invalid(input.error);
+  const member = await memberForAction(input.data.workspaceId);
+  if (!member) return { ok: false, error: SIGNED_OUT };
+  const result = await createApiKey(db, member, input.data.description, readSecret("API_KEY_HMAC_SECRET"));
+  if (!result.ok) return { ok: false, error: result.message };
+  revalidatePath(PAGE);
+  return { ok: true, data: { plaintext: result.data.plaintext, last4: result.data.key.last4 } };
+}
+
+// Parse the key a form names, re-check membership, run the action on it, refresh the page.
+async function onKey(form: FormData, act: (member: Member, keyId: number) => Promise<KeyResult<unknown>>): Promise<ActionResult> {
+  const input = apiKeyIdSchema.safeParse({ workspaceId: form.get("workspaceId"), keyId: form.get("keyId") });
+  if (!input.success) return { ok: false, error: KEY_ERROR_MESSAGES.not_found };
+  const member = await memberForAction(input.data.workspaceId);
+  if (!member) return { ok: false, error: SIGNED_OUT };
+  const result = await act(member, input.data.keyId);
+  revalidatePath(PAGE);
+  return result.ok ? { ok: true, data: undefined } : { ok: false, error: result.message };
+}
+
+// Disable a key: the API refuses it from the next request on.
+export async function disableApiKeyAction(form: FormData): Promise<ActionResult> {
+  return onKey(form, (member, keyId) => setApiKeyStatus(db, member, keyId, "disabled"));
+}
+
+// Re-enable a disabled key.
+export async function enableApiKeyAction(form: FormData): Promise<ActionResult> {
+  return onKey(form, (member, keyId) => setApiKeyStatus(db, member, keyId, "enabled"));
+}
+
+// Delete a key for good and free its slot.
+export async function deleteApiKeyAction(form: FormData): Promise<ActionResult> {
+  return onKey(form, (member, keyId) => deleteApiKey(db, member, keyId));
+}

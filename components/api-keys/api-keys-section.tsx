@@ -1,0 +1,49 @@
+// "API access keys" on Account Settings: the limit, Generate a Key (or the Enterprise call-to-action), the table.
+import type { ApiKeyView } from "@/lib/api-keys/service";
+import { MAX_KEYS_PER_ACCOUNT } from "@/lib/api-keys/service";
+import { hasApiAccess } from "@/lib/plans";
+import { FeedbackProvider } from "./feedback";
+import { GenerateKeyDialog } from "./generate-key-dialog";
+import { KeysTable } from "./keys-table";
+
+type Props = { workspaceId: number; plan: string; keys: ApiKeyView[]; now: Date; salesUrl: string };
+
+export function ApiKeysSection({ workspaceId, plan, keys, now, salesUrl }: Props) {
+  const full = keys.length >= MAX_KEYS_PER_ACCOUNT;
+  return (
+    <section aria-labelledby="api-keys-heading">
+      <h2 id="api-keys-heading" tabIndex={-1} className="text-lg font-semibold">API access keys</h2>
+      <p className="mb-4 mt-1 text-sm text-slate-600">
+        Keys let scripts and schedulers use the <a href="/docs/api" className="text-blue-700 underline">Connect API</a> as the member who created them.
+      </p>
+      <FeedbackProvider>
+        {hasApiAccess(plan) ? (
+          <div className="mb-4 flex flex-wrap items-center gap-4">
+            <p className="text-sm">You can generate up to {MAX_KEYS_PER_ACCOUNT} access keys.</p>
+            <GenerateKeyDialog workspaceId={workspaceId} disabled={full} />
+            {full && (
+              <p className="w-full text-sm text-amber-900">
+                This account has {MAX_KEYS_PER_ACCOUNT} keys, the most it can hold (enabled and disabled keys both count). Delete a key to generate a new one.
+              </p>
+            )}
+          </div>
+        ) : (
+          <div className="mb-4 rounded-lg border border-blue-200 bg-blue-50 p-4">
+            <p className="font-semibold">API access is an Enterprise feature</p>
+            <p className="mt-1 text-sm">
+              Access to the Bobbin API is an Enterprise feature.{" "}
+              <a href={salesUrl} className="text-blue-700 underline">Contact Bobbin Sales for more info</a>.
+            </p>
+          </div>
+        )}
+        {keys.length > 0 ? (
+          <KeysTable keys={keys} workspaceId={workspaceId} now={now} />
+        ) : (
+          <p className="rounded-lg border border-dashed border-slate-300 bg-white px-4 py-8 text-center text-sm text-slate-600">
+            This account has no API access keys yet.
+          </p>
+        )}
+      </FeedbackProvider>
+    </section>
+  );
+}

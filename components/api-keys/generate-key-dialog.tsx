@@ -1,0 +1,84 @@
+"use client";
+// "Generate a Key": configure (description) → the key, shown once → "Close and Continue" forgets it.
+import { useId, useState, useTransition } from "react";
+import { generateApiKeyAction } from "@/app/(app)/settings/account/actions";
+import { Button } from "@/components/ui/button";
+import { DialogContent, DialogRoot, DialogTrigger } from "@/components/ui/dialog";
+import { RevealKey } from "./reveal-key";
+
+const HINT = "Required. 1–100 characters, no control characters (such as line breaks).";
+
+export function GenerateKeyDialog({ workspaceId, disabled }: { workspaceId: number; disabled: boolean }) {
+  const [open, setOpen] = useState(false);
+  const [plaintext, setPlaintext] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [fieldError, setFieldError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  const hintId = useId();
+  const errorId = useId();
+
+  function onOpenChange(next: boolean) {
+    if (pending) return;
+    setOpen(next);
+    if (!next) {
+      // The key lives only in this dialog's state; closing drops it.
+      setPlaintext(null);
+      setError(null);
+      setFieldError(null);
+    }
+  }
+
+  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setError(null);
+    setFieldError(null);
+    startTransition(async () => {
+      const result = await generateApiKeyAction(form).catch(() => null);
+      if (!result) setError("The key could not be generated: the server did not answer. Try again.");
+      else if (result.ok) setPlaintext(result.data.plaintext);
+      else if (result.fieldErrors?.description) setFieldError(result.fieldErrors.description[0]);
+      else setError(result.error);
+    });
+  }
+
+  return (
+    <DialogRoot open={open} onOpenChange={onOpenChange}>
+      <DialogTrigger asChild>
+        <Button disabled={disabled}>Generate a Key</Button>
+      </DialogTrigger>
+      {plaintext ? (
+        <DialogContent title="Your new API access key" description="Copy the key now. It will not be shown again.">
+          <RevealKey plaintext={plaintext} onDone={() => onOpenChange(false)} />
+        </DialogContent>
+      ) : (
+        <DialogContent title="Configure Your API Access Key" description="Describe what the key will be used for, so your team can recognize it." locked={pending}>
+          <form onSubmit={onSubmit} noValidate className="space-y-4">
+            <input type="hidden" name="workspaceId" value={workspaceId} />
+            <div>
+              <label htmlFor="key-description" className="block text-sm font-medium">Key Description</label>
+              <input
+                id="key-description"
+                name="description"
+                required
+                maxLength={200}
+                autoComplete="off"
+                placeholder="Used to create and configure Salesforce integrations"
+                aria-describedby={fieldError ? `${errorId} ${hintId}` : hintId}
+                aria-invalid={fieldError ? true : undefined}
+                className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 aria-[invalid]:border-red-600"
+              />
+              {fieldError && <p id={errorId} className="mt-1 text-sm font-medium text-red-700">{fieldError}</p>}
+              <p id={hintId} className="mt-1 text-xs text-slate-600">{HINT}</p>
+            </div>
+            {error && <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-900">{error}</p>}
+            <div className="flex justify-end gap-2">
+              <Button variant="secondary" onClick={() => onOpenChange(false)} disabled={pending}>Cancel</Button>
+              <Button type="submit" disabled={pending}>{pending ? "Generating…" : "Save and Generate Key"}</Button>
+            </div>
+          </form>
+        </DialogContent>
+      )}
+    </DialogRoot>
+  );
+}

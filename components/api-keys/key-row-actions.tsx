@@ -1,0 +1,89 @@
+"use client";
+// The ⋮ menu of one key: disable or re-enable, and delete after a confirmation naming the key.
+import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
+import { useRef, useState, useTransition } from "react";
+import { deleteApiKeyAction, disableApiKeyAction, enableApiKeyAction } from "@/app/(app)/settings/account/actions";
+import type { ActionResult } from "@/lib/action-result";
+import { Button } from "@/components/ui/button";
+import { DialogContent, DialogRoot } from "@/components/ui/dialog";
+import { useFeedback } from "./feedback";
+
+type Props = { workspaceId: number; keyId: number; last4: string; description: string; status: "enabled" | "disabled" };
+
+const ITEM = "block w-full cursor-pointer rounded px-3 py-2 text-left text-sm outline-none data-[highlighted]:bg-slate-100 data-[disabled]:opacity-50";
+
+export function KeyRowActions({ workspaceId, keyId, last4, description, status }: Props) {
+  const [confirming, setConfirming] = useState(false);
+  const [pending, startTransition] = useTransition();
+  const [dialogError, setDialogError] = useState<string | null>(null);
+  const trigger = useRef<HTMLButtonElement>(null);
+  const notify = useFeedback();
+
+  function form(): FormData {
+    const data = new FormData();
+    data.set("workspaceId", String(workspaceId));
+    data.set("keyId", String(keyId));
+    return data;
+  }
+
+  function run(action: (f: FormData) => Promise<ActionResult>, success: string, then?: () => void) {
+    startTransition(async () => {
+      const result = await action(form()).catch(() => null);
+      if (result?.ok) {
+        notify({ kind: "success", text: success });
+        then?.();
+      } else {
+        const text = result ? result.error : "The server did not answer. Try again.";
+        if (confirming) setDialogError(text);
+        notify({ kind: "error", text });
+      }
+    });
+  }
+
+  const toggle =
+    status === "enabled"
+      ? () => run(disableApiKeyAction, `Key ending ${last4} is disabled.`)
+      : () => run(enableApiKeyAction, `Key ending ${last4} is enabled again.`);
+
+  return (
+    <>
+      <DropdownMenu.Root modal={false}>
+        <DropdownMenu.Trigger ref={trigger} disabled={pending} aria-label={`Actions for key ending ${last4}`}
+          className="rounded-md px-2 py-1 text-lg leading-none hover:bg-slate-100">
+          ⋮
+        </DropdownMenu.Trigger>
+        <DropdownMenu.Portal>
+          <DropdownMenu.Content align="end" sideOffset={4} className="z-30 min-w-44 rounded-md border border-slate-200 bg-white p-1 shadow-lg">
+            <DropdownMenu.Item className={ITEM} onSelect={toggle}>
+              {status === "enabled" ? "Disable this key" : "Re-enable this key"}
+            </DropdownMenu.Item>
+            <DropdownMenu.Item className={`${ITEM} text-red-700`} onSelect={() => { setDialogError(null); setConfirming(true); }}>
+              Delete this key
+            </DropdownMenu.Item>
+          </DropdownMenu.Content>
+        </DropdownMenu.Portal>
+      </DropdownMenu.Root>
+      <DialogRoot open={confirming} onOpenChange={(open) => !pending && setConfirming(open)}>
+        <DialogContent
+          title="Delete this key?"
+          description={<>The key <strong>“{description}”</strong> ending <strong className="font-mono">{last4}</strong> will stop working at once. This cannot be undone.</>}
+          locked={pending}
+          onCloseAutoFocus={(event) => {
+            event.preventDefault();
+            // The row may be gone; fall back to the section's heading.
+            (trigger.current?.isConnected ? trigger.current : document.getElementById("api-keys-heading"))?.focus();
+          }}
+        >
+          {dialogError && <p role="alert" className="mb-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-900">{dialogError}</p>}
+          <div className="flex justify-end gap-2">
+            <Button variant="secondary" onClick={() => setConfirming(false)} disabled={pending}>Cancel</Button>
+            <Button variant="danger" disabled={pending}
+              onClick={() => run(deleteApiKeyAction, `Key ending ${last4} is deleted.`, () => setConfirming(false))}>
+              {pending ? "Deleting…" : "Delete"}
+            </Button>
+          </div>
+        </DialogContent>
+      </DialogRoot>
+    </>
+  );
+}

@@ -1,0 +1,61 @@
+// The table of an account's keys (server-rendered; the ⋮ menus are client islands).
+import type { ApiKeyView } from "@/lib/api-keys/service";
+import { KeyRowActions } from "./key-row-actions";
+import { formatUtc, RelativeTime } from "./times";
+
+const REASONS: Record<string, string> = {
+  plan: "Disabled — plan without API access",
+  creator_removed: "Disabled — creator removed",
+};
+
+function statusLabel(key: ApiKeyView): { label: string; note?: string } {
+  if (key.status === "enabled") return { label: "Enabled" };
+  return { label: "Disabled", note: key.disabledReason ? REASONS[key.disabledReason] : undefined };
+}
+
+const TH = "px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600";
+
+export function KeysTable({ keys, workspaceId, now }: { keys: ApiKeyView[]; workspaceId: number; now: Date }) {
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <table className="w-full text-sm">
+        <caption className="sr-only">API access keys of this account</caption>
+        <thead className="border-b border-slate-200 bg-slate-50">
+          <tr>
+            <th scope="col" className={TH}>Key (last 4)</th>
+            <th scope="col" className={TH}>Description</th>
+            <th scope="col" className={TH}>Created</th>
+            <th scope="col" className={TH}>Last used</th>
+            <th scope="col" className={TH}>Status</th>
+            <th scope="col" className={TH}><span className="sr-only">Actions</span></th>
+          </tr>
+        </thead>
+        <tbody>
+          {keys.map((key) => {
+            const status = statusLabel(key);
+            return (
+              <tr key={key.id} className="border-b border-slate-100 last:border-0">
+                <td className="px-3 py-3 font-mono">{key.last4}</td>
+                <td className="max-w-xs break-words px-3 py-3">{key.description}</td>
+                <td className="px-3 py-3">
+                  <div>{formatUtc(key.createdAt)}</div>
+                  <div className="text-xs text-slate-600">by {key.createdByEmail}</div>
+                </td>
+                <td className="px-3 py-3">
+                  {key.lastUsedAt ? <RelativeTime date={key.lastUsedAt} now={now} id={`last-used-${key.id}`} /> : "Never"}
+                </td>
+                <td className="px-3 py-3">
+                  <div className={key.status === "enabled" ? "text-green-800" : "text-slate-600"}>{status.label}</div>
+                  {status.note && <div className="text-xs text-slate-600">{status.note}</div>}
+                </td>
+                <td className="px-3 py-3 text-right">
+                  <KeyRowActions workspaceId={workspaceId} keyId={key.id} last4={key.last4} description={key.description} status={key.status} />
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
