@@ -1,16 +1,16 @@
 // The server behind the Playwright suite: a fresh database, migrations, the demo seed, build, next start.
 import { spawn, execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { createWriteStream, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { createWriteStream, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { E2E_PORT, E2E_SECRETS_FILE, E2E_SERVER_LOG, e2eDatabaseUrl } from "../e2e/support/env";
 import { SECRET_NAMES } from "../lib/secrets";
-import { dropPostgresDatabase, migrate, seedIfEmpty } from "./lib/database";
+import { dropPostgresDatabase, migrate, removeSqliteFiles, seedIfEmpty } from "./lib/database";
 
 async function main() {
   const url = e2eDatabaseUrl();
   mkdirSync(path.dirname(E2E_SECRETS_FILE), { recursive: true });
-  if (url.startsWith("file:")) rmSync(url.slice(5), { force: true });
+  if (url.startsWith("file:")) removeSqliteFiles(url.slice(5));
   else await dropPostgresDatabase(url);
   await migrate(url);
   await seedIfEmpty(url);

@@ -2,7 +2,7 @@
 import type { ApiKeyView } from "@/lib/api-keys/service";
 import { MAX_KEYS_PER_ACCOUNT } from "@/lib/api-keys/service";
 import { hasApiAccess } from "@/lib/plans";
-import { FeedbackProvider } from "./feedback";
+import { FeedbackProvider } from "@/components/ui/feedback";
 import { GenerateKeyDialog } from "./generate-key-dialog";
 import { KeysTable } from "./keys-table";
 

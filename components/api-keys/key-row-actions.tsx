@@ -6,7 +6,7 @@ import { deleteApiKeyAction, disableApiKeyAction, enableApiKeyAction } from "@/a
 import type { ActionResult } from "@/lib/action-result";
 import { Button } from "@/components/ui/button";
 import { DialogContent, DialogRoot } from "@/components/ui/dialog";
-import { useFeedback } from "./feedback";
+import { useFeedback } from "@/components/ui/feedback";
 
 type Props = { workspaceId: number; keyId: number; last4: string; description: string; status: "enabled" | "disabled" };
 

@@ -3,6 +3,8 @@ import Link from "next/link";
 const TABS = [
   { id: "profile", label: "Your Profile", href: "/settings/profile" },
   { id: "account", label: "Account Settings", href: "/settings/account" },
+  { id: "team", label: "Team", href: "/settings/team" },
+  { id: "activity", label: "Activity", href: "/settings/activity" },
 ] as const;
 
 export type SettingsTab = (typeof TABS)[number]["id"];

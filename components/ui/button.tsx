@@ -1,4 +1,4 @@
-import type { ButtonHTMLAttributes } from "react";
+import type { ComponentProps } from "react";
 
 const VARIANTS = {
   primary: "bg-blue-700 text-white hover:bg-blue-800 disabled:bg-slate-400",
@@ -6,7 +6,7 @@ const VARIANTS = {
   danger: "bg-red-700 text-white hover:bg-red-800 disabled:bg-slate-400",
 } as const;
 
-export type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & { variant?: keyof typeof VARIANTS };
+export type ButtonProps = ComponentProps<"button"> & { variant?: keyof typeof VARIANTS };
 
 export function Button({ variant = "primary", className = "", type = "button", ...props }: ButtonProps) {
   return (

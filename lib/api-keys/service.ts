@@ -1,4 +1,5 @@
 // The API key lifecycle: create (under the per-account limit), list, disable/re-enable, delete.
+import { keyLabel, recordEvent, type RequestMeta } from "../audit/events";
 import type { Db } from "../db-client";
 import { hasApiAccess } from "../plans";
 import { hashApiKey } from "./hash";
@@ -8,6 +9,14 @@ export const MAX_KEYS_PER_ACCOUNT = 10;
 
 // The member acting: keys are always reached through the account they were authorized for.
 export type KeyActor = { userId: string; workspaceId: number };
+
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+// The acting member as the audit trail names them.
+async function byMember(tx: Tx, actor: KeyActor) {
+  const user = await tx.user.findUnique({ where: { id: actor.userId }, select: { email: true } });
+  return { type: "member" as const, userId: actor.userId, email: user?.email ?? "(deleted user)" };
+}
 
 export type ApiKeyStatus = "enabled" | "disabled";
 export type ApiKeyView = {
@@ -66,6 +75,7 @@ export async function createApiKey(
   actor: KeyActor,
   description: string,
   pepper: string,
+  meta: RequestMeta = {},
 ): Promise<KeyResult<{ key: ApiKeyView; plaintext: string }>> {
   const plaintext = generateApiKey();
   const outcome = await db.$transaction(async (tx) => {
@@ -77,7 +87,7 @@ export async function createApiKey(
       const ws = await tx.workspace.findUnique({ where: { id: actor.workspaceId }, select: { plan: true } });
       return !ws ? ("not_found" as const) : !hasApiAccess(ws.plan) ? ("no_api_access" as const) : ("limit_reached" as const);
     }
-    return tx.apiKey.create({
+    const key = await tx.apiKey.create({
       data: {
         workspaceId: actor.workspaceId,
         createdById: actor.userId,
@@ -87,43 +97,64 @@ export async function createApiKey(
       },
       select: viewSelect,
     });
+    await recordEvent(tx, { workspaceId: actor.workspaceId, action: "key.created", actor: await byMember(tx, actor), target: { type: "key", label: keyLabel(key) }, meta });
+    return key;
   });
   if (typeof outcome === "string") return fail(outcome);
   return { ok: true, data: { key: toView(outcome), plaintext } };
 }
 
 // Disable or re-enable a key of the actor's account. Re-enabling needs API access and a creator who is still a member.
-export async function setApiKeyStatus(db: Db, actor: KeyActor, keyId: number, status: ApiKeyStatus): Promise<KeyResult<ApiKeyView>> {
-  const key = await db.apiKey.findFirst({
-    where: { id: keyId, workspaceId: actor.workspaceId },
-    select: { createdById: true, workspace: { select: { plan: true } } },
-  });
-  if (!key) return fail("not_found");
-  if (status === "enabled") {
-    if (!hasApiAccess(key.workspace.plan)) return fail("no_api_access");
-    const creator = await db.membership.findUnique({
-      where: { workspaceId_userId: { workspaceId: actor.workspaceId, userId: key.createdById } },
-      select: { id: true },
+export async function setApiKeyStatus(
+  db: Db,
+  actor: KeyActor,
+  keyId: number,
+  status: ApiKeyStatus,
+  meta: RequestMeta = {},
+): Promise<KeyResult<ApiKeyView>> {
+  const outcome = await db.$transaction(async (tx) => {
+    // Write first (SQLite then holds the write lock for the whole transaction).
+    const changed = await tx.apiKey.updateMany({
+      where: { id: keyId, workspaceId: actor.workspaceId },
+      data: { status, disabledReason: null },
     });
-    if (!creator) return fail("creator_not_member");
-  }
-  const changed = await db.apiKey.updateMany({
-    where: { id: keyId, workspaceId: actor.workspaceId },
-    data: { status, disabledReason: null },
+    if (changed.count === 0) return "not_found" as const;
+    const key = await tx.apiKey.findUniqueOrThrow({ where: { id: keyId }, select: { ...viewSelect, createdById: true, workspace: { select: { plan: true } } } });
+    const { createdById, workspace, ...view } = key;
+    if (status === "enabled") {
+      const refusal = !hasApiAccess(workspace.plan)
+        ? ("no_api_access" as const)
+        : !(await tx.membership.findUnique({ where: { workspaceId_userId: { workspaceId: actor.workspaceId, userId: createdById } } }))
+          ? ("creator_not_member" as const)
+          : null;
+      // Throwing rolls the status change back.
+      if (refusal) throw new KeyRefusal(refusal);
+    }
+    const action = status === "enabled" ? "key.enabled" : "key.disabled";
+    await recordEvent(tx, { workspaceId: actor.workspaceId, action, actor: await byMember(tx, actor), target: { type: "key", label: keyLabel(view) }, meta });
+    return view;
+  }).catch((error: unknown) => {
+    if (error instanceof KeyRefusal) return error.reason;
+    throw error;
   });
-  if (changed.count === 0) return fail("not_found");
-  const row = await db.apiKey.findFirst({ where: { id: keyId, workspaceId: actor.workspaceId }, select: viewSelect });
-  return row ? { ok: true, data: toView(row) } : fail("not_found");
+  return typeof outcome === "string" ? fail(outcome) : { ok: true, data: toView(outcome) };
+}
+
+class KeyRefusal extends Error {
+  constructor(readonly reason: KeyError) {
+    super(reason);
+  }
 }
 
 // Delete a key of the actor's account and free its slot, in one transaction.
-export async function deleteApiKey(db: Db, actor: KeyActor, keyId: number): Promise<KeyResult<{ id: number }>> {
+export async function deleteApiKey(db: Db, actor: KeyActor, keyId: number, meta: RequestMeta = {}): Promise<KeyResult<{ id: number }>> {
   const deleted = await db.$transaction(async (tx) => {
+    const key = await tx.apiKey.findFirst({ where: { id: keyId, workspaceId: actor.workspaceId }, select: { last4: true, description: true } });
     const gone = await tx.apiKey.deleteMany({ where: { id: keyId, workspaceId: actor.workspaceId } });
-    if (gone.count === 1) {
-      await tx.workspace.update({ where: { id: actor.workspaceId }, data: { apiKeyCount: { decrement: 1 } } });
-    }
-    return gone.count === 1;
+    if (!key || gone.count !== 1) return false;
+    await tx.workspace.update({ where: { id: actor.workspaceId }, data: { apiKeyCount: { decrement: 1 } } });
+    await recordEvent(tx, { workspaceId: actor.workspaceId, action: "key.deleted", actor: await byMember(tx, actor), target: { type: "key", label: keyLabel(key) }, meta });
+    return true;
   });
   return deleted ? { ok: true, data: { id: keyId } } : fail("not_found");
 }

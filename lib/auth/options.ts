@@ -6,6 +6,7 @@ import GitHubProvider from "next-auth/providers/github";
 import GoogleProvider from "next-auth/providers/google";
 import { db } from "../db";
 import { readSecret } from "../secrets";
+import { requestMetaFrom } from "../request-meta";
 import { checkCredentials, normalizeEmail } from "./credentials";
 
 export function oauthProviderIds(env: NodeJS.ProcessEnv = process.env): ("github" | "google")[] {
@@ -20,7 +21,8 @@ function providers(): NextAuthOptions["providers"] {
     CredentialsProvider({
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      authorize: async (credentials) => checkCredentials(db, credentials?.email ?? "", credentials?.password ?? ""),
+      authorize: async (credentials, req) =>
+        checkCredentials(db, credentials?.email ?? "", credentials?.password ?? "", requestMetaFrom(req?.headers ?? {})),
     }),
   ];
   const env = process.env;

@@ -1,12 +1,17 @@
 // Database set-up shared by npm start, the test runner and CI: migrations and the demo seed.
 import { execFileSync } from "node:child_process";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { databaseKind, sqliteFilePath } from "../../lib/database-url";
 import { createDb } from "../../lib/db-client";
 import { seedDemoIfEmpty } from "../../prisma/seed";
+
+// Delete a SQLite database with its WAL and journal files (a stale WAL would corrupt a new file).
+export function removeSqliteFiles(file: string): void {
+  for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(file + suffix, { force: true });
+}
 
 // Apply every committed migration to the database at url (creating a SQLite file or PG database if needed).
 export async function migrate(url: string): Promise<void> {

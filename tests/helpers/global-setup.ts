@@ -1,8 +1,8 @@
 // Once per run: a migrated template database that each test file copies (SQLite) or clones (PostgreSQL).
 import { randomBytes } from "node:crypto";
-import { mkdirSync, rmSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { migrate, dropPostgresDatabase } from "../../scripts/lib/database";
+import { migrate, dropPostgresDatabase, removeSqliteFiles } from "../../scripts/lib/database";
 import { testDatabaseKind, templateUrl } from "./test-db-urls";
 
 export default async function setup() {
@@ -13,7 +13,7 @@ export default async function setup() {
   if (testDatabaseKind() === "sqlite") {
     const file = url.slice("file:".length);
     mkdirSync(path.dirname(file), { recursive: true });
-    rmSync(file, { force: true });
+    removeSqliteFiles(file);
   } else {
     await dropPostgresDatabase(url);
   }

@@ -1,12 +1,15 @@
 "use server";
 // Server actions of the API keys section. Each one authenticates, re-checks membership, validates, acts.
 import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
 import { z } from "zod";
 import type { ActionResult } from "@/lib/action-result";
 import { memberForAction } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { createApiKey, deleteApiKey, KEY_ERROR_MESSAGES, setApiKeyStatus, type KeyResult } from "@/lib/api-keys/service";
+import type { RequestMeta } from "@/lib/audit/events";
 import type { Member } from "@/lib/members";
+import { requestMetaFrom } from "@/lib/request-meta";
 import { readSecret } from "@/lib/secrets";
 import { apiKeyIdSchema, createApiKeySchema } from "@/lib/validation/api-keys";
 
@@ -24,34 +27,37 @@ export async function generateApiKeyAction(form: FormData): Promise<ActionResult
   if (!input.success) return invalid(input.error);
   const member = await memberForAction(input.data.workspaceId);
   if (!member) return { ok: false, error: SIGNED_OUT };
-  const result = await createApiKey(db, member, input.data.description, readSecret("API_KEY_HMAC_SECRET"));
+  const meta = requestMetaFrom(await headers());
+  const result = await createApiKey(db, member, input.data.description, readSecret("API_KEY_HMAC_SECRET"), meta);
   if (!result.ok) return { ok: false, error: result.message };
   revalidatePath(PAGE);
   return { ok: true, data: { plaintext: result.data.plaintext, last4: result.data.key.last4 } };
 }
 
 // Parse the key a form names, re-check membership, run the action on it, refresh the page.
-async function onKey(form: FormData, act: (member: Member, keyId: number) => Promise<KeyResult<unknown>>): Promise<ActionResult> {
+type KeyAct = (member: Member, keyId: number, meta: RequestMeta) => Promise<KeyResult<unknown>>;
+
+async function onKey(form: FormData, act: KeyAct): Promise<ActionResult> {
   const input = apiKeyIdSchema.safeParse({ workspaceId: form.get("workspaceId"), keyId: form.get("keyId") });
   if (!input.success) return { ok: false, error: KEY_ERROR_MESSAGES.not_found };
   const member = await memberForAction(input.data.workspaceId);
   if (!member) return { ok: false, error: SIGNED_OUT };
-  const result = await act(member, input.data.keyId);
+  const result = await act(member, input.data.keyId, requestMetaFrom(await headers()));
   revalidatePath(PAGE);
   return result.ok ? { ok: true, data: undefined } : { ok: false, error: result.message };
 }
 
 // Disable a key: the API refuses it from the next request on.
 export async function disableApiKeyAction(form: FormData): Promise<ActionResult> {
-  return onKey(form, (member, keyId) => setApiKeyStatus(db, member, keyId, "disabled"));
+  return onKey(form, (member, keyId, meta) => setApiKeyStatus(db, member, keyId, "disabled", meta));
 }
 
 // Re-enable a disabled key.
 export async function enableApiKeyAction(form: FormData): Promise<ActionResult> {
-  return onKey(form, (member, keyId) => setApiKeyStatus(db, member, keyId, "enabled"));
+  return onKey(form, (member, keyId, meta) => setApiKeyStatus(db, member, keyId, "enabled", meta));
 }
 
 // Delete a key for good and free its slot.
 export async function deleteApiKeyAction(form: FormData): Promise<ActionResult> {
-  return onKey(form, (member, keyId) => deleteApiKey(db, member, keyId));
+  return onKey(form, (member, keyId, meta) => deleteApiKey(db, member, keyId, meta));
 }

@@ -1,5 +1,5 @@
 "use client";
-// One polite status line for the outcome of key actions (success or the failure's message).
+// One polite status line for the outcome of actions (success or the failure's message).
 import { createContext, useContext, useState } from "react";
 
 type Feedback = { kind: "success" | "error"; text: string };

@@ -1,0 +1,79 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { AppShell } from "@/components/app/app-shell";
+import { SettingsTabs } from "@/components/app/settings-tabs";
+import { formatUtc } from "@/components/api-keys/times";
+import { requirePageMember } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { listEvents } from "@/lib/audit/events";
+
+export const metadata: Metadata = { title: "Activity" };
+
+const ACTIONS: Record<string, string> = {
+  "key.created": "Key created",
+  "key.disabled": "Key disabled",
+  "key.enabled": "Key re-enabled",
+  "key.deleted": "Key deleted",
+  "key.auto_disabled": "Key auto-disabled: creator removed",
+  "member.invited": "Member invited",
+  "member.joined": "Member joined",
+  "member.removed": "Member removed",
+  "member.role_changed": "Role changed",
+  "signin.failed": "Sign-in failed",
+};
+
+const TH = "px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600";
+
+export default async function ActivityPage({ searchParams }: { searchParams: Promise<{ account?: string; page?: string }> }) {
+  const { account, page: pageParam } = await searchParams;
+  const ctx = await requirePageMember(`/settings/activity${account ? `?account=${encodeURIComponent(account)}` : ""}`, account);
+  const page = Math.max(1, Math.min(10_000, Number.parseInt(pageParam ?? "1", 10) || 1));
+  const { events, hasMore } = await listEvents(db, ctx.member.workspaceId, page);
+  const href = (p: number) => `/settings/activity?account=${encodeURIComponent(ctx.member.workspaceSlug)}&page=${p}`;
+  return (
+    <AppShell ctx={ctx} basePath="/settings/activity">
+      <h1 className="mb-6 text-2xl font-semibold">Edit User Settings</h1>
+      <SettingsTabs active="activity" accountSlug={ctx.member.workspaceSlug} />
+      <section aria-labelledby="activity-heading" className="space-y-4">
+        <h2 id="activity-heading" className="text-lg font-semibold">Activity</h2>
+        <p className="text-sm text-slate-600">Changes to API keys and the team, and failed sign-ins, newest first.</p>
+        {events.length === 0 ? (
+          <p className="rounded-lg border border-dashed border-slate-300 bg-white px-4 py-8 text-center text-sm text-slate-600">No activity yet.</p>
+        ) : (
+          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+            <table className="w-full text-sm">
+              <caption className="sr-only">Activity of this account, page {page}</caption>
+              <thead className="border-b border-slate-200 bg-slate-50">
+                <tr>
+                  <th scope="col" className={TH}>When</th>
+                  <th scope="col" className={TH}>Event</th>
+                  <th scope="col" className={TH}>By</th>
+                  <th scope="col" className={TH}>Target</th>
+                  <th scope="col" className={TH}>From</th>
+                </tr>
+              </thead>
+              <tbody>
+                {events.map((e) => (
+                  <tr key={e.id} className="border-b border-slate-100 align-top last:border-0">
+                    <td className="whitespace-nowrap px-3 py-2">{formatUtc(e.createdAt)}</td>
+                    <td className="px-3 py-2">{ACTIONS[e.action] ?? e.action}</td>
+                    <td className="px-3 py-2">{e.actorLabel}</td>
+                    <td className="max-w-xs break-words px-3 py-2">{e.targetLabel ?? "—"}</td>
+                    <td className="max-w-xs break-words px-3 py-2 text-xs text-slate-600">
+                      <div>{e.ip ?? "—"}</div>
+                      <div>{e.userAgent ?? ""}</div>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <nav aria-label="Activity pages" className="flex gap-4 text-sm">
+          {page > 1 && <Link href={href(page - 1)} className="text-blue-700 underline">Newer</Link>}
+          {hasMore && <Link href={href(page + 1)} className="text-blue-700 underline">Older</Link>}
+        </nav>
+      </section>
+    </AppShell>
+  );
+}

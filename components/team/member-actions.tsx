@@ -1,0 +1,75 @@
+"use client";
+// Owner controls on one member: change the role, remove (after a confirmation).
+import { useRef, useState, useTransition } from "react";
+import { changeRoleAction, removeMemberAction } from "@/app/(app)/settings/team/actions";
+import { Button } from "@/components/ui/button";
+import { DialogContent, DialogRoot } from "@/components/ui/dialog";
+import { useFeedback } from "@/components/ui/feedback";
+
+type Props = { workspaceId: number; userId: string; email: string; role: string };
+
+export function MemberActions({ workspaceId, userId, email, role }: Props) {
+  const [pending, startTransition] = useTransition();
+  const [confirming, setConfirming] = useState(false);
+  const removeButton = useRef<HTMLButtonElement>(null);
+  const notify = useFeedback();
+
+  function form(extra: Record<string, string> = {}) {
+    const data = new FormData();
+    data.set("workspaceId", String(workspaceId));
+    data.set("userId", userId);
+    for (const [k, v] of Object.entries(extra)) data.set(k, v);
+    return data;
+  }
+
+  function onRole(event: React.ChangeEvent<HTMLSelectElement>) {
+    const next = event.currentTarget.value;
+    const select = event.currentTarget;
+    startTransition(async () => {
+      const result = await changeRoleAction(form({ role: next })).catch(() => null);
+      if (result?.ok) notify({ kind: "success", text: `${email} is now ${next === "owner" ? "an owner" : "a member"}.` });
+      else {
+        select.value = role;
+        notify({ kind: "error", text: result ? result.error : "The server did not answer. Try again." });
+      }
+    });
+  }
+
+  function remove() {
+    startTransition(async () => {
+      const result = await removeMemberAction(form()).catch(() => null);
+      setConfirming(false);
+      if (result?.ok) {
+        const keys = result.data.disabledKeys;
+        notify({ kind: "success", text: `${email} was removed.${keys ? ` ${keys} of their keys ${keys === 1 ? "was" : "were"} disabled.` : ""}` });
+      } else notify({ kind: "error", text: result ? result.error : "The server did not answer. Try again." });
+    });
+  }
+
+  return (
+    <div className="flex items-center justify-end gap-2">
+      <label className="sr-only" htmlFor={`role-${userId}`}>Role of {email}</label>
+      <select id={`role-${userId}`} defaultValue={role} onChange={onRole} disabled={pending}
+        className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm">
+        <option value="member">Member</option>
+        <option value="owner">Owner</option>
+      </select>
+      <Button ref={removeButton} variant="secondary" disabled={pending} onClick={() => setConfirming(true)} aria-label={`Remove ${email}`}>
+        Remove
+      </Button>
+      <DialogRoot open={confirming} onOpenChange={(open) => !pending && setConfirming(open)}>
+        <DialogContent title={`Remove ${email}?`} locked={pending}
+          onCloseAutoFocus={(event) => {
+            event.preventDefault();
+            (removeButton.current?.isConnected ? removeButton.current : document.getElementById("team-heading"))?.focus();
+          }}
+          description="They lose access to this account at once, and every API key they created is disabled.">
+          <div className="flex justify-end gap-2">
+            <Button variant="secondary" onClick={() => setConfirming(false)} disabled={pending}>Cancel</Button>
+            <Button variant="danger" onClick={remove} disabled={pending}>{pending ? "Removing…" : "Remove member"}</Button>
+          </div>
+        </DialogContent>
+      </DialogRoot>
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+import { expect, test, createAccount, createKey, signIn, PASSWORD } from "./support/fixtures";
+
+test("invite → join through the link in a fresh browser → the new member sees the keys", async ({ page, db, browser }) => {
+  const account = await createAccount(db);
+  await createKey(db, account, 0, "Shared loader key");
+  await signIn(page, account.emails[0]);
+  await page.goto(`/settings/team?account=${account.slug}`);
+  const newcomer = `new-${Date.now()}@example.test`;
+  await page.getByLabel("Email").fill(newcomer);
+  await page.getByRole("button", { name: "Create invitation" }).click();
+  const link = await page.getByLabel(/Invitation link/).inputValue();
+  expect(link).toMatch(/\/invite\/[A-Za-z0-9_-]{43}$/);
+
+  const fresh = await browser.newContext();
+  const guest = await fresh.newPage();
+  await guest.goto(link);
+  await expect(guest.getByRole("heading", { name: `Join ${account.name}` })).toBeVisible();
+  await guest.getByLabel("Your name").fill("Nina Newcomer");
+  await guest.getByLabel("Choose a password").fill("short");
+  await guest.getByLabel("Repeat the password").fill("short");
+  await guest.getByRole("button", { name: "Create account and join" }).click();
+  await expect(guest.getByText("Use at least 10 characters.")).toBeVisible();
+  await guest.getByLabel("Choose a password").fill("a-good-long-password");
+  await guest.getByLabel("Repeat the password").fill("a-good-long-password");
+  await guest.getByRole("button", { name: "Create account and join" }).click();
+  await expect(guest).toHaveURL(new RegExp(`/settings/account\\?account=${account.slug}`));
+  await expect(guest.getByRole("row", { name: /Shared loader key/ })).toBeVisible();
+
+  // The link is single-use.
+  await guest.goto(link);
+  await expect(guest.getByRole("heading", { name: "This invitation cannot be used" })).toBeVisible();
+  await fresh.close();
+
+  await page.goto(`/settings/activity?account=${account.slug}`);
+  await expect(page.getByRole("row", { name: /Member invited/ })).toContainText(newcomer);
+  await expect(page.getByRole("row", { name: /Member joined/ })).toContainText(newcomer);
+});
+
+test("an owner removes a member: their keys read 'creator removed', they lose the account, Activity shows it", async ({ page, db, browser }) => {
+  const account = await createAccount(db, { members: 2 });
+  const { key } = await createKey(db, account, 1, "Member's cron key");
+
+  const memberContext = await browser.newContext();
+  const memberPage = await memberContext.newPage();
+  await signIn(memberPage, account.emails[1], PASSWORD);
+  await memberPage.goto(`/settings/account?account=${account.slug}`);
+  await expect(memberPage.getByRole("row", { name: /Member's cron key/ })).toBeVisible();
+
+  await signIn(page, account.emails[0]);
+  await page.goto(`/settings/team?account=${account.slug}`);
+  await page.getByRole("button", { name: `Remove ${account.emails[1]}` }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Remove member" }).click();
+  await expect(page.getByRole("status").first()).toContainText(`${account.emails[1]} was removed. 1 of their keys was disabled.`);
+  await expect(page.getByRole("cell", { name: account.emails[1] })).toHaveCount(0);
+
+  await page.goto(`/settings/account?account=${account.slug}`);
+  const row = page.getByRole("row", { name: /Member's cron key/ });
+  await expect(row).toContainText("Disabled — creator removed");
+  await row.getByRole("button", { name: `Actions for key ending ${key.last4}` }).click();
+  await page.getByRole("menuitem", { name: "Re-enable this key" }).click();
+  await expect(page.getByRole("status").first()).toContainText("cannot be re-enabled");
+  await expect(row).toContainText("Disabled — creator removed");
+
+  // The removed member's still-valid session no longer reaches the account.
+  expect((await memberPage.goto(`/settings/account?account=${account.slug}`))?.status()).toBe(404);
+  await memberContext.close();
+
+  await page.goto(`/settings/activity?account=${account.slug}`);
+  await expect(page.getByRole("row", { name: /Member removed/ })).toContainText(account.emails[1]);
+  await expect(page.getByRole("row", { name: /Key auto-disabled: creator removed/ })).toContainText(key.last4);
+});
+
+test("members who are not owners see the team but cannot change it", async ({ page, db }) => {
+  const account = await createAccount(db, { members: 2 });
+  await signIn(page, account.emails[1]);
+  await page.goto(`/settings/team?account=${account.slug}`);
+  await expect(page.getByRole("cell", { name: account.emails[0] })).toBeVisible();
+  await expect(page.getByRole("button", { name: /Remove/ })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Create invitation" })).toHaveCount(0);
+});
+
+test("an invalid invitation link gets a clear page", async ({ page }) => {
+  await page.goto("/invite/this-is-not-a-real-invitation-token");
+  await expect(page.getByRole("heading", { name: "This invitation cannot be used" })).toBeVisible();
+});

@@ -1,0 +1,19 @@
+// Outgoing e-mail through SMTP when SMTP_URL is set (nodemailer); otherwise nothing is sent.
+import nodemailer from "nodemailer";
+
+export function mailEnabled(): boolean {
+  return Boolean(process.env.SMTP_URL);
+}
+
+// Send an invitation link; returns whether a message was handed to the SMTP server.
+export async function sendInvitationEmail(to: string, link: string, accountName: string, inviter: string): Promise<boolean> {
+  if (!mailEnabled()) return false;
+  const transport = nodemailer.createTransport(process.env.SMTP_URL);
+  await transport.sendMail({
+    from: process.env.SMTP_FROM ?? "Bobbin <no-reply@bobbin.example>",
+    to,
+    subject: `${inviter} invited you to ${accountName} on Bobbin`,
+    text: `${inviter} invited you to join the account "${accountName}" on Bobbin.\n\nAccept the invitation (the link works once and expires in 7 days):\n${link}\n`,
+  });
+  return true;
+}
