@@ -1,0 +1,35 @@
+// PostgreSQL column types → JSON Schema, and which types we cannot replicate.
+export type JsonSchema = Record<string, unknown>;
+
+const INTEGER = new Set(["int2", "int4", "int8", "oid"]);
+const NUMBER = new Set(["numeric", "float4", "float8"]);
+const STRING = new Set(["text", "varchar", "bpchar", "char", "name", "citext", "uuid", "inet", "cidr", "macaddr", "macaddr8", "json", "jsonb", "xml", "money", "bit", "varbit"]);
+const FORMATS: Record<string, string> = { date: "date", timestamp: "date-time", timestamptz: "date-time", time: "time", timetz: "time" };
+// Binary, geometric, full-text and range types have no faithful JSON form here.
+const UNSUPPORTED = new Set(["bytea", "point", "line", "lseg", "box", "path", "polygon", "circle", "tsvector", "tsquery", "interval", "pg_lsn", "txid_snapshot"]);
+
+export type ColumnType = { typname: string; category: string; isEnum: boolean; notNull: boolean };
+
+function base(type: ColumnType): JsonSchema | null {
+  if (INTEGER.has(type.typname)) return { type: "integer" };
+  if (NUMBER.has(type.typname)) return { type: "number" };
+  if (type.typname === "bool") return { type: "boolean" };
+  if (FORMATS[type.typname]) return { type: "string", format: FORMATS[type.typname] };
+  if (STRING.has(type.typname) || type.isEnum) return { type: "string" };
+  return null;
+}
+
+// The JSON Schema of a column, or null when the type is unsupported.
+export function jsonSchemaFor(type: ColumnType): JsonSchema | null {
+  if (UNSUPPORTED.has(type.typname)) return null;
+  let schema: JsonSchema | null;
+  if (type.category === "A") {
+    // Arrays: pg names the array type "_<element>".
+    const element = base({ ...type, typname: type.typname.replace(/^_/, ""), category: "" });
+    schema = element ? { type: "array", items: element } : null;
+  } else {
+    schema = base(type);
+  }
+  if (!schema) return null;
+  return type.notNull ? schema : { ...schema, type: ["null", schema.type as string] };
+}
