@@ -1,0 +1,51 @@
+// Stored streams of a source: load, replace after discovery (keeping selections), save a selection.
+import type { Db } from "../db-client";
+import { isSelected, mergeRediscovered, type CatalogStream } from "./catalog";
+
+export type StoredStream = CatalogStream & { id: number };
+
+type Row = { id: number; tapStreamId: string; streamName: string; schema: string; metadata: string };
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+type Reader = Pick<Db, "stream">;
+
+function fromRow(row: Row): StoredStream {
+  return { id: row.id, tapStreamId: row.tapStreamId, streamName: row.streamName, schema: JSON.parse(row.schema), metadata: JSON.parse(row.metadata) };
+}
+
+function columns(stream: CatalogStream) {
+  return { streamName: stream.streamName, schema: JSON.stringify(stream.schema), metadata: JSON.stringify(stream.metadata), selected: isSelected(stream) };
+}
+
+// Every stream of a source (callers have checked the source belongs to the account).
+export async function loadStreams(db: Reader, sourceId: number): Promise<StoredStream[]> {
+  const rows = await db.stream.findMany({ where: { sourceId }, orderBy: { tapStreamId: "asc" } });
+  return rows.map(fromRow);
+}
+
+// After a discovery: add new streams, refresh existing ones keeping their selections, drop vanished ones.
+export async function replaceDiscoveredStreams(tx: Tx, sourceId: number, discovered: CatalogStream[]): Promise<void> {
+  const previous = new Map((await loadStreams(tx, sourceId)).map((s) => [s.tapStreamId, s]));
+  for (const fresh of discovered) {
+    const merged = mergeRediscovered(fresh, previous.get(fresh.tapStreamId));
+    await tx.stream.upsert({
+      where: { sourceId_tapStreamId: { sourceId, tapStreamId: fresh.tapStreamId } },
+      create: { sourceId, tapStreamId: fresh.tapStreamId, ...columns(merged) },
+      update: columns(merged),
+    });
+  }
+  const keep = discovered.map((s) => s.tapStreamId);
+  await tx.stream.deleteMany({ where: { sourceId, tapStreamId: { notIn: keep } } });
+}
+
+// Write the streams a selection changed, in one transaction (all or nothing).
+export async function saveSelection(db: Db, sourceId: number, streams: CatalogStream[]): Promise<void> {
+  await db.$transaction(async (tx) => {
+    for (const stream of streams) {
+      await tx.stream.update({ where: { sourceId_tapStreamId: { sourceId, tapStreamId: stream.tapStreamId } }, data: columns(stream) });
+    }
+  });
+}
+
+export async function countSelectedStreams(db: Reader, sourceId: number): Promise<number> {
+  return db.stream.count({ where: { sourceId, selected: true } });
+}
