@@ -1,7 +1,7 @@
 import net from "node:net";
 import { describe, expect, it } from "vitest";
 import { discoverPostgres } from "@/lib/connect/discovery/postgres";
-import { mergeRediscovered, streamFromTable, type CatalogStream } from "@/lib/connect/catalog";
+import { mergeRediscovered, streamFromTable, type CatalogStream } from "@/lib/connect/stream-catalog";
 import { applySelection } from "@/lib/connect/selection";
 import { createSourceDatabase, SOURCE_PG } from "./helpers/source-db";
 

@@ -1,7 +1,7 @@
 // Connection checks with discovery, run off the request path; their state survives restarts honestly.
 import { randomUUID } from "node:crypto";
 import type { Db } from "../db-client";
-import { streamFromTable } from "./catalog";
+import { streamFromTable } from "./stream-catalog";
 import { discoverPostgres, type DiscoveryOutcome, type PostgresConnection, type Timeouts } from "./discovery/postgres";
 import { replaceDiscoveredStreams } from "./streams";
 

@@ -1,5 +1,5 @@
 // Selecting streams and fields: the original's rules, checked in full before anything is written.
-import { FIELD_WRITABLE, STREAM_WRITABLE, type Breadcrumb, type CatalogStream, type MetadataEntry } from "./catalog";
+import { FIELD_WRITABLE, STREAM_WRITABLE, type Breadcrumb, type CatalogStream, type MetadataEntry } from "./stream-catalog";
 
 export const REPLICATION_METHODS = ["FULL_TABLE", "INCREMENTAL", "LOG_BASED"] as const;
 

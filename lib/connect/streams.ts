@@ -1,6 +1,6 @@
 // Stored streams of a source: load, replace after discovery (keeping selections), save a selection.
 import type { Db } from "../db-client";
-import { isSelected, mergeRediscovered, type CatalogStream } from "./catalog";
+import { isSelected, mergeRediscovered, type CatalogStream } from "./stream-catalog";
 
 export type StoredStream = CatalogStream & { id: number };
 
