@@ -1,6 +1,8 @@
 // Two `next start` instances on one database (PostgreSQL under npm test), as behind a load balancer
 // without sticky sessions: what one instance or the database changes, the other sees on the next request.
+import { chromium } from "@playwright/test";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { findChromium } from "../../scripts/lib/browser";
 import { createTestAccount, TEST_PASSWORD } from "../helpers/accounts";
 import { freshDb } from "../helpers/db";
 import { signInOverHttp } from "../helpers/http-session";
@@ -31,6 +33,23 @@ describe("two instances sharing one database and the same secrets", async () => 
     expect(anonymous.status).toBeGreaterThanOrEqual(300);
     expect(anonymous.status).toBeLessThan(400);
     expect(anonymous.headers.get("location")).toMatch(/\/login\?callbackUrl=/);
+  });
+
+  it("a browser given the session made on A opens the account's settings on B", async () => {
+    const [a, b] = cluster.instances;
+    const account = await createTestAccount(db);
+    const session = await signInOverHttp(a.url, account.emails[0], TEST_PASSWORD);
+    const browser = await chromium.launch({ executablePath: findChromium(), args: ["--disable-gpu", "--disable-quic"] });
+    try {
+      const context = await browser.newContext();
+      await context.addCookies(session.playwrightCookies(b.url));
+      const page = await context.newPage();
+      await page.goto(`${b.url}${settings(account.slug)}`);
+      await page.getByRole("heading", { name: account.name }).waitFor();
+      expect(new URL(page.url()).pathname).toBe("/settings/account");
+    } finally {
+      await browser.close();
+    }
   });
 
   it("a member removed from the account in the database loses it on both instances at the next request", async () => {
