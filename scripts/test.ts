@@ -2,7 +2,7 @@
 // several instances on one database), then "N passed, N failed, N skipped" over all of them.
 // `npm test -- <word>` runs the suites whose name contains it (e.g. postgres, e2e).
 // PostgreSQL suites always run in CI; locally they are skipped, and say so, when no server answers.
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { ensureChromium } from "./lib/browser";
 import { PG_SERVER, dropRunDatabases, postgresReachable, sanitizeRunId } from "./lib/test-databases";
@@ -37,11 +37,20 @@ const POSTGRES_SUITES = [
   vitest("multi-instance (postgres)", POSTGRES, "vitest.multi-instance.config.ts"),
 ];
 
-function runSuite(suite: Suite, startedAt: number): Counts {
+// Asynchronous, not spawnSync: tsx kills a script whose event loop cannot answer its Ctrl-C relay.
+function spawnInherit(command: string[], env: NodeJS.ProcessEnv): Promise<number | null> {
+  return new Promise((resolve) => {
+    const child = spawn(command[0], command.slice(1), { stdio: "inherit", env });
+    child.on("error", () => resolve(null));
+    child.on("close", (code) => resolve(code));
+  });
+}
+
+async function runSuite(suite: Suite, startedAt: number): Promise<Counts> {
   rmSync(suite.report, { force: true });
   // Later suites reuse the build an earlier e2e suite made in this run (the build does not depend on the database).
   const reuse = existsSync(".next/BUILD_ID") && statSync(".next/BUILD_ID").mtimeMs > startedAt ? { E2E_SKIP_BUILD: "1" } : {};
-  const run = spawnSync(suite.command[0], suite.command.slice(1), { stdio: "inherit", env: { ...process.env, ...reuse, ...suite.env } });
+  const status = await spawnInherit(suite.command, { ...process.env, ...reuse, ...suite.env });
   let counts: Counts = { passed: 0, failed: 1, skipped: 0 };
   if (existsSync(suite.report)) {
     try {
@@ -49,7 +58,7 @@ function runSuite(suite: Suite, startedAt: number): Counts {
     } catch { /* an unreadable report counts as one failure */ }
   }
   // A runner that failed without reporting a failed test still fails the run.
-  if (run.status !== 0 && counts.failed === 0) counts.failed = 1;
+  if (status !== 0 && counts.failed === 0) counts.failed = 1;
   return counts;
 }
 
@@ -102,7 +111,7 @@ async function main(): Promise<number> {
       if (interrupted) break;
       console.log(`\n=== ${suite.name} ===`);
       const t0 = Date.now();
-      const counts = runSuite(suite, startedAt);
+      const counts = await runSuite(suite, startedAt);
       const line = `${suite.name}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped (${Math.round((Date.now() - t0) / 1000)} s)`;
       console.log(`--- ${line}`);
       lines.push(line);
