@@ -63,12 +63,14 @@ export function cliAdapterFor(url: string) {
     port: Number(parsed.port || 5432),
     user: decodeURIComponent(parsed.username) || undefined,
     password: decodeURIComponent(parsed.password) || undefined,
+    // Idle pooled connections would otherwise keep every CLI command alive for 10 s after it finished.
+    allowExitOnIdle: true,
   };
   const factory = new PrismaPg({ ...fields, database: decodeURIComponent(parsed.pathname.slice(1)) });
   // The stock shadow database is dropped while its pool is still open; close the pool first.
   factory.connectToShadowDb = async () => {
     const admin = await factory.connect();
-    const database = `prisma_shadow_${randomUUID().replaceAll("-", "")}`;
+    const database = `bobbin_shadow_${randomUUID().replaceAll("-", "")}`;
     await admin.executeScript(`CREATE DATABASE "${database}"`);
     const shadow = await new PrismaPg({ ...fields, database }).connect();
     const dispose = shadow.dispose.bind(shadow);

@@ -1,6 +1,8 @@
 // npm start: secrets, migrations, demo seed (SQLite, or --seed), build, then `next start` on $PORT.
 import { spawn, execFileSync } from "node:child_process";
+import path from "node:path";
 import { databaseKind, databaseUrl } from "../lib/database-url";
+import { SECRET_NAMES } from "../lib/secrets";
 import { migrate, seedIfEmpty } from "./lib/database";
 import { ensureSecrets } from "./lib/local-secrets";
 
@@ -10,10 +12,14 @@ env.NEXT_TELEMETRY_DISABLED = "1";
 env.CHECKPOINT_DISABLE = "1";
 
 async function main() {
+  const fromFile = SECRET_NAMES.filter((name) => !env[name]);
   ensureSecrets(env);
   const url = databaseUrl(env);
   env.DATABASE_URL = url;
   const kind = databaseKind(url);
+  if (kind === "postgres" && fromFile.length > 0) {
+    console.log(`Note: ${fromFile.join(", ")} come from this machine's data/secrets.env. Every instance that shares this database needs the same values in its environment.`);
+  }
   const port = env.PORT || "3000";
   env.NEXTAUTH_URL ||= `http://localhost:${port}`;
 
@@ -29,7 +35,8 @@ async function main() {
     execFileSync("npx", ["next", "build"], { stdio: "inherit", env: { ...env, NODE_ENV: "production" } });
   }
 
-  const child = spawn("npx", ["next", "start", "-p", port], { stdio: "inherit", env });
+  // next's own binary, not npx: a signal to npx does not reach the server, which would outlive npm start.
+  const child = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", port], { stdio: "inherit", env });
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
   child.on("exit", (code) => process.exit(code ?? 0));
 }

@@ -1,32 +1,14 @@
 // Playwright fixtures: each spec seeds its own account in the e2e database and signs in through the form.
 import { test as base, expect, type Page } from "@playwright/test";
-import { randomBytes } from "node:crypto";
 import { createDb, type Db } from "../../lib/db-client";
-import { hashPassword } from "../../lib/auth/password";
+import { createTestAccount, TEST_PASSWORD, type TestAccount } from "../../tests/helpers/accounts";
 import { readFileSync } from "node:fs";
 import { createApiKey } from "../../lib/api-keys/service";
 import { E2E_SECRETS_FILE, e2eDatabaseUrl } from "./env";
 
-export const PASSWORD = "e2e-password-1";
-let passwordHash: Promise<string> | undefined;
-
-export type TestAccount = { id: number; slug: string; name: string; emails: string[] };
-
-// A new account with `members` users (the first is owner); unique per call so specs run in parallel.
-export async function createAccount(db: Db, opts: { members?: number; plan?: string; name?: string } = {}): Promise<TestAccount> {
-  passwordHash ??= hashPassword(PASSWORD);
-  const tag = randomBytes(4).toString("hex");
-  const name = opts.name ?? `Test ${tag}`;
-  const ws = await db.workspace.create({ data: { slug: `t-${tag}`, name, plan: opts.plan ?? "enterprise" } });
-  const emails: string[] = [];
-  for (let i = 0; i < (opts.members ?? 1); i++) {
-    const email = `m${i}-${tag}@example.test`;
-    const user = await db.user.create({ data: { email, name: `Member ${i}`, passwordHash: await passwordHash } });
-    await db.membership.create({ data: { workspaceId: ws.id, userId: user.id, role: i === 0 ? "owner" : "member" } });
-    emails.push(email);
-  }
-  return { id: ws.id, slug: ws.slug, name, emails };
-}
+export const PASSWORD = TEST_PASSWORD;
+export const createAccount = createTestAccount;
+export type { TestAccount };
 
 // The HMAC pepper the e2e server runs with.
 export function e2ePepper(): string {

@@ -41,6 +41,10 @@ export async function createPostgresDatabase(url: string): Promise<void> {
   try {
     const found = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
     if (found.rowCount === 0) await client.query(`CREATE DATABASE "${name.replaceAll('"', '""')}"`);
+  } catch (error) {
+    // Several instances starting at once: another one created it between our check and our CREATE.
+    const code = (error as { code?: string }).code;
+    if (code !== "42P04" && code !== "23505") throw error;
   } finally {
     await client.end();
   }
@@ -60,11 +64,16 @@ export async function dropPostgresDatabase(url: string): Promise<void> {
 }
 
 // Seed the demo accounts into an empty database; returns whether it seeded.
+// On PostgreSQL an advisory lock makes instances that start together seed once, one after the other.
 export async function seedIfEmpty(url: string): Promise<boolean> {
+  const lock = databaseKind(url) === "postgres" ? new pg.Client({ connectionString: url }) : undefined;
+  await lock?.connect();
   const db = createDb(url);
   try {
+    await lock?.query("SELECT pg_advisory_lock(hashtext('bobbin:seed'))");
     return await seedDemoIfEmpty(db);
   } finally {
     await db.$disconnect();
+    await lock?.end(); // ending the session releases the lock
   }
 }

@@ -1,17 +1,35 @@
-// Accounts and members made directly in a test database.
+// Test accounts made straight in the database: unique names, so tests can share one database.
 import { randomBytes } from "node:crypto";
-import type { Db } from "@/lib/db-client";
+import { hashPassword } from "../../lib/auth/password";
+import type { Db } from "../../lib/db-client";
+
+export const TEST_PASSWORD = "test-password-1";
+let passwordHash: Promise<string> | undefined;
+
+export type TestAccount = { id: number; slug: string; name: string; emails: string[] };
+
+// A new account with `members` users (the first is its owner), all with TEST_PASSWORD.
+export async function createTestAccount(db: Db, opts: { members?: number; plan?: string; name?: string } = {}): Promise<TestAccount> {
+  passwordHash ??= hashPassword(TEST_PASSWORD);
+  const tag = randomBytes(4).toString("hex");
+  const name = opts.name ?? `Account ${tag}`;
+  const account = await db.workspace.create({ data: { slug: `a-${tag}`, name, plan: opts.plan ?? "enterprise" } });
+  const emails: string[] = [];
+  for (let i = 0; i < (opts.members ?? 1); i++) {
+    const email = `m${i}-${tag}@example.test`;
+    const user = await db.user.create({ data: { email, name: `Member ${i} ${tag}`, passwordHash: await passwordHash } });
+    await db.membership.create({ data: { workspaceId: account.id, userId: user.id, role: i === 0 ? "owner" : "member" } });
+    emails.push(email);
+  }
+  return { id: account.id, slug: account.slug, name, emails };
+}
 
 export type Seeded = { workspaceId: number; slug: string; users: { id: string; email: string }[] };
 
+// The same, returning user ids for domain tests (no password needed there).
 export async function seedAccount(db: Db, opts: { members?: number; plan?: string } = {}): Promise<Seeded> {
-  const tag = randomBytes(4).toString("hex");
-  const ws = await db.workspace.create({ data: { slug: `acct-${tag}`, name: `Account ${tag}`, plan: opts.plan ?? "enterprise" } });
-  const users = [];
-  for (let i = 0; i < (opts.members ?? 1); i++) {
-    const user = await db.user.create({ data: { email: `u${i}-${tag}@example.test` } });
-    await db.membership.create({ data: { workspaceId: ws.id, userId: user.id, role: i === 0 ? "owner" : "member" } });
-    users.push({ id: user.id, email: user.email });
-  }
-  return { workspaceId: ws.id, slug: ws.slug, users };
+  const account = await createTestAccount(db, opts);
+  const users = await db.user.findMany({ where: { email: { in: account.emails } }, select: { id: true, email: true } });
+  users.sort((a, b) => account.emails.indexOf(a.email) - account.emails.indexOf(b.email));
+  return { workspaceId: account.id, slug: account.slug, users };
 }
