@@ -18,7 +18,9 @@ export function GenerateKeyDialog({ workspaceId, disabled }: { workspaceId: numb
   const errorId = useId();
 
   function onOpenChange(next: boolean) {
-    if (pending) return;
+    // Block closing only while the key is being made; once shown, it may always be dismissed
+    // (the transition stays pending until the revalidated page arrives).
+    if (pending && !plaintext) return;
     setOpen(next);
     if (!next) {
       // The key lives only in this dialog's state; closing drops it.
