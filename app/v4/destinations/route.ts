@@ -1,0 +1,13 @@
+// GET: every destination of the key's account. POST: create one.
+import { createDestination, listDestinations } from "@/lib/connect/destinations";
+import { parseBody } from "@/lib/http/body";
+import { jsonResponse } from "@/lib/http/errors";
+import { keyRoute, resultResponse } from "@/lib/http/handler";
+import { createDestinationSchema } from "@/lib/validation/connect";
+
+export const GET = keyRoute(async (_request, { db, key }) => jsonResponse(await listDestinations(db, key.workspaceId)));
+
+export const POST = keyRoute(async (request, ctx) => {
+  const input = await parseBody(request, createDestinationSchema);
+  return resultResponse(await createDestination(ctx, ctx.key.workspaceId, input));
+});

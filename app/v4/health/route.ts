@@ -1,0 +1,14 @@
+// Unauthenticated health check for load balancers: the app answers and its database does too.
+import { db } from "@/lib/db";
+import { jsonResponse } from "@/lib/http/errors";
+
+export const dynamic = "force-dynamic";
+
+export async function GET() {
+  try {
+    await db.$queryRawUnsafe("SELECT 1");
+    return jsonResponse({ status: "ok" });
+  } catch {
+    return jsonResponse({ status: "unavailable" }, 503);
+  }
+}

@@ -1,0 +1,67 @@
+// The catalogue of source and destination types: their properties and setup steps.
+export type PropertySpec = {
+  name: string;
+  // What a person sees in the UI.
+  label: string;
+  is_required: boolean;
+  // Secret (write-only): stored encrypted, never returned, logged or shown.
+  is_credential: boolean;
+  property_type: "user_provided";
+  json_schema: { type: "string"; pattern?: string; description: string };
+  default?: string;
+};
+
+export type StepType = "form" | "oauth" | "discover_schema" | "field_selection" | "fully_configured";
+
+export type SourceType = { type: string; display_name: string; steps: StepType[]; properties: PropertySpec[] };
+export type DestinationType = { type: string; display_name: string; properties: PropertySpec[] };
+
+const prop = (name: string, label: string, description: string, extra: Partial<PropertySpec> = {}): PropertySpec => ({
+  name,
+  label,
+  is_required: true,
+  is_credential: false,
+  property_type: "user_provided",
+  json_schema: { type: "string", description, ...(extra.json_schema ?? {}) },
+  ...extra,
+});
+
+const PORT = { type: "string", pattern: "^[0-9]{1,5}$", description: "TCP port, 1–65535." } as const;
+
+const postgresConnection = (): PropertySpec[] => [
+  prop("host", "Host", "Host name or IP address of the PostgreSQL server."),
+  prop("port", "Port", PORT.description, { json_schema: PORT, default: "5432" }),
+  prop("dbname", "Database", "Name of the database."),
+  prop("user", "User", "Database user (read-only access is enough for a source)."),
+  prop("password", "Password", "Password of the user. Write-only: never returned.", { is_credential: true }),
+];
+
+export const SOURCE_TYPES: readonly SourceType[] = [
+  {
+    type: "platform.postgres",
+    display_name: "PostgreSQL",
+    steps: ["form", "discover_schema", "field_selection", "fully_configured"],
+    properties: [
+      ...postgresConnection(),
+      prop("filter_schemas", "Schemas", "Comma-separated schemas to discover; empty for every schema the user can read.", {
+        is_required: false,
+      }),
+    ],
+  },
+];
+
+export const DESTINATION_TYPES: readonly DestinationType[] = [
+  {
+    type: "postgres",
+    display_name: "PostgreSQL",
+    properties: [...postgresConnection(), prop("schema", "Schema", "Schema the data is loaded into.", { is_required: false, default: "public" })],
+  },
+];
+
+export function findSourceType(type: string): SourceType | undefined {
+  return SOURCE_TYPES.find((t) => t.type === type);
+}
+
+export function findDestinationType(type: string): DestinationType | undefined {
+  return DESTINATION_TYPES.find((t) => t.type === type);
+}

@@ -1,0 +1,16 @@
+// A source's `name`, derived from its display name by the original's rules: under 50 characters,
+// lowercase letters, digits, `_` or `$`; made unique in the account by a numeric suffix.
+export const NAME_MAX = 49;
+
+export function baseName(displayName: string): string {
+  const ascii = displayName.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  const name = ascii.replace(/[^a-z0-9_$]+/g, "_").replace(/^_+|_+$/g, "");
+  return (name || "source").slice(0, NAME_MAX);
+}
+
+// The n-th candidate (n = 1 is the base name itself), still within the length limit.
+export function candidateName(base: string, n: number): string {
+  if (n === 1) return base;
+  const suffix = `_${n}`;
+  return base.slice(0, NAME_MAX - suffix.length) + suffix;
+}

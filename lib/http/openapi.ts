@@ -1,0 +1,112 @@
+// The OpenAPI 3.1 document of the Connect API, made from the zod schemas that validate requests.
+import { z } from "zod";
+import * as shapes from "../validation/connect";
+import { MAX_BODY_BYTES } from "./body";
+
+type Ref = { $ref: string };
+type Operation = { summary: string; body?: string; response?: string | Ref | object; list?: boolean; errors?: number[] };
+
+const ref = (id: string): Ref => ({ $ref: `#/components/schemas/${id}` });
+const SOURCE_ID = { name: "source_id", in: "path", required: true, schema: { type: "integer", minimum: 1 } };
+const DESTINATION_ID = { name: "destination_id", in: "path", required: true, schema: { type: "integer", minimum: 1 } };
+const TYPE = { name: "type", in: "path", required: true, schema: { type: "string" }, example: "platform.postgres" };
+
+const PATHS: Record<string, { params?: object[]; ops: Record<string, Operation> }> = {
+  "/v4/sources": {
+    ops: {
+      get: { summary: "List every source of the account (active, paused and deleted)", response: "Source", list: true },
+      post: { summary: "Create a source; a complete form starts its connection check and discovery", body: "CreateSource", response: "Source", errors: [400] },
+    },
+  },
+  "/v4/sources/{source_id}": {
+    params: [SOURCE_ID],
+    ops: {
+      get: { summary: "One source, also when paused or deleted", response: "Source", errors: [400, 404] },
+      put: { summary: "Update display_name, properties or paused_at (any timestamp pauses now, null unpauses)", body: "UpdateSource", response: "Source", errors: [400, 404] },
+      delete: { summary: "Soft-delete a source; it is returned with deleted_at set", response: "Source", errors: [400, 404] },
+    },
+  },
+  "/v4/source-types": { ops: { get: { summary: "The catalogue of source types", response: "SourceType", list: true } } },
+  "/v4/source-types/{type}": { params: [TYPE], ops: { get: { summary: "One source type with its properties and steps", response: "SourceType", errors: [404] } } },
+  "/v4/destinations": {
+    ops: {
+      get: { summary: "List the account's destinations", response: "Destination", list: true },
+      post: { summary: "Create a destination", body: "CreateDestination", response: "Destination", errors: [400] },
+    },
+  },
+  "/v4/destinations/{destination_id}": {
+    params: [DESTINATION_ID],
+    ops: {
+      get: { summary: "One destination", response: "Destination", errors: [400, 404] },
+      put: { summary: "Update a destination (its type cannot change)", body: "UpdateDestination", response: "Destination", errors: [400, 404] },
+      delete: { summary: "Delete a destination", response: { type: "object", additionalProperties: false }, errors: [400, 404] },
+    },
+  },
+};
+
+const ERROR_TEXT: Record<number, string> = {
+  400: `Invalid request: malformed JSON, wrong content type, a body over ${MAX_BODY_BYTES / 1024} KiB, unknown or invalid fields (InvalidBody, InvalidProperties, InvalidId …).`,
+  401: "Missing, malformed, unknown, disabled or deleted key, or its creator left the account (the answer does not say which).",
+  404: "No such resource in the key's account (another account's ids look exactly like ids that do not exist).",
+  429: "Too many failed authentication attempts from this address; see Retry-After.",
+};
+
+const errorResponse = (status: number) => ({
+  description: ERROR_TEXT[status],
+  ...(status === 401 ? { headers: { "WWW-Authenticate": { schema: { type: "string" } } } } : {}),
+  ...(status === 429 ? { headers: { "Retry-After": { schema: { type: "integer" } } } } : {}),
+  content: { "application/json": { schema: ref("Error") } },
+});
+
+function operation(op: Operation) {
+  const schema = typeof op.response === "string" ? ref(op.response) : op.response;
+  const responses: Record<string, object> = {
+    200: { description: "OK", content: { "application/json": { schema: op.list ? { type: "array", items: schema } : schema } } },
+  };
+  for (const status of [...(op.errors ?? []), 401, 429]) responses[status] = errorResponse(status);
+  return {
+    summary: op.summary,
+    ...(op.body ? { requestBody: { required: true, content: { "application/json": { schema: ref(op.body) } } } } : {}),
+    responses,
+  };
+}
+
+function components() {
+  void shapes; // the schemas register their ids on import
+  const { schemas } = z.toJSONSchema(z.globalRegistry, { target: "draft-2020-12", io: "input", uri: (id) => `#/components/schemas/${id}`, unrepresentable: "any" });
+  return Object.fromEntries(Object.entries(schemas).map(([id, { $schema: _s, $id: _i, ...schema }]) => [id, schema]));
+}
+
+let cached: object | undefined;
+
+export function openApiDocument(): object {
+  cached ??= {
+    openapi: "3.1.0",
+    info: {
+      title: "Bobbin Connect API",
+      version: "4",
+      description:
+        "Control an account's integrations with an API access key (Account Settings → API access keys). " +
+        "Send `Authorization: Bearer <key>` and JSON bodies with `Content-Type: application/json`. " +
+        'Every error has one shape: `{"error": {"type", "message", "fields"}}`.',
+    },
+    servers: [{ url: "/" }],
+    security: [{ apiKey: [] }],
+    paths: {
+      "/v4/health": {
+        get: { summary: "Health check for load balancers (no key needed)", security: [], responses: { 200: { description: "The app and its database answer" }, 503: { description: "The database does not answer" } } },
+      },
+      ...Object.fromEntries(
+        Object.entries(PATHS).map(([path, { params, ops }]) => [
+          path,
+          { ...(params ? { parameters: params } : {}), ...Object.fromEntries(Object.entries(ops).map(([verb, op]) => [verb, operation(op)])) },
+        ]),
+      ),
+    },
+    components: {
+      securitySchemes: { apiKey: { type: "http", scheme: "bearer", description: "An API access key, e.g. bobbin_…" } },
+      schemas: components(),
+    },
+  };
+  return cached;
+}

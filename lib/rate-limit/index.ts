@@ -1,0 +1,14 @@
+// The rate-limit store chosen by RATE_LIMIT_STORE: "database" (default) or "redis" (REDIS_URL).
+import type { Db } from "../db-client";
+import { databaseRateLimitStore } from "./database";
+import { redisRateLimitStore } from "./redis";
+import type { RateLimitStore } from "./types";
+
+export type { Hit, RateLimitStore } from "./types";
+
+export function rateLimitStoreFromEnv(db: Db, env: NodeJS.ProcessEnv = process.env): RateLimitStore {
+  const kind = env.RATE_LIMIT_STORE ?? "database";
+  if (kind === "redis") return redisRateLimitStore(env.REDIS_URL ?? "redis://127.0.0.1:6379");
+  if (kind === "database") return databaseRateLimitStore(db);
+  throw new Error(`RATE_LIMIT_STORE must be "database" or "redis", not "${kind}".`);
+}

@@ -1,0 +1,20 @@
+// Rate-limit counters in Redis: INCR and a PEXPIRE set with the first hit of each window.
+import Redis from "ioredis";
+import { outcome, type RateLimitStore } from "./types";
+
+export function redisRateLimitStore(url: string): RateLimitStore {
+  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 2, enableOfflineQueue: true, keyPrefix: "bobbin:rl:" });
+  return {
+    async hit(key, limit, windowMs, now = new Date()) {
+      const result = await redis.multi().incr(key).pexpire(key, windowMs, "NX").pttl(key).exec();
+      if (!result) throw new Error("redis: transaction aborted");
+      for (const [error] of result) if (error) throw error;
+      const count = Number(result[0][1]);
+      const ttl = Math.max(Number(result[2][1]), 0);
+      return outcome(count, limit, now.getTime() + ttl, now.getTime());
+    },
+    async reset(key) {
+      await redis.del(key);
+    },
+  };
+}

@@ -1,0 +1,13 @@
+// Fixed-window counters shared by every app instance (database or Redis), never one process's memory.
+export type Hit = { allowed: boolean; count: number; retryAfterSeconds: number };
+
+export interface RateLimitStore {
+  // Count one event under `key` in a window of `windowMs`; allowed while the count stays within `limit`.
+  hit(key: string, limit: number, windowMs: number, now?: Date): Promise<Hit>;
+  // Forget a key (tests, or an operator clearing a lock-out).
+  reset(key: string): Promise<void>;
+}
+
+export function outcome(count: number, limit: number, resetAt: number, now: number): Hit {
+  return { allowed: count <= limit, count, retryAfterSeconds: Math.max(1, Math.ceil((resetAt - now) / 1000)) };
+}

@@ -1,0 +1,129 @@
+// Request and response shapes of the Connect API: they validate requests and make the OpenAPI document.
+import { z } from "zod";
+
+const CONTROL = /[\p{Cc}\u202A-\u202E\u2066-\u2069]/u;
+
+const text = (label: string, max: number) =>
+  z
+    .string({ error: `${label} must be a string.` })
+    .trim()
+    .min(1, `${label} must not be empty.`)
+    .max(max, `${label} must be at most ${max} characters.`)
+    .refine((s) => !CONTROL.test(s), `${label} must not contain control characters.`);
+
+export const propertiesSchema = z
+  .record(
+    z.string().max(64, "Property names are at most 64 characters."),
+    z.string({ error: "Property values are strings." }).max(4096, "Property values are at most 4096 characters."),
+  )
+  .meta({ description: "Property values, all strings. Credential properties are write-only." });
+
+const timestamp = z.string().refine((s) => !Number.isNaN(Date.parse(s)), "Use an ISO 8601 timestamp.");
+
+export const createSourceSchema = z
+  .strictObject({
+    display_name: text("display_name", 100),
+    type: z.string({ error: "type is required, e.g. platform.postgres." }).max(100),
+    properties: propertiesSchema.optional(),
+    destination_id: z.number().int().positive().optional(),
+  })
+  .meta({ id: "CreateSource" });
+export type CreateSourceInput = z.infer<typeof createSourceSchema>;
+
+export const updateSourceSchema = z
+  .strictObject({
+    display_name: text("display_name", 100).optional(),
+    properties: propertiesSchema.optional().meta({ description: "Properties to change; the others keep their values." }),
+    paused_at: timestamp.nullable().optional().meta({ description: "Any timestamp pauses the source now; null unpauses it." }),
+  })
+  .meta({ id: "UpdateSource" });
+export type UpdateSourceInput = z.infer<typeof updateSourceSchema>;
+
+export const createDestinationSchema = z
+  .strictObject({
+    type: z.string({ error: "type is required, e.g. postgres." }).max(100),
+    properties: propertiesSchema,
+    name: text("name", 100).optional(),
+    description: text("description", 500).optional(),
+  })
+  .meta({ id: "CreateDestination" });
+export type CreateDestinationInput = z.infer<typeof createDestinationSchema>;
+
+export const updateDestinationSchema = z
+  .strictObject({
+    type: z.string().max(100).optional().meta({ description: "May be sent but cannot change." }),
+    properties: propertiesSchema.optional(),
+    name: text("name", 100).optional(),
+    description: text("description", 500).optional(),
+  })
+  .meta({ id: "UpdateDestination" });
+export type UpdateDestinationInput = z.infer<typeof updateDestinationSchema>;
+
+// ---- Responses (documentation, and the integration tests check answers against them) ----
+
+export const errorSchema = z
+  .object({
+    error: z.object({
+      type: z.string().meta({ description: "A stable word: Unauthorized, NotFound, InvalidId, InvalidBody, InvalidProperties, RateLimited …" }),
+      message: z.string(),
+      fields: z.record(z.string(), z.string()).optional().meta({ description: "Per field (dotted path), what is wrong." }),
+    }),
+  })
+  .meta({ id: "Error" });
+
+const propertySpecSchema = z.object({
+  name: z.string(),
+  is_required: z.boolean(),
+  is_credential: z.boolean(),
+  provided: z.boolean().optional(),
+  property_type: z.string(),
+  json_schema: z.object({ type: z.string(), pattern: z.string().optional(), description: z.string() }),
+});
+
+const stepType = z.enum(["form", "oauth", "discover_schema", "field_selection", "fully_configured"]);
+
+export const reportCardSchema = z
+  .object({
+    type: z.string(),
+    current_step: z.number().int(),
+    current_step_type: stepType,
+    steps: z.array(z.object({ type: stepType, properties: z.array(propertySpecSchema) })),
+  })
+  .meta({ id: "ReportCard" });
+
+export const sourceTypeSchema = reportCardSchema.extend({ display_name: z.string() }).meta({ id: "SourceType" });
+
+const isoOrNull = z.string().nullable();
+
+export const sourceSchema = z
+  .object({
+    id: z.number().int(),
+    display_name: z.string(),
+    name: z.string(),
+    type: z.string(),
+    properties: z.record(z.string(), z.string()),
+    schedule: z.null(),
+    paused_at: isoOrNull,
+    system_paused_at: isoOrNull,
+    deleted_at: isoOrNull,
+    created_at: z.string(),
+    updated_at: z.string(),
+    stitch_client_id: z.number().int(),
+    destination_id: z.number().int().nullable(),
+    check_job_name: z.string().nullable(),
+    report_card: reportCardSchema,
+  })
+  .meta({ id: "Source" });
+
+export const destinationSchema = z
+  .object({
+    id: z.number().int(),
+    type: z.string(),
+    name: z.string().nullable(),
+    description: z.string().nullable(),
+    properties: z.record(z.string(), z.string()),
+    stitch_client_id: z.number().int(),
+    created_at: z.string(),
+    updated_at: z.string(),
+  })
+  .meta({ id: "Destination" });
