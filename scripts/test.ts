@@ -33,7 +33,8 @@ function playwright(name: string, env: Record<string, string>): Suite {
 const SQLITE_SUITES = [vitest("unit/integration (sqlite)", {}), playwright("e2e (sqlite)", {})];
 const POSTGRES_SUITES = [
   vitest("unit/integration (postgres)", POSTGRES),
-  playwright("e2e (postgres)", POSTGRES),
+  // The PostgreSQL run keeps its rate-limit counters in Redis, so both stores serve real requests.
+  playwright("e2e (postgres, redis)", { ...POSTGRES, RATE_LIMIT_STORE: "redis" }),
   vitest("multi-instance (postgres)", POSTGRES, "vitest.multi-instance.config.ts"),
 ];
 

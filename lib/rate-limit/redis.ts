@@ -16,5 +16,8 @@ export function redisRateLimitStore(url: string): RateLimitStore {
     async reset(key) {
       await redis.del(key);
     },
+    async close() {
+      redis.disconnect();
+    },
   };
 }

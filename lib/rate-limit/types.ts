@@ -6,6 +6,8 @@ export interface RateLimitStore {
   hit(key: string, limit: number, windowMs: number, now?: Date): Promise<Hit>;
   // Forget a key (tests, or an operator clearing a lock-out).
   reset(key: string): Promise<void>;
+  // Release connections (Redis); a no-op for the database store.
+  close(): Promise<void>;
 }
 
 export function outcome(count: number, limit: number, resetAt: number, now: number): Hit {
