@@ -129,6 +129,10 @@ test("bad bodies get a 400 in the one error shape and change nothing", async ({ 
   const unknownField = await (await send(JSON.stringify({ ...POSTGRES_SOURCE, colour: "red" }))).json();
   expect(unknownField.error.fields.body).toMatch(/colour/);
   expect((await api.get("/v4/sources/abc")).status()).toBe(400);
+  const patch = await request.fetch("/v4/sources", { method: "PATCH", headers: { Authorization: `Bearer ${key}` } });
+  expect(patch.status()).toBe(405);
+  expect(patch.headers()["allow"]).toBe("GET, POST");
+  expect((await errorOf(patch)).type).toBe("MethodNotAllowed");
   expect(await (await api.get("/v4/sources")).json()).toEqual([]);
 });
 

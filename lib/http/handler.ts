@@ -63,3 +63,12 @@ export function resultResponse<T>(result: { ok: true; value: T } | Failure, stat
 export function foundOr404<T>(value: T | null, what: string): Response {
   return value === null ? notFound(what) : jsonResponse(value);
 }
+
+type Verb = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
+// Handlers for the verbs a path does not offer: 405 in the one error shape, with Allow.
+export function otherVerbs(...allowed: Verb[]): Record<Verb, () => Response> {
+  const answer = () =>
+    errorResponse(405, "MethodNotAllowed", `This path accepts ${allowed.join(", ")}.`, { headers: { Allow: allowed.join(", ") } });
+  return { GET: answer, POST: answer, PUT: answer, PATCH: answer, DELETE: answer };
+}

@@ -2,7 +2,7 @@
 import { createDestination, listDestinations } from "@/lib/connect/destinations";
 import { parseBody } from "@/lib/http/body";
 import { jsonResponse } from "@/lib/http/errors";
-import { keyRoute, resultResponse } from "@/lib/http/handler";
+import { keyRoute, resultResponse, otherVerbs } from "@/lib/http/handler";
 import { createDestinationSchema } from "@/lib/validation/connect";
 
 export const GET = keyRoute(async (_request, { db, key }) => jsonResponse(await listDestinations(db, key.workspaceId)));
@@ -11,3 +11,5 @@ export const POST = keyRoute(async (request, ctx) => {
   const input = await parseBody(request, createDestinationSchema);
   return resultResponse(await createDestination(ctx, ctx.key.workspaceId, input));
 });
+
+export const { PUT, PATCH, DELETE } = otherVerbs("GET", "POST");

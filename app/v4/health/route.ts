@@ -1,6 +1,7 @@
 // Unauthenticated health check for load balancers: the app answers and its database does too.
 import { db } from "@/lib/db";
 import { jsonResponse } from "@/lib/http/errors";
+import { otherVerbs } from "@/lib/http/handler";
 
 export const dynamic = "force-dynamic";
 
@@ -12,3 +13,5 @@ export async function GET() {
     return jsonResponse({ status: "unavailable" }, 503);
   }
 }
+
+export const { POST, PUT, PATCH, DELETE } = otherVerbs("GET");

@@ -2,7 +2,7 @@
 import { createSource, listSources } from "@/lib/connect/sources";
 import { parseBody } from "@/lib/http/body";
 import { jsonResponse } from "@/lib/http/errors";
-import { keyRoute, resultResponse } from "@/lib/http/handler";
+import { keyRoute, resultResponse, otherVerbs } from "@/lib/http/handler";
 import { createSourceSchema } from "@/lib/validation/connect";
 
 export const GET = keyRoute(async (_request, { db, key }) => jsonResponse(await listSources(db, key.workspaceId)));
@@ -11,3 +11,5 @@ export const POST = keyRoute(async (request, ctx) => {
   const input = await parseBody(request, createSourceSchema);
   return resultResponse(await createSource(ctx, ctx.key.workspaceId, input));
 });
+
+export const { PUT, PATCH, DELETE } = otherVerbs("GET", "POST");

@@ -1,7 +1,7 @@
 // One destination: GET, PUT (its type cannot change), DELETE (answers {}).
 import { deleteDestination, getDestination, updateDestination } from "@/lib/connect/destinations";
 import { parseBody } from "@/lib/http/body";
-import { foundOr404, idParam, keyRoute, resultResponse } from "@/lib/http/handler";
+import { foundOr404, idParam, keyRoute, resultResponse, otherVerbs } from "@/lib/http/handler";
 import { updateDestinationSchema } from "@/lib/validation/connect";
 
 const id = (ctx: Parameters<Parameters<typeof keyRoute>[0]>[1]) => idParam(ctx, "destination_id", "Destination");
@@ -15,3 +15,5 @@ export const PUT = keyRoute(async (request, ctx) => {
 });
 
 export const DELETE = keyRoute(async (_request, ctx) => resultResponse(await deleteDestination(ctx.db, ctx.key.workspaceId, id(ctx))));
+
+export const { POST, PATCH } = otherVerbs("GET", "PUT", "DELETE");

@@ -1,7 +1,7 @@
 // One source: GET (also paused or deleted), PUT (name, properties, pause), DELETE (soft).
 import { deleteSource, getSource, updateSource } from "@/lib/connect/sources";
 import { parseBody } from "@/lib/http/body";
-import { foundOr404, idParam, keyRoute, resultResponse } from "@/lib/http/handler";
+import { foundOr404, idParam, keyRoute, resultResponse, otherVerbs } from "@/lib/http/handler";
 import { updateSourceSchema } from "@/lib/validation/connect";
 
 export const GET = keyRoute(async (_request, ctx) => {
@@ -17,3 +17,5 @@ export const PUT = keyRoute(async (request, ctx) => {
 export const DELETE = keyRoute(async (_request, ctx) => {
   return resultResponse(await deleteSource(ctx.db, ctx.key.workspaceId, idParam(ctx, "source_id", "Source")));
 });
+
+export const { POST, PATCH } = otherVerbs("GET", "PUT", "DELETE");
