@@ -3,6 +3,9 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { expect, test, createAccount, createKey, signIn } from "./support/fixtures";
 
+// Each scan takes seconds on a busy 2-core machine, and some tests scan many states.
+test.describe.configure({ timeout: 90_000 });
+
 async function expectNoViolations(page: Page, what: string) {
   const { violations } = await new AxeBuilder({ page }).analyze();
   const summary = violations.map((v) => `${v.id}: ${v.help} → ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
