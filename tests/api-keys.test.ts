@@ -1,15 +1,23 @@
 import { describe, expect, it } from "vitest";
 import { createApiKey, deleteApiKey, listApiKeys, MAX_KEYS_PER_ACCOUNT, setApiKeyStatus } from "@/lib/api-keys/service";
-import { prismaKeyStore, verifyApiKey } from "@/lib/api-keys/verify";
+import { prismaKeyStore, verifyApiKey, type KeyStore } from "@/lib/api-keys/verify";
+import { appKeyStore } from "@/lib/api-keys/key-store";
 import { changeAccountPlan } from "@/lib/accounts";
+import type { Db } from "@/lib/db-client";
 import { freshDb } from "./helpers/db";
 import { seedAccount } from "./helpers/accounts";
 
 const PEPPER = "test-pepper-0123456789-0123456789-abcdef";
 
-describe("API key lifecycle", async () => {
-  const { db } = await freshDb();
-  const store = prismaKeyStore(db);
+// The whole lifecycle runs once per KeyStore: both must verify, refuse and record use alike.
+const STORES: [string, (db: Db, url: string) => KeyStore][] = [
+  ["prismaKeyStore", (db) => prismaKeyStore(db)],
+  ["appKeyStore", (db, url) => appKeyStore(db, url)],
+];
+
+describe.each(STORES)("API key lifecycle, verified through %s", async (_name, makeStore) => {
+  const { db, url } = await freshDb();
+  const store = makeStore(db, url);
 
   async function keyFor(workspaceId: number, userId: string, description = "ci") {
     const r = await createApiKey(db, { workspaceId, userId }, description, PEPPER);

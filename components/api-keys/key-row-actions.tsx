@@ -17,6 +17,8 @@ export function KeyRowActions({ workspaceId, keyId, last4, description, status }
   const [pending, startTransition] = useTransition();
   const [dialogError, setDialogError] = useState<string | null>(null);
   const trigger = useRef<HTMLButtonElement>(null);
+  // Set once the key is deleted: its row (and this trigger) is about to leave the page.
+  const deleted = useRef(false);
   const notify = useFeedback();
 
   function form(): FormData {
@@ -48,20 +50,20 @@ export function KeyRowActions({ workspaceId, keyId, last4, description, status }
   return (
     <>
       <DropdownMenu.Root modal={false}>
-        <DropdownMenu.Trigger ref={trigger} disabled={pending} aria-label={`Actions for key ending ${last4}`}
+        {/* Not disabled while an action runs: a disabled trigger would drop the keyboard focus. The items are. */}
+        <DropdownMenu.Trigger ref={trigger} aria-label={`Actions for key ending ${last4}`}
           className="rounded-md px-2 py-1 text-lg leading-none hover:bg-slate-100">
           ⋮
         </DropdownMenu.Trigger>
-        <DropdownMenu.Portal>
-          <DropdownMenu.Content align="end" sideOffset={4} className="z-30 min-w-44 rounded-md border border-slate-200 bg-white p-1 shadow-lg">
-            <DropdownMenu.Item className={ITEM} onSelect={toggle}>
-              {status === "enabled" ? "Disable this key" : "Re-enable this key"}
-            </DropdownMenu.Item>
-            <DropdownMenu.Item className={`${ITEM} text-red-700`} onSelect={() => { setDialogError(null); setConfirming(true); }}>
-              Delete this key
-            </DropdownMenu.Item>
-          </DropdownMenu.Content>
-        </DropdownMenu.Portal>
+        {/* Not portalled: the open menu stays inside the page's main landmark. */}
+        <DropdownMenu.Content align="end" sideOffset={4} className="z-30 min-w-44 rounded-md border border-slate-200 bg-white p-1 shadow-lg">
+          <DropdownMenu.Item className={ITEM} disabled={pending} onSelect={toggle}>
+            {status === "enabled" ? "Disable this key" : "Re-enable this key"}
+          </DropdownMenu.Item>
+          <DropdownMenu.Item className={`${ITEM} text-red-700`} disabled={pending} onSelect={() => { setDialogError(null); setConfirming(true); }}>
+            Delete this key
+          </DropdownMenu.Item>
+        </DropdownMenu.Content>
       </DropdownMenu.Root>
       <DialogRoot open={confirming} onOpenChange={(open) => !pending && setConfirming(open)}>
         <DialogContent
@@ -70,15 +72,16 @@ export function KeyRowActions({ workspaceId, keyId, last4, description, status }
           locked={pending}
           onCloseAutoFocus={(event) => {
             event.preventDefault();
-            // The row may be gone; fall back to the section's heading.
-            (trigger.current?.isConnected ? trigger.current : document.getElementById("api-keys-heading"))?.focus();
+            // A deleted key's row is gone or going; focus then lands on the section's heading.
+            const back = !deleted.current && trigger.current?.isConnected ? trigger.current : document.getElementById("api-keys-heading");
+            back?.focus();
           }}
         >
           {dialogError && <p role="alert" className="mb-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-900">{dialogError}</p>}
           <div className="flex justify-end gap-2">
             <Button variant="secondary" onClick={() => setConfirming(false)} disabled={pending}>Cancel</Button>
             <Button variant="danger" disabled={pending}
-              onClick={() => run(deleteApiKeyAction, `Key ending ${last4} is deleted.`, () => setConfirming(false))}>
+              onClick={() => run(deleteApiKeyAction, `Key ending ${last4} is deleted.`, () => { deleted.current = true; setConfirming(false); })}>
               {pending ? "Deleting…" : "Delete"}
             </Button>
           </div>

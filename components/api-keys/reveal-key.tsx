@@ -36,7 +36,8 @@ export function RevealKey({ plaintext, onDone }: { plaintext: string; onDone: ()
       </p>
       <div>
         <p className="text-sm font-medium">Try it</p>
-        <pre className="mt-1 overflow-x-auto rounded-md bg-slate-900 px-3 py-2 text-xs text-slate-100" aria-label="curl example">
+        {/* Focusable: the line scrolls sideways, and keyboard users must be able to scroll it too. */}
+        <pre tabIndex={0} className="mt-1 overflow-x-auto rounded-md bg-slate-900 px-3 py-2 text-xs text-slate-100" aria-label="curl example">
           <code>{`curl -H "Authorization: Bearer ${plaintext}" ${origin}/v4/sources`}</code>
         </pre>
         <p className="mt-1 text-xs text-slate-600">

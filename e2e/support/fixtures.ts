@@ -28,7 +28,8 @@ export async function signIn(page: Page, email: string, password = PASSWORD, pat
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).not.toHaveURL(/\/login/);
+  // Sign-in hashes a password and renders a dynamic page: allow for a loaded machine.
+  await expect(page).not.toHaveURL(/\/login/, { timeout: 15_000 });
 }
 
 export const test = base.extend<{ db: Db }>({

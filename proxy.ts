@@ -1,0 +1,21 @@
+// Runs before every console request: a fresh CSP nonce per page, and the hardening headers.
+import { NextResponse, type NextRequest } from "next/server";
+import { contentSecurityPolicy, HARDENING_HEADERS, isCspExempt } from "@/lib/security/headers";
+
+export function proxy(request: NextRequest) {
+  if (isCspExempt(request.nextUrl.pathname)) return NextResponse.next();
+  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
+  const policy = contentSecurityPolicy(nonce);
+  // Next reads the nonce from the request's CSP header and puts it on its own scripts.
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("Content-Security-Policy", policy);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", policy);
+  for (const [name, value] of Object.entries(HARDENING_HEADERS)) response.headers.set(name, value);
+  return response;
+}
+
+export const config = {
+  // Not static assets: they carry no script and are served as they are.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+};
