@@ -19,6 +19,9 @@ test("a valid key authenticates; every kind of bad credential gets the same 401"
   const ok = await apiAs(request, key.plaintext).get("/v4/sources");
   expect(ok.status()).toBe(200);
   expect(await ok.json()).toEqual([]);
+  // API answers are never cached, sniffed or framed.
+  expect(ok.headers()).toMatchObject({ "cache-control": "no-store", "x-content-type-options": "nosniff", "content-type": expect.stringMatching(/^application\/json/) });
+  expect(ok.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
 
   const address = freshAddress();
   const flipped = key.plaintext.slice(0, -1) + (key.plaintext.endsWith("A") ? "B" : "A");

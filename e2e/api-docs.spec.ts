@@ -21,7 +21,11 @@ test("the interactive reference renders in the browser, offline", async ({ page 
   page.on("request", (r) => {
     if (!r.url().startsWith("http://localhost")) external.push(r.url());
   });
-  await page.goto("/docs/api");
+  const response = await page.goto("/docs/api");
+  const headers = response!.headers();
+  expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(headers["content-security-policy"]).toContain("connect-src 'self'");
+  expect(headers["x-content-type-options"]).toBe("nosniff");
   await expect(page).toHaveTitle(/Bobbin Connect API/);
   await expect(page.getByRole("heading", { name: "Bobbin Connect API", level: 1 })).toBeVisible({ timeout: 20_000 });
   await expect(page.getByText("List every source of the account").first()).toBeVisible();

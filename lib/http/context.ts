@@ -1,6 +1,7 @@
 // The API's process-wide services: database, secret box, key store and rate-limit store (built once).
 import "server-only";
-import { prismaKeyStore, type KeyStore } from "../api-keys/verify";
+import { appKeyStore } from "../api-keys/key-store";
+import type { KeyStore } from "../api-keys/verify";
 import { createSecretBox } from "../crypto/secret-box";
 import { db } from "../db";
 import type { ConnectDeps } from "../connect/sources";
@@ -15,7 +16,7 @@ export function apiServices(): Services {
   services ??= {
     db,
     box: createSecretBox(readSecret("DATA_ENCRYPTION_KEY")),
-    keys: prismaKeyStore(db),
+    keys: appKeyStore(db),
     limits: rateLimitStoreFromEnv(db),
     pepper: readSecret("API_KEY_HMAC_SECRET"),
   };
