@@ -23,7 +23,8 @@ export default defineConfig({
   webServer: {
     command: "npx tsx scripts/e2e-server.ts",
     url: `${e2eBaseUrl()}/login`,
-    timeout: 240_000,
+    // The first suite builds the app (a few minutes on a busy 2-core machine).
+    timeout: 600_000,
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
