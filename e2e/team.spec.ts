@@ -1,4 +1,5 @@
 import { expect, test, createAccount, createKey, signIn, PASSWORD } from "./support/fixtures";
+import { apiAs, errorOf } from "./support/api";
 
 test("invite → join through the link in a fresh browser → the new member sees the keys", async ({ page, db, browser }) => {
   const account = await createAccount(db);
@@ -36,9 +37,11 @@ test("invite → join through the link in a fresh browser → the new member see
   await expect(page.getByRole("row", { name: /Member joined/ })).toContainText(newcomer);
 });
 
-test("an owner removes a member: their keys read 'creator removed', they lose the account, Activity shows it", async ({ page, db, browser }) => {
+test("an owner removes a member: their keys read 'creator removed', they lose the account, Activity shows it", async ({ page, db, browser, request }) => {
   const account = await createAccount(db, { members: 2 });
-  const { key } = await createKey(db, account, 1, "Member's cron key");
+  const { key, plaintext } = await createKey(db, account, 1, "Member's cron key");
+  const api = apiAs(request, plaintext);
+  expect((await api.get("/v4/sources")).status()).toBe(200);
 
   const memberContext = await browser.newContext();
   const memberPage = await memberContext.newPage();
@@ -52,6 +55,10 @@ test("an owner removes a member: their keys read 'creator removed', they lose th
   await page.getByRole("dialog").getByRole("button", { name: "Remove member" }).click();
   await expect(page.getByRole("status").first()).toContainText(`${account.emails[1]} was removed. 1 of their keys was disabled.`);
   await expect(page.getByRole("cell", { name: account.emails[1] })).toHaveCount(0);
+  // The removed member's key is refused by the API from the next request on.
+  const refused = await api.get("/v4/sources");
+  expect(refused.status()).toBe(401);
+  expect((await errorOf(refused)).type).toBe("Unauthorized");
 
   await page.goto(`/settings/account?account=${account.slug}`);
   const row = page.getByRole("row", { name: /Member's cron key/ });

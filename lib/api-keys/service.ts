@@ -13,7 +13,7 @@ export type KeyActor = { userId: string; workspaceId: number };
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 // The acting member as the audit trail names them.
-async function byMember(tx: Tx, actor: KeyActor) {
+async function byMember(tx: Pick<Tx, "user">, actor: KeyActor) {
   const user = await tx.user.findUnique({ where: { id: actor.userId }, select: { email: true } });
   return { type: "member" as const, userId: actor.userId, email: user?.email ?? "(deleted user)" };
 }
@@ -67,6 +67,10 @@ export async function listApiKeys(db: Db, workspaceId: number): Promise<ApiKeyVi
   return rows.map(toView);
 }
 
+// Concurrent creates on one account take its row lock in turn: each waits for its turn (and for a pooled
+// connection) rather than failing after Prisma's defaults of 2 s and 5 s, which a burst on two instances exceeds.
+const BURST_TX = { maxWait: 15_000, timeout: 20_000 };
+
 // Create a key. The limit holds under concurrency: the account's key counter is raised by a
 // guarded UPDATE (… WHERE apiKeyCount < 10) in the same transaction as the insert, so
 // concurrent creators serialize on the account row and the loser sees a full counter.
@@ -77,6 +81,13 @@ export async function createApiKey(
   pepper: string,
   meta: RequestMeta = {},
 ): Promise<KeyResult<{ key: ApiKeyView; plaintext: string }>> {
+  // A full (or plan-less) account is refused before any transaction, so that in a burst of creates only
+  // those that may still succeed queue on the account row; the guarded UPDATE below stays the rule.
+  const account = await db.workspace.findUnique({ where: { id: actor.workspaceId }, select: { plan: true, apiKeyCount: true } });
+  if (!account) return fail("not_found");
+  if (!hasApiAccess(account.plan)) return fail("no_api_access");
+  if (account.apiKeyCount >= MAX_KEYS_PER_ACCOUNT) return fail("limit_reached");
+  const by = await byMember(db, actor);
   const plaintext = generateApiKey();
   const outcome = await db.$transaction(async (tx) => {
     const raised = await tx.workspace.updateMany({
@@ -97,9 +108,9 @@ export async function createApiKey(
       },
       select: viewSelect,
     });
-    await recordEvent(tx, { workspaceId: actor.workspaceId, action: "key.created", actor: await byMember(tx, actor), target: { type: "key", label: keyLabel(key) }, meta });
+    await recordEvent(tx, { workspaceId: actor.workspaceId, action: "key.created", actor: by, target: { type: "key", label: keyLabel(key) }, meta });
     return key;
-  });
+  }, BURST_TX);
   if (typeof outcome === "string") return fail(outcome);
   return { ok: true, data: { key: toView(outcome), plaintext } };
 }

@@ -4,6 +4,7 @@ export type ErrorType =
   | "NotFound"
   | "InvalidId"
   | "InvalidBody"
+  | "InvalidQuery"
   | "InvalidProperties"
   | "UnsupportedMediaType"
   | "PayloadTooLarge"

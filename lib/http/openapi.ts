@@ -1,5 +1,6 @@
 // The OpenAPI 3.1 document of the Connect API, made from the zod schemas that validate requests.
 import { z } from "zod";
+import * as auditShapes from "../validation/audit";
 import * as shapes from "../validation/connect";
 import { MAX_BODY_BYTES } from "./body";
 
@@ -9,6 +10,7 @@ type Operation = { summary: string; body?: string; response?: string | Ref | obj
 const ref = (id: string): Ref => ({ $ref: `#/components/schemas/${id}` });
 const SOURCE_ID = { name: "source_id", in: "path", required: true, schema: { type: "integer", minimum: 1 } };
 const DESTINATION_ID = { name: "destination_id", in: "path", required: true, schema: { type: "integer", minimum: 1 } };
+const PAGE = { name: "page", in: "query", required: false, schema: { type: "integer", minimum: 1, maximum: 100000, default: 1 } };
 const TYPE = { name: "type", in: "path", required: true, schema: { type: "string" }, example: "platform.postgres" };
 
 const PATHS: Record<string, { params?: object[]; ops: Record<string, Operation> }> = {
@@ -42,10 +44,14 @@ const PATHS: Record<string, { params?: object[]; ops: Record<string, Operation> 
       delete: { summary: "Delete a destination", response: { type: "object", additionalProperties: false }, errors: [400, 404] },
     },
   },
+  "/v4/audit-events": {
+    params: [PAGE],
+    ops: { get: { summary: "The account's audit trail (key and team changes, failed sign-ins), newest first, 100 per page", response: "AuditEventsPage", errors: [400] } },
+  },
 };
 
 const ERROR_TEXT: Record<number, string> = {
-  400: `Invalid request: malformed JSON, wrong content type, a body over ${MAX_BODY_BYTES / 1024} KiB, unknown or invalid fields (InvalidBody, InvalidProperties, InvalidId …).`,
+  400: `Invalid request: malformed JSON, wrong content type, a body over ${MAX_BODY_BYTES / 1024} KiB, unknown or invalid fields (InvalidBody, InvalidProperties, InvalidId, InvalidQuery …).`,
   401: "Missing, malformed, unknown, disabled or deleted key, or its creator left the account (the answer does not say which).",
   404: "No such resource in the key's account (another account's ids look exactly like ids that do not exist).",
   429: "Too many failed authentication attempts from this address; see Retry-After.",
@@ -72,7 +78,7 @@ function operation(op: Operation) {
 }
 
 function components() {
-  void shapes; // the schemas register their ids on import
+  void [shapes, auditShapes]; // the schemas register their ids on import
   const { schemas } = z.toJSONSchema(z.globalRegistry, { target: "draft-2020-12", io: "input", uri: (id) => `#/components/schemas/${id}`, unrepresentable: "any" });
   return Object.fromEntries(Object.entries(schemas).map(([id, { $schema: _s, $id: _i, ...schema }]) => [id, schema]));
 }

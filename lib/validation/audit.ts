@@ -1,0 +1,28 @@
+// Response shapes of the audit-events endpoint (they make its OpenAPI document).
+import { z } from "zod";
+
+export const auditEventSchema = z
+  .object({
+    id: z.number().int(),
+    created_at: z.string().meta({ description: "ISO 8601, UTC." }),
+    action: z.string().meta({ description: "key.created, key.disabled, key.enabled, key.deleted, key.auto_disabled, member.invited, member.joined, member.removed, member.role_changed, signin.failed" }),
+    actor: z.object({
+      type: z.enum(["member", "key", "system"]),
+      label: z.string().meta({ description: "The member's email, `API key ending …`, or the system's name." }),
+    }),
+    target: z.object({ type: z.enum(["key", "member"]), label: z.string() }).nullable(),
+    ip: z.string().nullable(),
+    user_agent: z.string().nullable(),
+  })
+  .meta({ id: "AuditEvent" });
+
+export const auditEventsPageSchema = z
+  .object({
+    data: z.array(auditEventSchema).meta({ description: "Up to 100 events, newest first." }),
+    page: z.number().int().min(1),
+    total: z.number().int().min(0).meta({ description: "Events of the account over all pages." }),
+    links: z
+      .object({ next: z.string().optional(), previous: z.string().optional() })
+      .meta({ description: "Relative URLs of the neighbouring pages (`/v4/audit-events?page=3`); `{}` when one page holds everything." }),
+  })
+  .meta({ id: "AuditEventsPage" });
