@@ -4,6 +4,7 @@ import { pathToFileURL } from "node:url";
 import autocannon from "autocannon";
 import { profileAuth, type AuthProfile } from "./auth-profile";
 import { startBenchServer } from "./server";
+import type { BenchRow } from "./measure";
 
 export type RouteResult = { id: string; route: string; requestsPerSecond: number; p50: number; p99: number; non2xx: number; errors: number };
 export type HttpBenchResult = { routes: RouteResult[]; ratios: Record<string, number>; auth?: AuthProfile };
@@ -56,6 +57,20 @@ export function printHttpBench({ routes, ratios, auth }: HttpBenchResult): void 
     console.log("The key lookup's SQL, one statement per line:");
     for (const q of auth.lookupSql) console.log(`  ${q.replace(/\s+/g, " ").slice(0, 200)}`);
   }
+}
+
+// For `npm run bench`: the routes as table rows, each against (a) /v4/health measured in the same run.
+export async function run(): Promise<BenchRow[]> {
+  const result = await runHttpBench();
+  printHttpBench(result);
+  const health = result.routes.find((r) => r.id === "a")!.requestsPerSecond;
+  return result.routes.map((r) => ({
+    bench: "http",
+    variant: `(${r.id}) ${r.route}`,
+    callsPerSecond: r.requestsPerSecond,
+    value: `p50 ${r.p50} ms, p99 ${r.p99} ms`,
+    ratio: r.requestsPerSecond / health,
+  }));
 }
 
 export async function main(): Promise<HttpBenchResult> {

@@ -4,6 +4,7 @@ import type { BenchRow } from "./measure";
 const BENCHES: [string, () => Promise<{ run: () => Promise<BenchRow[]> }>][] = [
   ["verify", () => import("./verify")],
   ["settings-page", () => import("./settings-page")],
+  ["http", () => import("./http")],
 ];
 
 const only = process.argv[2];
@@ -19,6 +20,6 @@ console.table(
     variant: r.variant,
     "calls/s": r.callsPerSecond !== undefined ? Math.round(r.callsPerSecond) : "",
     value: r.value ?? "",
-    "× floor": r.ratio !== undefined ? r.ratio.toFixed(2) : "",
+    "× baseline": r.ratio !== undefined ? r.ratio.toFixed(2) : "",
   })),
 );
