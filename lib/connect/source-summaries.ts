@@ -1,5 +1,6 @@
 // What the Sources page lists: each source with its state, its last check and how many tables are selected.
 import type { Db } from "../db-client";
+import { STALE_AFTER_MS } from "./checks";
 import { findSourceType } from "./integration-types";
 import { streamMetadata, type CatalogStream } from "./stream-catalog";
 import type { StoredStream } from "./streams";
@@ -19,14 +20,14 @@ export function sourceState(row: { deletedAt: Date | null; pausedAt: Date | null
   return row.deletedAt ? "deleted" : row.pausedAt ? "paused" : "active";
 }
 
-// Every source of the account, oldest first (a running check whose heartbeat stopped reads as running until opened).
+// Every source of the account, oldest first (a running check whose heartbeat stopped reads as failed, as the API says).
 export async function listSourceSummaries(db: Db, workspaceId: number): Promise<SourceSummary[]> {
   const rows = await db.source.findMany({
     where: { workspaceId },
     orderBy: { id: "asc" },
     include: {
       _count: { select: { streams: { where: { selected: true } } } },
-      checks: { orderBy: { id: "desc" }, take: 1, select: { status: true } },
+      checks: { orderBy: { id: "desc" }, take: 1, select: { status: true, heartbeatAt: true } },
     },
   });
   return rows.map((row) => ({
@@ -34,9 +35,15 @@ export async function listSourceSummaries(db: Db, workspaceId: number): Promise<
     displayName: row.displayName,
     typeName: findSourceType(row.type)?.display_name ?? row.type,
     state: sourceState(row),
-    lastCheck: (row.checks[0]?.status as SourceSummary["lastCheck"]) ?? null,
+    lastCheck: checkStatus(row.checks[0]),
     selectedTables: row._count.streams,
   }));
+}
+
+function checkStatus(check: { status: string; heartbeatAt: Date } | undefined): SourceSummary["lastCheck"] {
+  if (!check) return null;
+  if (check.status === "running" && Date.now() - check.heartbeatAt.getTime() > STALE_AFTER_MS) return "failed";
+  return check.status as SourceSummary["lastCheck"];
 }
 
 export type FieldChoice = { name: string; sqlType: string; inclusion: "automatic" | "available" | "unsupported"; selected: boolean };
