@@ -20,9 +20,13 @@ export default async function SourcePage({ params, searchParams }: Props) {
   const [{ id: raw }, { account }] = await Promise.all([params, searchParams]);
   const ctx = await requirePageMember(`/sources/${encodeURIComponent(raw)}${account ? `?account=${encodeURIComponent(account)}` : ""}`, account);
   const id = /^[1-9][0-9]{0,15}$/.test(raw) ? Number(raw) : NaN;
-  const source = Number.isSafeInteger(id) ? await getSource(db, ctx.member.workspaceId, id) : null;
+  if (!Number.isSafeInteger(id) || !(await getSource(db, ctx.member.workspaceId, id))) notFound();
+  // The check first, then what it wrote: a check read as finished has committed its streams, so the
+  // source and streams read after it match it (read in parallel, a page could show "Succeeded" with no tables).
+  const check = await lastConnectionCheck(db, id);
+  const source = await getSource(db, ctx.member.workspaceId, id);
   if (!source) notFound();
-  const [check, streams] = await Promise.all([lastConnectionCheck(db, source.id), loadStreams(db, source.id)]);
+  const streams = await loadStreams(db, id);
   const state = sourceState({ deletedAt: source.deleted_at ? new Date(source.deleted_at) : null, pausedAt: source.paused_at ? new Date(source.paused_at) : null });
   const step = source.report_card.current_step_type;
   const p = source.properties;
