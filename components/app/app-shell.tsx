@@ -13,8 +13,12 @@ export function AppShell({ ctx, basePath, children }: { ctx: PageContext; basePa
         <nav aria-label="Main" className="mx-auto flex max-w-5xl items-center gap-4 px-4 py-3">
           <Link href={`/settings/account?account=${slug}`} className="font-semibold text-blue-800">Bobbin</Link>
           <AccountSwitcher current={{ slug: ctx.member.workspaceSlug, name: ctx.member.workspaceName }} accounts={accounts} basePath={basePath} />
+          <Link href={`/sources?account=${slug}`} aria-current={basePath.startsWith("/sources") ? "page" : undefined}
+            className="text-sm font-medium text-slate-700 hover:text-slate-900 aria-[current=page]:text-blue-800">
+            Sources
+          </Link>
           <div className="ml-auto">
-            <UserMenu email={ctx.user.email} settingsHref={`/settings/account?account=${slug}`} />
+            <UserMenu email={ctx.user.email} settingsHref={`/settings/account?account=${slug}`} sourcesHref={`/sources?account=${slug}`} />
           </div>
         </nav>
       </header>

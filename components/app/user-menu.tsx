@@ -5,7 +5,7 @@ import Link from "next/link";
 
 const ITEM = "block cursor-pointer rounded px-3 py-2 text-sm outline-none data-[highlighted]:bg-slate-100";
 
-export function UserMenu({ email, settingsHref }: { email: string; settingsHref: string }) {
+export function UserMenu({ email, settingsHref, sourcesHref }: { email: string; settingsHref: string; sourcesHref: string }) {
   return (
     <DropdownMenu.Root>
       <DropdownMenu.Trigger className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm" aria-label={`User menu for ${email}`}>
@@ -15,6 +15,9 @@ export function UserMenu({ email, settingsHref }: { email: string; settingsHref:
         <DropdownMenu.Content align="end" sideOffset={4} className="z-50 min-w-48 rounded-md border border-slate-200 bg-white p-1 shadow-lg">
           <DropdownMenu.Item asChild className={ITEM}>
             <Link href={settingsHref}>Edit User Settings</Link>
+          </DropdownMenu.Item>
+          <DropdownMenu.Item asChild className={ITEM}>
+            <Link href={sourcesHref}>Sources</Link>
           </DropdownMenu.Item>
           <DropdownMenu.Separator className="my-1 h-px bg-slate-200" />
           <DropdownMenu.Item className={ITEM} onSelect={() => signOut({ callbackUrl: "/login" })}>

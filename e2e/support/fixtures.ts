@@ -4,6 +4,7 @@ import { createDb, type Db } from "../../lib/db-client";
 import { createTestAccount, TEST_PASSWORD, type TestAccount } from "../../tests/helpers/accounts";
 import { readFileSync } from "node:fs";
 import { createApiKey } from "../../lib/api-keys/service";
+import { dropSourceDatabase, makeSourceDatabase } from "../../tests/helpers/source-database";
 import { E2E_SECRETS_FILE, e2eDatabaseUrl } from "./env";
 
 export const PASSWORD = TEST_PASSWORD;
@@ -32,12 +33,21 @@ export async function signIn(page: Page, email: string, password = PASSWORD, pat
   await expect(page).not.toHaveURL(/\/login/, { timeout: 15_000 });
 }
 
-export const test = base.extend<{ db: Db }>({
+// db: the e2e server's database. sourceDatabase: a real PostgreSQL database to discover (one per worker, made on first use).
+export const test = base.extend<{ db: Db }, { sourceDatabase: string }>({
   db: async ({}, provide) => {
     const db = createDb(e2eDatabaseUrl());
     await provide(db);
     await db.$disconnect();
   },
+  sourceDatabase: [
+    async ({}, provide) => {
+      const name = await makeSourceDatabase();
+      await provide(name);
+      await dropSourceDatabase(name);
+    },
+    { scope: "worker" },
+  ],
 });
 
 export { expect };

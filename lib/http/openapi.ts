@@ -11,6 +11,7 @@ const ref = (id: string): Ref => ({ $ref: `#/components/schemas/${id}` });
 const SOURCE_ID = { name: "source_id", in: "path", required: true, schema: { type: "integer", minimum: 1 } };
 const DESTINATION_ID = { name: "destination_id", in: "path", required: true, schema: { type: "integer", minimum: 1 } };
 const PAGE = { name: "page", in: "query", required: false, schema: { type: "integer", minimum: 1, maximum: 100000, default: 1 } };
+const STREAM_ID = { name: "stream_id", in: "path", required: true, schema: { type: "integer", minimum: 1 } };
 const TYPE = { name: "type", in: "path", required: true, schema: { type: "string" }, example: "platform.postgres" };
 
 const PATHS: Record<string, { params?: object[]; ops: Record<string, Operation> }> = {
@@ -26,6 +27,34 @@ const PATHS: Record<string, { params?: object[]; ops: Record<string, Operation> 
       get: { summary: "One source, also when paused or deleted", response: "Source", errors: [400, 404] },
       put: { summary: "Update display_name, properties or paused_at (any timestamp pauses now, null unpauses)", body: "UpdateSource", response: "Source", errors: [400, 404] },
       delete: { summary: "Soft-delete a source; it is returned with deleted_at set", response: "Source", errors: [400, 404] },
+    },
+  },
+  "/v4/sources/{source_id}/last-connection-check": {
+    params: [SOURCE_ID],
+    ops: { get: { summary: "Status of the last connection check and discovery (running, succeeded, failed); 404 when none ran", response: "ConnectionCheck", errors: [400, 404] } },
+  },
+  "/v4/sources/{source_id}/check": {
+    params: [SOURCE_ID],
+    ops: { post: { summary: "Run the connection check and discovery again (our addition); returns the source with its new check_job_name", response: "Source", errors: [400, 404] } },
+  },
+  "/v4/sources/{source_id}/streams": {
+    params: [SOURCE_ID],
+    ops: { get: { summary: "The discovered streams (tables and views) with their stream-level metadata", response: "StreamSummary", list: true, errors: [400, 404] } },
+  },
+  "/v4/sources/{source_id}/streams/{stream_id}": {
+    params: [SOURCE_ID, STREAM_ID],
+    ops: { get: { summary: "One stream: its JSON Schema as a string and its breadcrumb metadata", response: "StreamSchema", errors: [400, 404] } },
+  },
+  "/v4/sources/{source_id}/streams/metadata": {
+    params: [SOURCE_ID],
+    ops: {
+      put: {
+        summary:
+          "Select streams and fields, all or nothing: a stream before its fields; automatic fields stay selected; unsupported fields and discoverable metadata refused; INCREMENTAL needs a replication-key column; only from the field_selection step on",
+        body: "StreamSelection",
+        response: { type: "object", properties: { status: { const: 200 } }, required: ["status"] },
+        errors: [400, 404],
+      },
     },
   },
   "/v4/source-types": { ops: { get: { summary: "The catalogue of source types", response: "SourceType", list: true } } },

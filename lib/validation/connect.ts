@@ -127,3 +127,65 @@ export const destinationSchema = z
     updated_at: z.string(),
   })
   .meta({ id: "Destination" });
+
+// ---- Streams: discovery results and selection ----
+
+const breadcrumbSchema = z
+  .array(z.string({ error: "Breadcrumb parts are strings." }).max(300))
+  .max(2, 'A breadcrumb is [] (the stream) or ["properties", "<column>"].')
+  .meta({ description: '[] for the stream (table), ["properties", "<column>"] for a field.' });
+
+export const streamSelectionSchema = z
+  .strictObject({
+    streams: z
+      .array(
+        z.strictObject({
+          tap_stream_id: z.string({ error: "tap_stream_id is required." }).min(1, "tap_stream_id is required.").max(500),
+          metadata: z
+            .array(
+              z.strictObject({
+                breadcrumb: breadcrumbSchema,
+                metadata: z.record(z.string(), z.unknown(), { error: "metadata must be an object." }).meta({
+                  description: "Stream: selected, replication-method (FULL_TABLE, INCREMENTAL, LOG_BASED), replication-key. Field: selected.",
+                }),
+              }),
+              { error: "metadata must be a list of {breadcrumb, metadata}." },
+            )
+            .max(2000),
+        }),
+        { error: "streams is required: a list of {tap_stream_id, metadata}." },
+      )
+      .max(1000),
+  })
+  .meta({ id: "StreamSelection" });
+export type StreamSelectionInput = z.infer<typeof streamSelectionSchema>;
+
+export const connectionCheckSchema = z
+  .object({
+    job_name: z.string(),
+    status: z.enum(["running", "succeeded", "failed"]),
+    check_exit_status: z.number().int().nullable().meta({ description: "0 when the database accepted the connection, 1 when not, null while running." }),
+    discovery_exit_status: z.number().int().nullable().meta({ description: "0 when discovery succeeded, 1 when it failed, null while running or when the check failed first." }),
+    error: z.string().nullable().meta({ description: "The database's message (the password never appears)." }),
+    started_at: z.string(),
+    completed_at: z.string().nullable(),
+  })
+  .meta({ id: "ConnectionCheck" });
+
+export const streamSummarySchema = z
+  .object({
+    stream_id: z.number().int(),
+    stream_name: z.string(),
+    tap_stream_id: z.string(),
+    selected: z.boolean(),
+    metadata: z.record(z.string(), z.unknown()).meta({ description: "The stream-level metadata (breadcrumb [])." }),
+  })
+  .meta({ id: "StreamSummary" });
+
+export const streamSchemaSchema = z
+  .object({
+    schema: z.string().meta({ description: "The stream's JSON Schema, as a JSON string." }),
+    metadata: z.array(z.object({ breadcrumb: z.array(z.string()), metadata: z.record(z.string(), z.unknown()) })),
+    "non-discoverable-metadata-keys": z.array(z.string()),
+  })
+  .meta({ id: "StreamSchema" });

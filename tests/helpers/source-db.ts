@@ -1,34 +1,11 @@
-// A real PostgreSQL database for discovery tests: tables (one without a key), a view,
-// an unsupported column type and a second schema.
-import pg from "pg";
+// A real PostgreSQL source database for a Vitest file, dropped after the file's tests.
 import { afterAll } from "vitest";
-import { randomBytes } from "node:crypto";
+import { dropSourceDatabase, makeSourceDatabase } from "./source-database";
 
-export const SOURCE_PG = { host: "127.0.0.1", port: 5432, user: "postgres" };
+export { SOURCE_PG } from "./source-database";
 
 export async function createSourceDatabase(): Promise<string> {
-  const name = `bobbin_src_${randomBytes(4).toString("hex")}`;
-  const admin = new pg.Client({ ...SOURCE_PG, database: "postgres" });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const db = new pg.Client({ ...SOURCE_PG, database: name });
-  await db.connect();
-  await db.query(`
-    CREATE TABLE customers (id serial PRIMARY KEY, name text NOT NULL, email varchar(200), updated_at timestamptz, tags text[], location point);
-    CREATE TABLE events (occurred_at timestamp, payload jsonb, amount numeric(10,2));
-    CREATE TABLE order_lines (order_id int, line int, qty int NOT NULL, PRIMARY KEY (order_id, line));
-    CREATE VIEW active_customers AS SELECT id, name FROM customers;
-    CREATE SCHEMA sales;
-    CREATE TABLE sales.deals (id bigint PRIMARY KEY, won boolean, closed_on date);
-    INSERT INTO customers (name, email) SELECT 'c' || g, 'c' || g || '@x.test' FROM generate_series(1, 25) g;
-  `);
-  await db.end();
-  afterAll(async () => {
-    const c = new pg.Client({ ...SOURCE_PG, database: "postgres" });
-    await c.connect();
-    await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await c.end();
-  });
+  const name = await makeSourceDatabase();
+  afterAll(() => dropSourceDatabase(name));
   return name;
 }

@@ -1,0 +1,65 @@
+"use server";
+// Server actions of the Sources pages: add a PostgreSQL source, check it again, save its table and column selection.
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import type { ActionResult } from "@/lib/action-result";
+import { memberForAction } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { connectServices } from "@/lib/connect/services";
+import { checkSource, createSource } from "@/lib/connect/sources";
+import { updateStreamMetadata } from "@/lib/connect/stream-access";
+import { streamSelectionSchema } from "@/lib/validation/connect";
+import { addPostgresSourceSchema, selectionFormSchema, sourceTargetSchema } from "@/lib/validation/sources";
+
+const SIGNED_OUT = "Your session has ended or you are no longer a member of this account. Sign in again.";
+const NOT_FOUND = "The source was not found.";
+
+function invalid(error: z.ZodError): ActionResult<never> {
+  return { ok: false, error: "Check the highlighted fields.", fieldErrors: z.flattenError(error).fieldErrors as Record<string, string[]> };
+}
+
+// Add a PostgreSQL source; its connection check and discovery start at once.
+export async function addPostgresSourceAction(form: FormData): Promise<ActionResult<{ id: number }>> {
+  const input = addPostgresSourceSchema.safeParse(Object.fromEntries(form));
+  if (!input.success) return invalid(input.error);
+  const member = await memberForAction(input.data.workspaceId);
+  if (!member) return { ok: false, error: SIGNED_OUT };
+  const { workspaceId: _w, display_name, ...properties } = input.data;
+  const result = await createSource(connectServices(), member.workspaceId, { display_name, type: "platform.postgres", properties });
+  if (!result.ok) {
+    const fieldErrors = Object.fromEntries(Object.entries(result.fields ?? {}).map(([k, v]) => [k.replace(/^properties\./, ""), [v]]));
+    return { ok: false, error: result.message, fieldErrors };
+  }
+  revalidatePath("/sources");
+  return { ok: true, data: { id: result.value.id } };
+}
+
+// Run the connection check and discovery again.
+export async function recheckSourceAction(form: FormData): Promise<ActionResult> {
+  const input = sourceTargetSchema.safeParse(Object.fromEntries(form));
+  if (!input.success) return { ok: false, error: NOT_FOUND };
+  const member = await memberForAction(input.data.workspaceId);
+  if (!member) return { ok: false, error: SIGNED_OUT };
+  const result = await checkSource(connectServices(), member.workspaceId, input.data.sourceId);
+  revalidatePath(`/sources/${input.data.sourceId}`);
+  return result.ok ? { ok: true, data: undefined } : { ok: false, error: result.message };
+}
+
+// Save the ticked tables and columns: the API's request shape and rules, all or nothing.
+export async function saveSelectionAction(form: FormData): Promise<ActionResult> {
+  const input = selectionFormSchema.safeParse(Object.fromEntries(form));
+  if (!input.success) return { ok: false, error: NOT_FOUND };
+  const member = await memberForAction(input.data.workspaceId);
+  if (!member) return { ok: false, error: SIGNED_OUT };
+  let body: unknown;
+  try {
+    body = JSON.parse(input.data.selection);
+  } catch {
+    return { ok: false, error: "The selection could not be read. Reload the page and try again." };
+  }
+  const selection = streamSelectionSchema.safeParse(body);
+  if (!selection.success) return { ok: false, error: "The selection could not be read. Reload the page and try again." };
+  const result = await updateStreamMetadata(db, member.workspaceId, input.data.sourceId, selection.data);
+  revalidatePath(`/sources/${input.data.sourceId}`);
+  return result.ok ? { ok: true, data: undefined } : { ok: false, error: result.message };
+}

@@ -1,0 +1,7 @@
+// The discovered streams (tables and views) of a source, with their stream-level metadata.
+import { listStreamSummaries } from "@/lib/connect/stream-access";
+import { foundOr404, idParam, keyRoute } from "@/lib/http/handler";
+
+export const GET = keyRoute(async (_request, ctx) => {
+  return foundOr404(await listStreamSummaries(ctx.db, ctx.key.workspaceId, idParam(ctx, "source_id", "Source")), "The source");
+});

@@ -1,0 +1,64 @@
+"use client";
+// The last connection check: its status (refreshed while it runs), the database's message, and a re-check button.
+import { useRouter } from "next/navigation";
+import { useEffect, useState, useTransition } from "react";
+import { recheckSourceAction } from "@/app/(app)/sources/actions";
+import { Button } from "@/components/ui/button";
+import type { CheckView } from "@/lib/connect/checks";
+import { CHECK_LABEL } from "./labels";
+
+type Props = { workspaceId: number; sourceId: number; check: CheckView | null; canCheck: boolean };
+
+export function CheckPanel({ workspaceId, sourceId, check, canCheck }: Props) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [error, setError] = useState<string | null>(null);
+  const running = check?.status === "running";
+
+  useEffect(() => {
+    if (!running) return;
+    const timer = setInterval(() => router.refresh(), 1500);
+    return () => clearInterval(timer);
+  }, [running, router]);
+
+  function recheck() {
+    const form = new FormData();
+    form.set("workspaceId", String(workspaceId));
+    form.set("sourceId", String(sourceId));
+    setError(null);
+    startTransition(async () => {
+      const result = await recheckSourceAction(form).catch(() => null);
+      if (!result) setError("The server did not answer. Try again.");
+      else if (!result.ok) setError(result.error);
+      router.refresh();
+    });
+  }
+
+  return (
+    <section aria-labelledby="check-heading" className="rounded-lg border border-slate-200 bg-white p-4">
+      <div className="flex flex-wrap items-center gap-3">
+        <h2 id="check-heading" className="text-lg font-semibold">Connection check</h2>
+        <Button variant="secondary" className="ml-auto" onClick={recheck} disabled={!canCheck || running || pending}>
+          {pending ? "Starting…" : "Check the connection again"}
+        </Button>
+      </div>
+      <div role="status" aria-live="polite" className="mt-2 text-sm">
+        {check ? (
+          <p>
+            Last check: <strong>{CHECK_LABEL[check.status]}</strong>
+            {running && <span className="ml-2 inline-block h-3 w-3 animate-spin rounded-full border-2 border-blue-700 border-t-transparent" aria-hidden />}
+            <span className="ml-2 text-slate-600">started {new Date(check.started_at).toUTCString()}</span>
+          </p>
+        ) : (
+          <p>Never checked. Fill in every connection detail to start a check.</p>
+        )}
+      </div>
+      {check?.status === "failed" && check.error && (
+        <p className="mt-2 rounded-md bg-red-50 px-3 py-2 text-sm text-red-900">
+          {check.check_exit_status === 1 ? "The database refused the connection: " : "Discovery failed: "}{check.error}
+        </p>
+      )}
+      {error && <p role="alert" className="mt-2 rounded-md bg-red-50 px-3 py-2 text-sm text-red-900">{error}</p>}
+    </section>
+  );
+}

@@ -1,0 +1,37 @@
+import Link from "next/link";
+import type { SourceSummary } from "@/lib/connect/source-summaries";
+import { CHECK_LABEL, STATE_LABEL } from "./labels";
+
+const TH = "px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600";
+
+// The account's sources: name (a link to the source), type, state, last check, selected tables.
+export function SourcesTable({ sources, accountSlug }: { sources: SourceSummary[]; accountSlug: string }) {
+  if (sources.length === 0) return <p className="text-sm text-slate-600">No sources yet. Add one to discover its tables.</p>;
+  return (
+    <table className="w-full border-collapse rounded-lg border border-slate-200 bg-white text-sm">
+      <caption className="sr-only">Sources of this account</caption>
+      <thead className="border-b border-slate-200 bg-slate-50">
+        <tr>
+          <th scope="col" className={TH}>Name</th>
+          <th scope="col" className={TH}>Type</th>
+          <th scope="col" className={TH}>Status</th>
+          <th scope="col" className={TH}>Last check</th>
+          <th scope="col" className={TH}>Selected tables</th>
+        </tr>
+      </thead>
+      <tbody>
+        {sources.map((s) => (
+          <tr key={s.id} className="border-b border-slate-100 last:border-0">
+            <th scope="row" className="px-3 py-2 text-left font-medium">
+              <Link href={`/sources/${s.id}?account=${encodeURIComponent(accountSlug)}`} className="text-blue-800 underline">{s.displayName}</Link>
+            </th>
+            <td className="px-3 py-2">{s.typeName}</td>
+            <td className="px-3 py-2">{STATE_LABEL[s.state]}</td>
+            <td className="px-3 py-2">{s.lastCheck ? CHECK_LABEL[s.lastCheck] : "Never checked"}</td>
+            <td className="px-3 py-2">{s.selectedTables}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,70 @@
+"use client";
+// Tick tables and their columns, then save them in one request (the API's rules and messages, all or nothing).
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { saveSelectionAction } from "@/app/(app)/sources/actions";
+import { Button } from "@/components/ui/button";
+import type { TableChoice } from "@/lib/connect/source-summaries";
+import { TableFieldset } from "./table-fieldset";
+
+type Props = { workspaceId: number; sourceId: number; tables: TableChoice[] };
+export type Ticks = Record<string, { selected: boolean; fields: Record<string, boolean> }>;
+
+function initialTicks(tables: TableChoice[]): Ticks {
+  return Object.fromEntries(tables.map((t) => [t.tapStreamId, { selected: t.selected, fields: Object.fromEntries(t.fields.map((f) => [f.name, f.selected])) }]));
+}
+
+// The request: each table's own tick, and its selectable columns when the table is ticked or a column changed.
+function selectionRequest(tables: TableChoice[], ticks: Ticks) {
+  return {
+    streams: tables.map((t) => {
+      const now = ticks[t.tapStreamId];
+      const fields = t.fields.filter((f) => f.inclusion === "available" && (now.selected || now.fields[f.name] !== f.selected));
+      return {
+        tap_stream_id: t.tapStreamId,
+        metadata: [
+          { breadcrumb: [], metadata: { selected: now.selected } },
+          ...fields.map((f) => ({ breadcrumb: ["properties", f.name], metadata: { selected: now.fields[f.name] } })),
+        ],
+      };
+    }),
+  };
+}
+
+export function StreamSelection({ workspaceId, sourceId, tables }: Props) {
+  const router = useRouter();
+  const [ticks, setTicks] = useState(() => initialTicks(tables));
+  const [pending, startTransition] = useTransition();
+  const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
+
+  function save() {
+    const form = new FormData();
+    form.set("workspaceId", String(workspaceId));
+    form.set("sourceId", String(sourceId));
+    form.set("selection", JSON.stringify(selectionRequest(tables, ticks)));
+    setOutcome(null);
+    startTransition(async () => {
+      const result = await saveSelectionAction(form).catch(() => null);
+      if (!result) setOutcome({ ok: false, text: "The server did not answer. Try again." });
+      else if (result.ok) {
+        setOutcome({ ok: true, text: "Selection saved." });
+        router.refresh();
+      } else setOutcome({ ok: false, text: result.error });
+    });
+  }
+
+  return (
+    <div className="space-y-4">
+      {tables.map((t) => (
+        <TableFieldset key={t.tapStreamId} table={t} ticks={ticks[t.tapStreamId]} onChange={(next) => setTicks((all) => ({ ...all, [t.tapStreamId]: next }))} />
+      ))}
+      <div className="flex items-center gap-3">
+        <Button onClick={save} disabled={pending}>{pending ? "Saving…" : "Save selection"}</Button>
+        <div role="status" aria-live="polite" className="text-sm">
+          {outcome?.ok && <p className="text-green-800">{outcome.text}</p>}
+        </div>
+      </div>
+      {outcome && !outcome.ok && <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-900">{outcome.text}</p>}
+    </div>
+  );
+}

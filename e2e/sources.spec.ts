@@ -1,0 +1,87 @@
+// Sources in the browser: add a PostgreSQL source, wait for discovery, pick a table and columns, read it back by API.
+import { expect, test, createAccount, createKey, signIn } from "./support/fixtures";
+import { apiAs } from "./support/api";
+import { SOURCE_PASSWORD } from "./support/source-servers";
+
+test("a member adds a source, selects a table and two columns, and the API reads the same selection", async ({ page, request, db, sourceDatabase }) => {
+  const account = await createAccount(db);
+  await signIn(page, account.emails[0]);
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Sources" }).click();
+  await expect(page.getByRole("heading", { name: "Sources", level: 1 })).toBeVisible();
+  await expect(page.getByText("No sources yet.")).toBeVisible();
+  await page.getByRole("link", { name: "Add a PostgreSQL source" }).click();
+
+  await page.getByLabel("Display name").fill("Shop DB");
+  await page.getByLabel("Host", { exact: true }).fill("127.0.0.1");
+  await page.getByLabel("Port", { exact: true }).fill("5432");
+  await page.getByLabel("Database", { exact: true }).fill(sourceDatabase);
+  await page.getByLabel("User", { exact: true }).fill("postgres");
+  await page.getByLabel("Password", { exact: true }).fill(SOURCE_PASSWORD);
+  await expect(page.getByLabel("Password", { exact: true })).toHaveAttribute("type", "password");
+  await page.getByRole("button", { name: "Save and check the connection" }).click();
+
+  await expect(page.getByRole("heading", { name: "Shop DB", level: 1 })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "Last check" })).toContainText("Succeeded", { timeout: 20_000 });
+  await expect(page.locator("body")).not.toContainText(SOURCE_PASSWORD);
+  expect(await page.content()).not.toContain(SOURCE_PASSWORD);
+
+  await expect(page.getByRole("checkbox", { name: "Replicate column id of customers" })).toBeChecked();
+  await expect(page.getByRole("checkbox", { name: "Replicate column id of customers" })).toBeDisabled();
+  const location = page.getByRole("checkbox", { name: "Replicate column location of customers" });
+  await expect(location).toBeDisabled();
+  await expect(location).toHaveAccessibleDescription("This type cannot be replicated.");
+
+  // A column without its table: refused with the API's message, nothing saved.
+  await page.getByRole("checkbox", { name: "Replicate column email of customers" }).check();
+  await page.getByRole("button", { name: "Save selection" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Select the stream" })).toContainText(/Select the stream .*-public-customers before its fields \(email\)\./);
+
+  await page.getByRole("checkbox", { name: "Replicate table customers" }).check();
+  await page.getByRole("checkbox", { name: "Replicate column name of customers" }).check();
+  await page.getByRole("button", { name: "Save selection" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Selection saved." })).toBeVisible();
+
+  const api = apiAs(request, (await createKey(db, account)).plaintext);
+  const [source] = await (await api.get("/v4/sources")).json();
+  expect(source).toMatchObject({ display_name: "Shop DB", report_card: { current_step_type: "fully_configured" } });
+  expect(source.properties).not.toHaveProperty("password");
+  const streams: { stream_id: number; stream_name: string; selected: boolean }[] = await (await api.get(`/v4/sources/${source.id}/streams`)).json();
+  expect(streams.filter((s) => s.selected).map((s) => s.stream_name)).toEqual(["customers"]);
+  const detail = await (await api.get(`/v4/sources/${source.id}/streams/${streams.find((s) => s.stream_name === "customers")!.stream_id}`)).json();
+  const selected = detail.metadata.filter((m: { breadcrumb: string[]; metadata: { selected?: boolean } }) => m.breadcrumb.length === 2 && m.metadata.selected).map((m: { breadcrumb: string[] }) => m.breadcrumb[1]);
+  expect(selected.sort()).toEqual(["email", "id", "name"]);
+
+  await page.getByRole("link", { name: "Sources" }).first().click();
+  const row = page.getByRole("row", { name: /Shop DB/ });
+  await expect(row).toContainText("Active");
+  await expect(row).toContainText("Succeeded");
+  await expect(row.getByRole("cell").last()).toHaveText("1");
+});
+
+test("another account's source and an unknown id show the not-found page", async ({ page, db, request, sourceDatabase }) => {
+  const owner = await createAccount(db);
+  const ownerApi = apiAs(request, (await createKey(db, owner)).plaintext);
+  const created = await (await ownerApi.post("/v4/sources", { display_name: "Private", type: "platform.postgres", properties: { host: "127.0.0.1", dbname: sourceDatabase } })).json();
+
+  const stranger = await createAccount(db);
+  await signIn(page, stranger.emails[0]);
+  for (const path of [`/sources/${created.id}`, "/sources/999999999", "/sources/abc"]) {
+    const response = await page.goto(path);
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+    await expect(page.getByText("Private")).toHaveCount(0);
+  }
+});
+
+test("the add form refuses missing fields and says which", async ({ page, db }) => {
+  const account = await createAccount(db);
+  await signIn(page, account.emails[0], undefined, `/sources/new?account=${account.slug}`);
+  await page.getByLabel("Display name").fill("Half");
+  await page.getByLabel("Port", { exact: true }).fill("99999");
+  await page.getByRole("button", { name: "Save and check the connection" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "highlighted" })).toHaveText("Check the highlighted fields.");
+  await expect(page.getByLabel("Host", { exact: true })).toHaveAccessibleDescription(/Enter the host\./);
+  await expect(page.getByLabel("Port", { exact: true })).toHaveAccessibleDescription("Enter a port between 1 and 65535.");
+  await expect(page.getByLabel("Password", { exact: true })).toHaveAttribute("aria-invalid", "true");
+  expect(await db.source.count({ where: { workspaceId: account.id } })).toBe(0);
+});

@@ -1,0 +1,13 @@
+// The Connect domain's services for pages and actions: the database and the box that seals secret properties.
+import "server-only";
+import { createSecretBox } from "../crypto/secret-box";
+import { db } from "../db";
+import { readSecret } from "../secrets";
+import type { ConnectDeps } from "./sources";
+
+let deps: ConnectDeps | undefined;
+
+export function connectServices(): ConnectDeps {
+  deps ??= { db, box: createSecretBox(readSecret("DATA_ENCRYPTION_KEY")) };
+  return deps;
+}
