@@ -1,7 +1,7 @@
 // Select streams and fields (all or nothing); returns {"status": 200}.
 import { updateStreamMetadata } from "@/lib/connect/stream-access";
 import { parseBody } from "@/lib/http/body";
-import { idParam, keyRoute, resultResponse } from "@/lib/http/handler";
+import { idParam, keyRoute, resultResponse, otherVerbs } from "@/lib/http/handler";
 import { streamSelectionSchema } from "@/lib/validation/connect";
 
 export const PUT = keyRoute(async (request, ctx) => {
@@ -9,3 +9,5 @@ export const PUT = keyRoute(async (request, ctx) => {
   const input = await parseBody(request, streamSelectionSchema);
   return resultResponse(await updateStreamMetadata(ctx.db, ctx.key.workspaceId, sourceId, input));
 });
+
+export const { GET, POST, PATCH, DELETE } = otherVerbs("PUT");
