@@ -1,6 +1,7 @@
 // The KeyStore the app verifies keys with: one indexed query, straight on the driver where it pays.
 // prismaKeyStore (verify.ts) does the same through Prisma's query builder, several times slower (docs/benchmarks.md).
 import Database from "better-sqlite3";
+import pg from "pg";
 import type { Db } from "../db-client";
 import { databaseKind, databaseUrl, sqliteFilePath } from "../database-url";
 import { prismaKeyStore, type KeyRecord, type KeyStore } from "./verify";
@@ -34,16 +35,27 @@ export function sqliteKeyStore(db: Db, file: string): KeyStore {
   return { findByHash: async (hash) => toRecord(statement.get(hash)), touchLastUsed: prisma.touchLastUsed };
 }
 
-// PostgreSQL: the same single query through Prisma's raw SQL (one round trip instead of one per relation).
-export function postgresKeyStore(db: Db): KeyStore {
+const postgresPools = new Map<string, pg.Pool>();
+
+// PostgreSQL: the same single query as a named prepared statement on a small pool of its own (Prisma's raw
+// queries are parsed and planned anew each time). Last-use writes stay with Prisma.
+export function postgresKeyStore(db: Db, url: string): KeyStore {
+  let pool = postgresPools.get(url);
+  if (!pool) {
+    pool = new pg.Pool({ connectionString: url, max: Number(process.env.KEY_LOOKUP_POOL_SIZE ?? 4) });
+    // An idle connection the server dropped must not crash the app; the next query opens a new one.
+    pool.on("error", (error) => console.error(`key lookup pool: ${error.message}`));
+    postgresPools.set(url, pool);
+  }
+  const lookup = pool;
   const prisma = prismaKeyStore(db);
   return {
-    findByHash: async (hash) => toRecord((await db.$queryRawUnsafe<Row[]>(LOOKUP + "$1", hash))[0]),
+    findByHash: async (hash) => toRecord((await lookup.query<Row>({ name: "bobbin-key-lookup", text: LOOKUP + "$1", values: [hash] })).rows[0]),
     touchLastUsed: prisma.touchLastUsed,
   };
 }
 
 // The fastest store for the database `url` points at (the app's DATABASE_URL by default).
 export function appKeyStore(db: Db, url: string = databaseUrl()): KeyStore {
-  return databaseKind(url) === "sqlite" ? sqliteKeyStore(db, sqliteFilePath(url)) : postgresKeyStore(db);
+  return databaseKind(url) === "sqlite" ? sqliteKeyStore(db, sqliteFilePath(url)) : postgresKeyStore(db, url);
 }
