@@ -6,6 +6,11 @@ import { e2eBaseUrl } from "./e2e/support/env";
 export default defineConfig({
   testDir: "e2e",
   testMatch: "**/*.spec.ts",
+  projects: [
+    { name: "e2e", testIgnore: "after-run/**" },
+    // Runs once the whole suite has: it searches what the run left at rest for secrets.
+    { name: "after-run", testMatch: "after-run/**/*.spec.ts", dependencies: ["e2e"] },
+  ],
   fullyParallel: true,
   workers: 2,
   retries: process.env.CI ? 1 : 0,
