@@ -9,7 +9,14 @@ import { E2E_PORT } from "../../e2e/support/env";
 import { SECRET_NAMES, type SecretName } from "../../lib/secrets";
 
 export type Instance = { name: string; port: number; url: string; logs: () => string };
-export type Cluster = { instances: Instance[]; secrets: Record<SecretName, string>; databaseUrl: string; stop: () => Promise<void> };
+export type Cluster = {
+  instances: Instance[];
+  secrets: Record<SecretName, string>;
+  databaseUrl: string;
+  stop: () => Promise<void>;
+  // kill -9 every instance (crash tests).
+  crash: () => void;
+};
 
 export type ClusterOptions = {
   databaseUrl: string;
@@ -56,7 +63,8 @@ export async function startInstances(options: ClusterOptions): Promise<Cluster> 
         return waitUntilUp(child, instance);
       }),
     );
-    return { instances, secrets, databaseUrl: options.databaseUrl, stop };
+    const crash = () => children.forEach((child) => killGroup(child, "SIGKILL"));
+    return { instances, secrets, databaseUrl: options.databaseUrl, stop, crash };
   } catch (error) {
     await stop();
     throw error;
