@@ -1,9 +1,8 @@
-// The API's process-wide services: database, secret box, key store and rate-limit store (built once).
+// The API's process-wide services: the Connect domain's (database, secret box), the key store and the rate-limit store.
 import "server-only";
 import { appKeyStore } from "../api-keys/key-store";
 import type { KeyStore } from "../api-keys/verify";
-import { createSecretBox } from "../crypto/secret-box";
-import { db } from "../db";
+import { connectServices } from "../connect/services";
 import type { ConnectDeps } from "../connect/sources";
 import { rateLimitStoreFromEnv, type RateLimitStore } from "../rate-limit";
 import { readSecret } from "../secrets";
@@ -13,9 +12,10 @@ type Services = ConnectDeps & { keys: KeyStore; limits: RateLimitStore; pepper: 
 let services: Services | undefined;
 
 export function apiServices(): Services {
+  const { db, box } = connectServices();
   services ??= {
     db,
-    box: createSecretBox(readSecret("DATA_ENCRYPTION_KEY")),
+    box,
     keys: appKeyStore(db),
     limits: rateLimitStoreFromEnv(db),
     pepper: readSecret("API_KEY_HMAC_SECRET"),
