@@ -2,6 +2,8 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { expect, test, createAccount, createKey, signIn } from "./support/fixtures";
+import { apiAs } from "./support/api";
+import { discoveredSource } from "./support/source-servers";
 
 // Each scan takes seconds on a busy 2-core machine, and some tests scan many states.
 test.describe.configure({ timeout: 90_000 });
@@ -80,4 +82,26 @@ test("team: an invitation link shown, the remove dialog, and the invitation page
   await guest.goto("/invite/not-a-real-token");
   await expectNoViolations(guest, "invalid invitation page");
   await guest.context().close();
+});
+
+test("sources: the list, the add form with its errors, a discovered source with its edit form and replication choices", async ({ page, request, db, sourceDatabase }) => {
+  const account = await createAccount(db);
+  const id = await discoveredSource(apiAs(request, (await createKey(db, account)).plaintext), sourceDatabase);
+  await signIn(page, account.emails[0]);
+  await page.goto(`/sources?account=${account.slug}`);
+  await expect(page.getByRole("row", { name: /Source / })).toContainText("Succeeded");
+  await expectNoViolations(page, "/sources");
+
+  await page.goto(`/sources/new?account=${account.slug}`);
+  await page.getByRole("button", { name: "Save and check the connection" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "highlighted" })).toBeVisible();
+  await expectNoViolations(page, "/sources/new with field errors");
+
+  await page.goto(`/sources/${id}?account=${account.slug}`);
+  await page.getByText("Edit connection details").click();
+  await page.getByRole("checkbox", { name: "Replicate table customers" }).check();
+  await page.getByRole("combobox", { name: "Replication method of customers" }).selectOption("INCREMENTAL");
+  await page.getByRole("button", { name: "Save selection" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "INCREMENTAL" })).toBeVisible();
+  await expectNoViolations(page, "/sources/[id] with the edit form open and a selection error");
 });

@@ -1,7 +1,7 @@
 // Sources in the browser: add a PostgreSQL source, wait for discovery, pick a table and columns, read it back by API.
 import { expect, test, createAccount, createKey, signIn } from "./support/fixtures";
 import { apiAs } from "./support/api";
-import { SOURCE_PASSWORD } from "./support/source-servers";
+import { SOURCE_PASSWORD, passwordRefusingServer } from "./support/source-servers";
 
 test("a member adds a source, selects a table and two columns, and the API reads the same selection", async ({ page, request, db, sourceDatabase }) => {
   const account = await createAccount(db);
@@ -38,6 +38,12 @@ test("a member adds a source, selects a table and two columns, and the API reads
 
   await page.getByRole("checkbox", { name: "Replicate table customers" }).check();
   await page.getByRole("checkbox", { name: "Replicate column name of customers" }).check();
+  // Key-based incremental replication without a key: the API's message, nothing saved.
+  await page.getByRole("combobox", { name: "Replication method of customers" }).selectOption("INCREMENTAL");
+  await page.getByRole("button", { name: "Save selection" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "INCREMENTAL" })).toContainText(/INCREMENTAL replication of .*-public-customers needs a replication-key that is one of its columns\./);
+  await expect(page.getByRole("combobox", { name: "Replication key of customers" }).getByRole("option")).not.toContainText(["location"]);
+  await page.getByRole("combobox", { name: "Replication key of customers" }).selectOption("id");
   await page.getByRole("button", { name: "Save selection" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Selection saved." })).toBeVisible();
 
@@ -50,6 +56,7 @@ test("a member adds a source, selects a table and two columns, and the API reads
   const detail = await (await api.get(`/v4/sources/${source.id}/streams/${streams.find((s) => s.stream_name === "customers")!.stream_id}`)).json();
   const selected = detail.metadata.filter((m: { breadcrumb: string[]; metadata: { selected?: boolean } }) => m.breadcrumb.length === 2 && m.metadata.selected).map((m: { breadcrumb: string[] }) => m.breadcrumb[1]);
   expect(selected.sort()).toEqual(["email", "id", "name"]);
+  expect(detail.metadata.find((m: { breadcrumb: string[] }) => m.breadcrumb.length === 0).metadata).toMatchObject({ selected: true, "replication-method": "INCREMENTAL", "replication-key": "id" });
 
   await page.getByRole("link", { name: "Sources" }).first().click();
   const row = page.getByRole("row", { name: /Shop DB/ });
@@ -84,4 +91,52 @@ test("the add form refuses missing fields and says which", async ({ page, db }) 
   await expect(page.getByLabel("Port", { exact: true })).toHaveAccessibleDescription("Enter a port between 1 and 65535.");
   await expect(page.getByLabel("Password", { exact: true })).toHaveAttribute("aria-invalid", "true");
   expect(await db.source.count({ where: { workspaceId: account.id } })).toBe(0);
+});
+
+test("a source whose check failed is edited in the page: new details check again, an empty password keeps the stored one", async ({ page, db, sourceDatabase }) => {
+  const account = await createAccount(db);
+  const refusing = await passwordRefusingServer();
+  try {
+    await signIn(page, account.emails[0], undefined, `/sources/new?account=${account.slug}`);
+    await page.getByLabel("Display name").fill("Warehouse");
+    await page.getByLabel("Host", { exact: true }).fill("127.0.0.1");
+    await page.getByLabel("Port", { exact: true }).fill(String(refusing.port));
+    await page.getByLabel("Database", { exact: true }).fill(sourceDatabase);
+    await page.getByLabel("User", { exact: true }).fill("postgres");
+    await page.getByLabel("Password", { exact: true }).fill("wrong-password");
+    await page.getByRole("button", { name: "Save and check the connection" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Last check" })).toContainText("Failed", { timeout: 20_000 });
+    await expect(page.getByText(/The database refused the connection: .*password authentication failed for user "postgres"/)).toBeVisible();
+
+    // The failed check leaves the edit form open, filled with the stored details but never the password.
+    const edit = page.locator("details").filter({ hasText: "Edit connection details" });
+    await expect(edit.getByLabel("Port", { exact: true })).toHaveValue(String(refusing.port));
+    await expect(edit.getByLabel("Password (optional)")).toHaveValue("");
+    await expect(edit.getByLabel("Password (optional)")).toHaveAccessibleDescription(/Leave empty to keep the stored password\./);
+    await edit.getByLabel("Port", { exact: true }).fill("5432");
+    await edit.getByLabel("Password (optional)").fill(SOURCE_PASSWORD);
+    await edit.getByRole("button", { name: "Save and check again" }).click();
+    await expect(edit.getByRole("status")).toHaveText("Saved. The connection check has started.");
+    await expect(edit.getByLabel("Password (optional)")).toHaveValue("");
+    await expect(page.getByRole("status").filter({ hasText: "Last check" })).toContainText("Succeeded", { timeout: 20_000 });
+    await expect(page.getByRole("checkbox", { name: "Replicate table customers" })).toBeVisible();
+    expect(await page.content()).not.toContain(SOURCE_PASSWORD);
+
+    const sealed = async () => JSON.parse((await db.source.findFirstOrThrow({ where: { workspaceId: account.id } })).secrets).password as string;
+    const stored = await sealed();
+    expect(stored).not.toContain(SOURCE_PASSWORD);
+    await edit.getByLabel("Display name").fill("Warehouse (prod)");
+    await edit.getByRole("button", { name: "Save and check again" }).click();
+    await expect(page.getByRole("heading", { name: "Warehouse (prod)", level: 1 })).toBeVisible();
+    await expect(page.getByRole("status").filter({ hasText: "Last check" })).toContainText("Succeeded", { timeout: 20_000 });
+    expect(await sealed()).toBe(stored);
+
+    // Bad input at the fields; nothing changes.
+    await edit.getByLabel("Host", { exact: true }).fill("");
+    await edit.getByRole("button", { name: "Save and check again" }).click();
+    await expect(edit.getByLabel("Host", { exact: true })).toHaveAccessibleDescription(/Enter the host\./);
+    expect(JSON.parse((await db.source.findFirstOrThrow({ where: { workspaceId: account.id } })).properties).host).toBe("127.0.0.1");
+  } finally {
+    refusing.close();
+  }
 });

@@ -8,10 +8,21 @@ import type { TableChoice } from "@/lib/connect/source-summaries";
 import { TableFieldset } from "./table-fieldset";
 
 type Props = { workspaceId: number; sourceId: number; tables: TableChoice[] };
-export type Ticks = Record<string, { selected: boolean; fields: Record<string, boolean> }>;
+export type Ticks = Record<string, { selected: boolean; method: string; key: string; fields: Record<string, boolean> }>;
 
 function initialTicks(tables: TableChoice[]): Ticks {
-  return Object.fromEntries(tables.map((t) => [t.tapStreamId, { selected: t.selected, fields: Object.fromEntries(t.fields.map((f) => [f.name, f.selected])) }]));
+  return Object.fromEntries(
+    tables.map((t) => [
+      t.tapStreamId,
+      { selected: t.selected, method: t.replicationMethod ?? "", key: t.replicationKey ?? "", fields: Object.fromEntries(t.fields.map((f) => [f.name, f.selected])) },
+    ]),
+  );
+}
+
+// The table's own metadata: its tick, and its replication method (with the key an incremental one needs) once chosen.
+function streamChange(now: Ticks[string]): Record<string, unknown> {
+  if (!now.method) return { selected: now.selected };
+  return { selected: now.selected, "replication-method": now.method, ...(now.method === "INCREMENTAL" ? { "replication-key": now.key || null } : {}) };
 }
 
 // The request: each table's own tick, and its selectable columns when the table is ticked or a column changed.
@@ -23,7 +34,7 @@ function selectionRequest(tables: TableChoice[], ticks: Ticks) {
       return {
         tap_stream_id: t.tapStreamId,
         metadata: [
-          { breadcrumb: [], metadata: { selected: now.selected } },
+          { breadcrumb: [], metadata: streamChange(now) },
           ...fields.map((f) => ({ breadcrumb: ["properties", f.name], metadata: { selected: now.fields[f.name] } })),
         ],
       };

@@ -5,6 +5,12 @@ import type { Ticks } from "./stream-selection";
 
 type Props = { table: TableChoice; ticks: Ticks[string]; onChange: (next: Ticks[string]) => void };
 
+const METHODS = [
+  { value: "FULL_TABLE", label: "Full table: every row on every run" },
+  { value: "INCREMENTAL", label: "Key-based incremental: rows whose replication key grew" },
+  { value: "LOG_BASED", label: "Log-based incremental: changes from the write-ahead log" },
+] as const;
+
 const REASON = {
   automatic: "Primary key: always replicated.",
   unsupported: "This type cannot be replicated.",
@@ -45,6 +51,26 @@ export function TableFieldset({ table, ticks, onChange }: Props) {
           );
         })}
       </ul>
+      <div className="mt-3 flex flex-wrap gap-4 border-t border-slate-100 pt-3 text-sm">
+        <label className="flex flex-col gap-1">
+          <span className="font-medium">Replication method</span>
+          <select value={ticks.method} aria-label={`Replication method of ${table.streamName}`}
+            onChange={(e) => onChange({ ...ticks, method: e.target.value })} className="rounded-md border border-slate-300 bg-white px-2 py-1">
+            {!table.replicationMethod && <option value="">Not chosen yet</option>}
+            {METHODS.map((m) => <option key={m.value} value={m.value}>{m.label}</option>)}
+          </select>
+        </label>
+        {ticks.method === "INCREMENTAL" && (
+          <label className="flex flex-col gap-1">
+            <span className="font-medium">Replication key</span>
+            <select value={ticks.key} aria-label={`Replication key of ${table.streamName}`}
+              onChange={(e) => onChange({ ...ticks, key: e.target.value })} className="rounded-md border border-slate-300 bg-white px-2 py-1">
+              <option value="">Choose a column</option>
+              {table.fields.filter((f) => f.inclusion !== "unsupported").map((f) => <option key={f.name} value={f.name}>{f.name}</option>)}
+            </select>
+          </label>
+        )}
+      </div>
     </fieldset>
   );
 }

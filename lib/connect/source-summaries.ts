@@ -47,7 +47,16 @@ function checkStatus(check: { status: string; heartbeatAt: Date } | undefined): 
 }
 
 export type FieldChoice = { name: string; sqlType: string; inclusion: "automatic" | "available" | "unsupported"; selected: boolean };
-export type TableChoice = { tapStreamId: string; streamName: string; isView: boolean; rowCount: number | null; selected: boolean; fields: FieldChoice[] };
+export type TableChoice = {
+  tapStreamId: string;
+  streamName: string;
+  isView: boolean;
+  rowCount: number | null;
+  selected: boolean;
+  replicationMethod: string | null;
+  replicationKey: string | null;
+  fields: FieldChoice[];
+};
 
 // A stream as the selection form shows it: the table and its columns with what may be ticked.
 export function tableChoice(stream: StoredStream | CatalogStream): TableChoice {
@@ -58,6 +67,8 @@ export function tableChoice(stream: StoredStream | CatalogStream): TableChoice {
     isView: top["is-view"] === true,
     rowCount: typeof top["row-count"] === "number" ? top["row-count"] : null,
     selected: top.selected === true,
+    replicationMethod: typeof top["replication-method"] === "string" ? top["replication-method"] : null,
+    replicationKey: typeof top["replication-key"] === "string" ? top["replication-key"] : null,
     fields: stream.metadata
       .filter((m) => m.breadcrumb.length === 2)
       .map((m) => ({

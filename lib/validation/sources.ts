@@ -17,6 +17,14 @@ export const addPostgresSourceSchema = z.object({
 });
 export type AddPostgresSourceInput = z.infer<typeof addPostgresSourceSchema>;
 
-export const sourceTargetSchema = z.object({ workspaceId, sourceId: z.coerce.number().int().positive() });
+const sourceId = z.coerce.number().int().positive();
+
+export const sourceTargetSchema = z.object({ workspaceId, sourceId });
+
+// Editing: the same fields; an empty password keeps the stored one (it is never sent back to the form).
+export const editPostgresSourceSchema = addPostgresSourceSchema.extend({
+  sourceId,
+  password: z.string().max(4096).optional().default(""),
+});
 
 export const selectionFormSchema = sourceTargetSchema.extend({ selection: z.string().max(1_000_000) });

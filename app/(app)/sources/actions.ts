@@ -6,10 +6,11 @@ import type { ActionResult } from "@/lib/action-result";
 import { memberForAction } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { connectServices } from "@/lib/connect/services";
-import { checkSource, createSource } from "@/lib/connect/sources";
+import { checkSource, createSource, updateSource } from "@/lib/connect/sources";
+import type { Failure } from "@/lib/connect/result";
 import { updateStreamMetadata } from "@/lib/connect/stream-access";
 import { streamSelectionSchema } from "@/lib/validation/connect";
-import { addPostgresSourceSchema, selectionFormSchema, sourceTargetSchema } from "@/lib/validation/sources";
+import { addPostgresSourceSchema, editPostgresSourceSchema, selectionFormSchema, sourceTargetSchema } from "@/lib/validation/sources";
 
 const SIGNED_OUT = "Your session has ended or you are no longer a member of this account. Sign in again.";
 const NOT_FOUND = "The source was not found.";
@@ -26,12 +27,30 @@ export async function addPostgresSourceAction(form: FormData): Promise<ActionRes
   if (!member) return { ok: false, error: SIGNED_OUT };
   const { workspaceId: _w, display_name, ...properties } = input.data;
   const result = await createSource(connectServices(), member.workspaceId, { display_name, type: "platform.postgres", properties });
-  if (!result.ok) {
-    const fieldErrors = Object.fromEntries(Object.entries(result.fields ?? {}).map(([k, v]) => [k.replace(/^properties\./, ""), [v]]));
-    return { ok: false, error: result.message, fieldErrors };
-  }
+  if (!result.ok) return refused(result);
   revalidatePath("/sources");
   return { ok: true, data: { id: result.value.id } };
+}
+
+// Change a source's name and connection details (an empty password keeps the stored one); the check runs again.
+export async function editPostgresSourceAction(form: FormData): Promise<ActionResult<{ id: number }>> {
+  const input = editPostgresSourceSchema.safeParse(Object.fromEntries(form));
+  if (!input.success) return invalid(input.error);
+  const member = await memberForAction(input.data.workspaceId);
+  if (!member) return { ok: false, error: SIGNED_OUT };
+  const { workspaceId: _w, sourceId, display_name, password, ...properties } = input.data;
+  const change = password ? { ...properties, password } : properties;
+  const result = await updateSource(connectServices(), member.workspaceId, sourceId, { display_name, properties: change });
+  if (!result.ok) return refused(result);
+  revalidatePath("/sources");
+  revalidatePath(`/sources/${sourceId}`);
+  return { ok: true, data: { id: sourceId } };
+}
+
+// A domain refusal as the form shows it: property errors at their fields.
+function refused(result: Failure): ActionResult<never> {
+  const fieldErrors = Object.fromEntries(Object.entries(result.fields ?? {}).map(([k, v]) => [k.replace(/^properties\./, ""), [v]]));
+  return { ok: false, error: result.type === "NotFound" ? NOT_FOUND : result.message, fieldErrors };
 }
 
 // Run the connection check and discovery again.

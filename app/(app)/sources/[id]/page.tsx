@@ -3,6 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AppShell } from "@/components/app/app-shell";
 import { CheckPanel } from "@/components/sources/check-panel";
+import { Disclosure } from "@/components/ui/disclosure";
+import { SourceForm } from "@/components/sources/source-form";
 import { StreamSelection } from "@/components/sources/stream-selection";
 import { STATE_LABEL } from "@/components/sources/labels";
 import { requirePageMember } from "@/lib/auth/session";
@@ -39,6 +41,12 @@ export default async function SourcePage({ params, searchParams }: Props) {
         {p.filter_schemas ? ` · schemas: ${p.filter_schemas}` : ""} · setup step: {step.replaceAll("_", " ")}
       </p>
       <CheckPanel workspaceId={ctx.member.workspaceId} sourceId={source.id} check={check} canCheck={state !== "deleted" && step !== "form"} />
+      {state !== "deleted" && (
+        <Disclosure summary="Edit connection details" initiallyOpen={check?.status === "failed" || step === "form"}>
+          <SourceForm workspaceId={ctx.member.workspaceId} accountSlug={ctx.member.workspaceSlug}
+            source={{ id: source.id, values: { display_name: source.display_name, host: p.host ?? "", port: p.port ?? "", dbname: p.dbname ?? "", user: p.user ?? "", filter_schemas: p.filter_schemas ?? "" } }} />
+        </Disclosure>
+      )}
       <section aria-labelledby="tables-heading" className="mt-8">
         <h2 id="tables-heading" className="mb-2 text-lg font-semibold">Tables and columns</h2>
         {streams.length === 0 ? (

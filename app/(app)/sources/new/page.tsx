@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AppShell } from "@/components/app/app-shell";
-import { AddSourceForm } from "@/components/sources/add-source-form";
+import { SourceForm } from "@/components/sources/source-form";
 import { requirePageMember } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Add a PostgreSQL source" };
@@ -16,7 +16,7 @@ export default async function NewSourcePage({ searchParams }: { searchParams: Pr
       <p className="mb-6 text-sm text-slate-600">
         Bobbin connects with these details, checks the connection and discovers the tables and views. The password is stored encrypted and never shown again.
       </p>
-      <AddSourceForm workspaceId={ctx.member.workspaceId} accountSlug={ctx.member.workspaceSlug} />
+      <SourceForm workspaceId={ctx.member.workspaceId} accountSlug={ctx.member.workspaceSlug} />
     </AppShell>
   );
 }
