@@ -1,6 +1,8 @@
-// Client address and user agent of a request, for the audit trail.
-// `next start` fills X-Forwarded-For from the socket when the request has none; behind a proxy set
-// TRUST_PROXY=1 so that the first hop (the client, as the proxy saw it) is used.
+// Client address and user agent of a request, for the audit trail and the failed-authentication limit.
+// Each reverse proxy appends the address it saw to X-Forwarded-For, so with N proxies in front the
+// client is the N-th hop from the end; hops before it are whatever the client sent, and never trusted.
+// `next start` fills the header from the socket only when the request has none (so with no proxy in
+// front a client can pick its own address: run it behind one). TRUSTED_PROXIES = N, default 1.
 import type { RequestMeta } from "./audit/events";
 
 type HeaderSource = Headers | Record<string, string | string[] | undefined>;
@@ -11,8 +13,13 @@ function header(source: HeaderSource, name: string): string | null {
   return Array.isArray(value) ? value[0] ?? null : value ?? null;
 }
 
-export function requestMetaFrom(source: HeaderSource): RequestMeta {
+export function trustedProxies(value = process.env.TRUSTED_PROXIES): number {
+  const n = Number(value ?? "1");
+  return Number.isInteger(n) && n >= 1 && n <= 10 ? n : 1;
+}
+
+export function requestMetaFrom(source: HeaderSource, proxies = trustedProxies()): RequestMeta {
   const hops = (header(source, "x-forwarded-for") ?? "").split(",").map((h) => h.trim()).filter(Boolean);
-  const ip = process.env.TRUST_PROXY === "1" ? hops[0] : hops[hops.length - 1];
-  return { ip: ip ?? null, userAgent: header(source, "user-agent") };
+  const ip = hops.length ? hops[Math.max(0, hops.length - proxies)] : null;
+  return { ip, userAgent: header(source, "user-agent") };
 }
