@@ -84,7 +84,7 @@ test("team: an invitation link shown, the remove dialog, and the invitation page
   await guest.context().close();
 });
 
-test("sources: the list, the add form with its errors, a discovered source with its edit form and replication choices", async ({ page, request, db, sourceDatabase }) => {
+test("sources: the list, the add form with its errors, a discovered source with its edit form, replication choices and delete confirmation", async ({ page, request, db, sourceDatabase }) => {
   const account = await createAccount(db);
   const id = await discoveredSource(apiAs(request, (await createKey(db, account)).plaintext), sourceDatabase);
   await signIn(page, account.emails[0]);
@@ -104,4 +104,7 @@ test("sources: the list, the add form with its errors, a discovered source with 
   await page.getByRole("button", { name: "Save selection" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "INCREMENTAL" })).toBeVisible();
   await expectNoViolations(page, "/sources/[id] with the edit form open and a selection error");
+  await page.getByRole("button", { name: "Delete this source" }).click();
+  await expect(page.getByRole("dialog", { name: "Delete this source?" })).toBeVisible();
+  await expectNoViolations(page, "the delete-source confirmation");
 });

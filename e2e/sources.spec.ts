@@ -1,7 +1,7 @@
 // Sources in the browser: add a PostgreSQL source, wait for discovery, pick a table and columns, read it back by API.
 import { expect, test, createAccount, createKey, signIn } from "./support/fixtures";
 import { apiAs } from "./support/api";
-import { SOURCE_PASSWORD, passwordRefusingServer } from "./support/source-servers";
+import { SOURCE_PASSWORD, discoveredSource, passwordRefusingServer } from "./support/source-servers";
 
 test("a member adds a source, selects a table and two columns, and the API reads the same selection", async ({ page, request, db, sourceDatabase }) => {
   const account = await createAccount(db);
@@ -139,4 +139,43 @@ test("a source whose check failed is edited in the page: new details check again
   } finally {
     refusing.close();
   }
+});
+
+test("a member pauses, resumes and (after a confirmation) deletes a source; the API sees each change", async ({ page, request, db, sourceDatabase }) => {
+  const account = await createAccount(db);
+  const api = apiAs(request, (await createKey(db, account)).plaintext);
+  const id = await discoveredSource(api, sourceDatabase);
+  const read = async () => (await api.get(`/v4/sources/${id}`)).json();
+  await signIn(page, account.emails[0], undefined, `/sources/${id}?account=${account.slug}`);
+  const summary = page.getByText(/^PostgreSQL · /);
+
+  await page.getByRole("button", { name: "Pause this source" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "paused" })).toHaveText("The source is paused.");
+  await expect(summary).toContainText("Paused");
+  expect((await read()).paused_at).not.toBeNull();
+  await page.getByRole("button", { name: "Resume this source" }).click();
+  await expect(summary).toContainText("Active");
+  expect((await read()).paused_at).toBeNull();
+
+  // Cancel keeps it; focus goes back to the button.
+  await page.getByRole("button", { name: "Delete this source" }).click();
+  const dialog = page.getByRole("dialog", { name: "Delete this source?" });
+  await expect(dialog).toContainText(`The source “Source ${sourceDatabase}” stops replicating`);
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole("button", { name: "Delete this source" })).toBeFocused();
+  expect((await read()).deleted_at).toBeNull();
+
+  await page.getByRole("button", { name: "Delete this source" }).click();
+  await dialog.getByRole("button", { name: "Delete" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole("status").filter({ hasText: "deleted" })).toHaveText("The source is deleted.");
+  await expect(summary).toContainText("Deleted");
+  await expect(page.getByRole("button", { name: /Pause this source|Delete this source/ })).toHaveCount(0);
+  await expect(page.getByText("Edit connection details")).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Check the connection again" })).toBeDisabled();
+  expect((await read()).deleted_at).not.toBeNull();
+
+  await page.getByRole("link", { name: "Sources" }).first().click();
+  await expect(page.getByRole("row", { name: new RegExp(`Source ${sourceDatabase}`) })).toContainText("Deleted");
 });

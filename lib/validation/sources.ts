@@ -28,3 +28,5 @@ export const editPostgresSourceSchema = addPostgresSourceSchema.extend({
 });
 
 export const selectionFormSchema = sourceTargetSchema.extend({ selection: z.string().max(1_000_000) });
+
+export const pauseSourceSchema = sourceTargetSchema.extend({ paused: z.enum(["true", "false"]).transform((v) => v === "true") });

@@ -6,11 +6,11 @@ import type { ActionResult } from "@/lib/action-result";
 import { memberForAction } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { connectServices } from "@/lib/connect/services";
-import { checkSource, createSource, updateSource } from "@/lib/connect/sources";
+import { checkSource, createSource, deleteSource, updateSource } from "@/lib/connect/sources";
 import type { Failure } from "@/lib/connect/result";
 import { updateStreamMetadata } from "@/lib/connect/stream-access";
 import { streamSelectionSchema } from "@/lib/validation/connect";
-import { addPostgresSourceSchema, editPostgresSourceSchema, selectionFormSchema, sourceTargetSchema } from "@/lib/validation/sources";
+import { addPostgresSourceSchema, editPostgresSourceSchema, pauseSourceSchema, selectionFormSchema, sourceTargetSchema } from "@/lib/validation/sources";
 
 const SIGNED_OUT = "Your session has ended or you are no longer a member of this account. Sign in again.";
 const NOT_FOUND = "The source was not found.";
@@ -45,6 +45,31 @@ export async function editPostgresSourceAction(form: FormData): Promise<ActionRe
   revalidatePath("/sources");
   revalidatePath(`/sources/${sourceId}`);
   return { ok: true, data: { id: sourceId } };
+}
+
+// Pause (replication stops until resumed) or resume a source, as PUT /v4/sources/{id} with paused_at does.
+export async function pauseSourceAction(form: FormData): Promise<ActionResult> {
+  const input = pauseSourceSchema.safeParse(Object.fromEntries(form));
+  if (!input.success) return { ok: false, error: NOT_FOUND };
+  const member = await memberForAction(input.data.workspaceId);
+  if (!member) return { ok: false, error: SIGNED_OUT };
+  const paused_at = input.data.paused ? new Date().toISOString() : null;
+  const result = await updateSource(connectServices(), member.workspaceId, input.data.sourceId, { paused_at });
+  revalidatePath("/sources");
+  revalidatePath(`/sources/${input.data.sourceId}`);
+  return result.ok ? { ok: true, data: undefined } : refused(result);
+}
+
+// Soft delete, as DELETE /v4/sources/{id}: the source stays listed as deleted and can no longer change.
+export async function deleteSourceAction(form: FormData): Promise<ActionResult> {
+  const input = sourceTargetSchema.safeParse(Object.fromEntries(form));
+  if (!input.success) return { ok: false, error: NOT_FOUND };
+  const member = await memberForAction(input.data.workspaceId);
+  if (!member) return { ok: false, error: SIGNED_OUT };
+  const result = await deleteSource(db, member.workspaceId, input.data.sourceId);
+  revalidatePath("/sources");
+  revalidatePath(`/sources/${input.data.sourceId}`);
+  return result.ok ? { ok: true, data: undefined } : refused(result);
 }
 
 // A domain refusal as the form shows it: property errors at their fields.

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { AppShell } from "@/components/app/app-shell";
 import { CheckPanel } from "@/components/sources/check-panel";
 import { Disclosure } from "@/components/ui/disclosure";
+import { SourceActions } from "@/components/sources/source-actions";
 import { SourceForm } from "@/components/sources/source-form";
 import { StreamSelection } from "@/components/sources/stream-selection";
 import { STATE_LABEL } from "@/components/sources/labels";
@@ -35,11 +36,12 @@ export default async function SourcePage({ params, searchParams }: Props) {
   return (
     <AppShell ctx={ctx} basePath="/sources">
       <p className="mb-2 text-sm"><Link href={`/sources?account=${encodeURIComponent(ctx.member.workspaceSlug)}`} className="text-blue-800 underline">Sources</Link></p>
-      <h1 className="text-2xl font-semibold">{source.display_name}</h1>
-      <p className="mb-6 text-sm text-slate-600">
+      <h1 tabIndex={-1} className="text-2xl font-semibold outline-none">{source.display_name}</h1>
+      <p className="mb-3 text-sm text-slate-600">
         PostgreSQL · {STATE_LABEL[state]} · {p.user ?? "?"}@{p.host ?? "?"}:{p.port ?? "?"}/{p.dbname ?? "?"}
         {p.filter_schemas ? ` · schemas: ${p.filter_schemas}` : ""} · setup step: {step.replaceAll("_", " ")}
       </p>
+      <SourceActions workspaceId={ctx.member.workspaceId} sourceId={source.id} displayName={source.display_name} state={state} />
       <CheckPanel workspaceId={ctx.member.workspaceId} sourceId={source.id} check={check} canCheck={state !== "deleted" && step !== "form"} />
       {state !== "deleted" && (
         <Disclosure summary="Edit connection details" initiallyOpen={check?.status === "failed" || step === "form"}>
