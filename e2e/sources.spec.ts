@@ -174,6 +174,11 @@ test("a member pauses, resumes and (after a confirmation) deletes a source; the 
   await expect(page.getByRole("button", { name: /Pause this source|Delete this source/ })).toHaveCount(0);
   await expect(page.getByText("Edit connection details")).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Check the connection again" })).toBeDisabled();
+  await expect(page.getByRole("checkbox", { name: "Replicate table customers" })).toBeDisabled();
+  await expect(page.getByRole("checkbox", { name: "Replicate column name of customers" })).toBeDisabled();
+  await expect(page.getByRole("combobox", { name: "Replication method of customers" })).toBeDisabled();
+  await expect(page.getByRole("button", { name: "Save selection" })).toHaveCount(0);
+  await expect(page.getByText("The source is deleted: its selection can no longer change.")).toBeVisible();
   expect((await read()).deleted_at).not.toBeNull();
 
   await page.getByRole("link", { name: "Sources" }).first().click();

@@ -7,7 +7,8 @@ import { Button } from "@/components/ui/button";
 import type { TableChoice } from "@/lib/connect/source-summaries";
 import { TableFieldset } from "./table-fieldset";
 
-type Props = { workspaceId: number; sourceId: number; tables: TableChoice[] };
+// readOnly: a deleted source's selection is shown but can no longer change.
+type Props = { workspaceId: number; sourceId: number; tables: TableChoice[]; readOnly: boolean };
 export type Ticks = Record<string, { selected: boolean; method: string; key: string; fields: Record<string, boolean> }>;
 
 function initialTicks(tables: TableChoice[]): Ticks {
@@ -42,7 +43,7 @@ function selectionRequest(tables: TableChoice[], ticks: Ticks) {
   };
 }
 
-export function StreamSelection({ workspaceId, sourceId, tables }: Props) {
+export function StreamSelection({ workspaceId, sourceId, tables, readOnly }: Props) {
   const router = useRouter();
   const [ticks, setTicks] = useState(() => initialTicks(tables));
   const [pending, startTransition] = useTransition();
@@ -67,14 +68,18 @@ export function StreamSelection({ workspaceId, sourceId, tables }: Props) {
   return (
     <div className="space-y-4">
       {tables.map((t) => (
-        <TableFieldset key={t.tapStreamId} table={t} ticks={ticks[t.tapStreamId]} onChange={(next) => setTicks((all) => ({ ...all, [t.tapStreamId]: next }))} />
+        <TableFieldset key={t.tapStreamId} table={t} readOnly={readOnly} ticks={ticks[t.tapStreamId]} onChange={(next) => setTicks((all) => ({ ...all, [t.tapStreamId]: next }))} />
       ))}
-      <div className="flex items-center gap-3">
-        <Button onClick={save} disabled={pending}>{pending ? "Saving…" : "Save selection"}</Button>
-        <div role="status" aria-live="polite" className="text-sm">
-          {outcome?.ok && <p className="text-green-800">{outcome.text}</p>}
+      {readOnly ? (
+        <p className="text-sm text-slate-600">The source is deleted: its selection can no longer change.</p>
+      ) : (
+        <div className="flex items-center gap-3">
+          <Button onClick={save} disabled={pending}>{pending ? "Saving…" : "Save selection"}</Button>
+          <div role="status" aria-live="polite" className="text-sm">
+            {outcome?.ok && <p className="text-green-800">{outcome.text}</p>}
+          </div>
         </div>
-      </div>
+      )}
       {outcome && !outcome.ok && <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-900">{outcome.text}</p>}
     </div>
   );

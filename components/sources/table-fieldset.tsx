@@ -3,7 +3,7 @@
 import type { TableChoice } from "@/lib/connect/source-summaries";
 import type { Ticks } from "./stream-selection";
 
-type Props = { table: TableChoice; ticks: Ticks[string]; onChange: (next: Ticks[string]) => void };
+type Props = { table: TableChoice; ticks: Ticks[string]; readOnly: boolean; onChange: (next: Ticks[string]) => void };
 
 const METHODS = [
   { value: "FULL_TABLE", label: "Full table: every row on every run" },
@@ -17,13 +17,14 @@ const REASON = {
   available: null,
 } as const;
 
-export function TableFieldset({ table, ticks, onChange }: Props) {
+export function TableFieldset({ table, ticks, readOnly, onChange }: Props) {
   const id = `table-${table.tapStreamId.replace(/[^A-Za-z0-9_-]/g, "_")}`;
+  // A disabled fieldset disables every control but those in its legend: the table's box says so itself.
   return (
-    <fieldset className="rounded-lg border border-slate-200 bg-white p-4">
+    <fieldset disabled={readOnly} className="rounded-lg border border-slate-200 bg-white p-4">
       <legend className="px-1">
         <label className="flex items-center gap-2 font-medium">
-          <input type="checkbox" checked={ticks.selected} aria-label={`Replicate table ${table.streamName}`}
+          <input type="checkbox" checked={ticks.selected} disabled={readOnly} aria-label={`Replicate table ${table.streamName}`}
             onChange={(e) => onChange({ ...ticks, selected: e.target.checked })} className="h-4 w-4" />
           {table.streamName}
           <span className="text-xs font-normal text-slate-600">
