@@ -16,7 +16,7 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Not static assets (they carry no script), nor the API and its reference, which set their own headers:
+  // Not static assets (they carry no script), nor the APIs (/v4, /notifications) and the reference, which set their own headers:
   // the API's hot path then pays nothing for the proxy.
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|v4/|v4$|docs/api).*)"],
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|v4/|v4$|notifications/|notifications$|docs/api).*)"],
 };

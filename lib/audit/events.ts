@@ -11,7 +11,15 @@ export type AuditAction =
   | "member.joined"
   | "member.removed"
   | "member.role_changed"
-  | "signin.failed";
+  | "signin.failed"
+  | "notification.email_created"
+  | "notification.email_disabled"
+  | "notification.email_enabled"
+  | "notification.email_deleted"
+  | "notification.hook_created"
+  | "notification.hook_disabled"
+  | "notification.hook_enabled"
+  | "notification.hook_deleted";
 
 // Where a change came from: the client's address and browser, when known.
 export type RequestMeta = { ip?: string | null; userAgent?: string | null };
@@ -26,7 +34,7 @@ export type AuditEventInput = {
   workspaceId: number;
   action: AuditAction;
   actor: AuditActor;
-  target?: { type: "key" | "member"; label: string };
+  target?: { type: "key" | "member" | "notification"; label: string };
   meta?: RequestMeta;
 };
 

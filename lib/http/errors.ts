@@ -11,6 +11,7 @@ export type ErrorType =
   | "MethodNotAllowed"
   | "RateLimited"
   | "Conflict"
+  | "ImportApiNotSupported"
   | "InternalError";
 
 export type FieldErrors = Record<string, string>;

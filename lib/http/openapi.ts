@@ -3,9 +3,10 @@ import { z } from "zod";
 import * as auditShapes from "../validation/audit";
 import * as shapes from "../validation/connect";
 import { MAX_BODY_BYTES } from "./body";
+import { COMPAT_PATHS } from "./openapi-compat-paths";
 
 type Ref = { $ref: string };
-type Operation = { summary: string; body?: string; response?: string | Ref | object; list?: boolean; errors?: number[] };
+export type Operation = { summary: string; body?: string; response?: string | Ref | object; list?: boolean; errors?: number[] };
 
 const ref = (id: string): Ref => ({ $ref: `#/components/schemas/${id}` });
 const SOURCE_ID = { name: "source_id", in: "path", required: true, schema: { type: "integer", minimum: 1 } };
@@ -14,7 +15,9 @@ const PAGE = { name: "page", in: "query", required: false, schema: { type: "inte
 const STREAM_ID = { name: "stream_id", in: "path", required: true, schema: { type: "integer", minimum: 1 } };
 const TYPE = { name: "type", in: "path", required: true, schema: { type: "string" }, example: "platform.postgres" };
 
-const PATHS: Record<string, { params?: object[]; ops: Record<string, Operation> }> = {
+export type PathItem = { params?: object[]; ops: Record<string, Operation> };
+
+const PATHS: Record<string, PathItem> = {
   "/v4/sources": {
     ops: {
       get: { summary: "List every source of the account (active, paused and deleted)", response: "Source", list: true },
@@ -77,6 +80,7 @@ const PATHS: Record<string, { params?: object[]; ops: Record<string, Operation> 
     params: [PAGE],
     ops: { get: { summary: "The account's audit trail (key and team changes, failed sign-ins), newest first, 100 per page", response: "AuditEventsPage", errors: [400] } },
   },
+  ...COMPAT_PATHS,
 };
 
 const ERROR_TEXT: Record<number, string> = {

@@ -2,10 +2,10 @@
 // The Connect API (/v4) and its reference page (/docs/api) set their own headers.
 
 // Paths whose responses are not console pages, so the page CSP does not apply.
-export const CSP_EXEMPT_PREFIXES = ["/v4/", "/docs/api"] as const;
+export const CSP_EXEMPT_PREFIXES = ["/v4/", "/notifications/", "/docs/api"] as const;
 
 export function isCspExempt(pathname: string): boolean {
-  return pathname === "/v4" || CSP_EXEMPT_PREFIXES.some((prefix) => pathname.startsWith(prefix));
+  return pathname === "/v4" || pathname === "/notifications" || CSP_EXEMPT_PREFIXES.some((prefix) => pathname.startsWith(prefix));
 }
 
 // The page policy. Scripts run only with this response's nonce ('strict-dynamic' lets Next's own

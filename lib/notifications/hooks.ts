@@ -1,0 +1,83 @@
+// Post-load hooks of an account: list, create (URL under the host rules, a signing secret shown once),
+// enable/disable, delete (all audited), and the delivery log members read.
+import { randomBytes } from "node:crypto";
+import { recordEvent } from "../audit/events";
+import type { SecretBox } from "../crypto/secret-box";
+import type { Db } from "../db-client";
+import { fail, ok, type Result } from "../connect/result";
+import { hookUrlProblem, type HostEnv } from "./hook-url-rules";
+import { lockAccountRow } from "./account-lock";
+import { keyActor, type KeyCaller } from "./key-actor";
+import { hookDeliveryView, hookView, type HookDeliveryView, type HookView } from "./views";
+
+// The original's limit per account.
+export const MAX_HOOKS = 10;
+export const DELIVERIES_SHOWN = 100;
+
+type Deps = { db: Db; box: SecretBox };
+export type CreateHookInput = { type: "post_load"; destination_id: number; config: { url: string } };
+
+const label = (row: { id: number; url: string }) => `hook ${row.id} (${new URL(row.url).host})`;
+
+// A new signing secret: 32 random bytes, prefixed so that people recognise it.
+export function newHookSecret(): string {
+  return `whsec_${randomBytes(32).toString("base64url")}`;
+}
+
+// Every hook of the account, disabled ones included, as the original lists them: {post_load: [...]}.
+export async function listHooks(db: Db, workspaceId: number): Promise<{ post_load: HookView[] }> {
+  const rows = await db.notificationHook.findMany({ where: { workspaceId }, orderBy: { id: "asc" } });
+  return { post_load: rows.map(hookView) };
+}
+
+// Create a hook on one of the account's destinations; the answer carries its secret, the only time it is shown.
+export async function createHook(deps: Deps, key: KeyCaller, input: CreateHookInput, env: HostEnv = process.env): Promise<Result<HookView & { secret: string }>> {
+  const problem = hookUrlProblem(input.config.url, env);
+  if (problem) return fail("InvalidBody", "The hook URL is not allowed; see fields.", { "config.url": problem });
+  const secret = newHookSecret();
+  return deps.db.$transaction(async (tx) => {
+    await lockAccountRow(tx, key.workspaceId);
+    const destination = await tx.destination.findFirst({ where: { id: input.destination_id, workspaceId: key.workspaceId }, select: { id: true } });
+    if (!destination) return fail("InvalidBody", "The destination was not found in this account.", { destination_id: "No such destination." });
+    if ((await tx.notificationHook.count({ where: { workspaceId: key.workspaceId } })) >= MAX_HOOKS) {
+      return fail("InvalidBody", `You have exceeded the limit of ${MAX_HOOKS} hooks.`);
+    }
+    const row = await tx.notificationHook.create({
+      data: { workspaceId: key.workspaceId, destinationId: destination.id, type: input.type, url: input.config.url, secret: deps.box.seal(secret) },
+    });
+    await recordEvent(tx, { workspaceId: key.workspaceId, action: "notification.hook_created", actor: await keyActor(tx, key), target: { type: "notification", label: label(row) } });
+    return ok({ ...hookView(row), secret });
+  });
+}
+
+// Enable or disable a hook; a disabled hook receives nothing until enabled again.
+export async function setHookEnabled(db: Db, key: KeyCaller, id: number, enable: boolean): Promise<Result<HookView>> {
+  return db.$transaction(async (tx) => {
+    const row = await tx.notificationHook.findFirst({ where: { id, workspaceId: key.workspaceId } });
+    if (!row) return fail("NotFound", "The hook was not found.");
+    if (enable === (row.disabledAt === null)) return ok(hookView(row));
+    const updated = await tx.notificationHook.update({ where: { id: row.id }, data: { disabledAt: enable ? null : new Date() } });
+    const action = enable ? "notification.hook_enabled" : "notification.hook_disabled";
+    await recordEvent(tx, { workspaceId: key.workspaceId, action, actor: await keyActor(tx, key), target: { type: "notification", label: label(row) } });
+    return ok(hookView(updated));
+  });
+}
+
+// Delete a hook and its delivery log; answers null as the original does.
+export async function deleteHook(db: Db, key: KeyCaller, id: number): Promise<Result<null>> {
+  return db.$transaction(async (tx) => {
+    const row = await tx.notificationHook.findFirst({ where: { id, workspaceId: key.workspaceId } });
+    if (!row) return fail("NotFound", "The hook was not found.");
+    await tx.notificationHook.delete({ where: { id: row.id } });
+    await recordEvent(tx, { workspaceId: key.workspaceId, action: "notification.hook_deleted", actor: await keyActor(tx, key), target: { type: "notification", label: label(row) } });
+    return ok(null);
+  });
+}
+
+// The latest delivery attempts of one of the account's hooks, newest first; null when there is no such hook.
+export async function listHookDeliveries(db: Db, workspaceId: number, id: number): Promise<{ data: HookDeliveryView[] } | null> {
+  const hook = await db.notificationHook.findFirst({ where: { id, workspaceId }, select: { id: true } });
+  if (!hook) return null;
+  const rows = await db.hookDelivery.findMany({ where: { hookId: hook.id }, orderBy: { id: "desc" }, take: DELIVERIES_SHOWN });
+  return { data: rows.map(hookDeliveryView) };
+}
