@@ -4,6 +4,12 @@ import { expect, test, createAccount, createKey } from "./support/fixtures";
 import { apiAs, errorOf, freshAddress } from "./support/api";
 import { customEmailSchema, createdHookSchema, hookListSchema, hookSchema, hookDeliveriesSchema } from "../lib/validation/notifications";
 import type { Db } from "../lib/db-client";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { readFileSync } from "node:fs";
+import { createSecretBox } from "../lib/crypto/secret-box";
+import { deliverPostLoad } from "../lib/notifications/deliver";
+import { E2E_SECRETS_FILE } from "./support/env";
 
 const BASE = "/notifications/public/v1/api";
 const TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/;
@@ -98,6 +104,31 @@ test("hooks: create, list, disable, re-enable, delete, as documented; the secret
   expect(actions.map((e) => e.action).sort()).toEqual(["notification.hook_created", "notification.hook_deleted", "notification.hook_disabled", "notification.hook_enabled"]);
   expect(actions.every((e) => e.actor.type === "key")).toBe(true);
   expect(JSON.stringify(audit)).not.toContain(hook.secret);
+});
+
+test("members read a hook's delivery log through the API after a load's delivery (a 500, then a 200)", async ({ request, db }) => {
+  const { account, key, destinationId } = await setUp(db);
+  const api = apiAs(request, key);
+  const hook = createdHookSchema.parse(await (await api.post(`${BASE}/hooks`, { type: "post_load", destination_id: destinationId, config: { url: "https://example.com/h" } })).json());
+  // The receiver is local: point the saved hook at it, and deliver as the replication runner does, with the operator's permission.
+  const statuses = [500];
+  const server = createServer((req, res) => {
+    req.resume();
+    req.on("end", () => { res.statusCode = statuses.shift() ?? 200; res.end(); });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  try {
+    await db.notificationHook.update({ where: { id: hook.id }, data: { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/h` } });
+    const box = createSecretBox(JSON.parse(readFileSync(E2E_SECRETS_FILE, "utf8")).DATA_ENCRYPTION_KEY);
+    const [result] = await deliverPostLoad(account.id, destinationId, { table_name: "orders" }, { db, box, backoffMs: [10], env: { ALLOW_PRIVATE_HOSTS: "1" } });
+    expect(result.delivered).toBe(true);
+  } finally {
+    server.close();
+  }
+  const log = hookDeliveriesSchema.parse(await (await api.get(`${BASE}/hooks/${hook.id}/deliveries`)).json()).data;
+  expect(log.map((d) => [d.attempt, d.outcome, d.response_status])).toEqual([[2, "succeeded", 200], [1, "failed", 500]]);
+  expect(log[0].created_at).toMatch(TIME);
+  expect(log[0].delivery_id).toBe(log[1].delivery_id);
 });
 
 test("hooks refuse internal URLs, other accounts' destinations and bodies unlike the original's", async ({ request, db }) => {

@@ -38,7 +38,13 @@ export async function deliverPostLoad(accountId: number, destinationId: number, 
     select: { id: true, url: true, secret: true },
   });
   const body = JSON.stringify(payload);
-  return Promise.all(hooks.map((hook) => deliverToHook(hook, body, options)));
+  return Promise.all(hooks.map((hook) => deliverToHook(hook, body, options).catch((failure) => unexpected(hook.id, failure))));
+}
+
+// One hook's unexpected failure (its secret cannot be opened, the database is gone) never stops the others'.
+function unexpected(hookId: number, failure: unknown): DeliveryResult {
+  console.error(`hooks: delivery to hook ${hookId} failed: ${String((failure as Error)?.message ?? failure).split("\n")[0].slice(0, 200)}`);
+  return { hookId, deliveryId: "", delivered: false, attempts: 0 };
 }
 
 const retryable = (status: number) => status >= 500 || status === 408 || status === 429;
