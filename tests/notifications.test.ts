@@ -171,4 +171,15 @@ describe("custom emails", async () => {
     expect(await notificationRecipients(db, acct.workspaceId)).toEqual(["ops@example.com"]);
     expect(await notificationRecipients(db, (await seedAccount(db)).workspaceId)).toEqual([]);
   });
+
+  it("hold the limit of 10 per account under concurrent creation", async () => {
+    const acct = await seedAccount(db);
+    const made = await createApiKey(db, { workspaceId: acct.workspaceId, userId: acct.users[0].id }, "limit", "pepper-for-tests-0123456789");
+    if (!made.ok) throw new Error("no key");
+    const key = { keyId: made.data.key.id, workspaceId: acct.workspaceId, userId: acct.users[0].id };
+    const results = await Promise.all(Array.from({ length: 13 }, (_, i) => createCustomEmail(db, key, `n${i}@example.com`)));
+    expect(results.filter((r) => r.ok)).toHaveLength(10);
+    expect(results.find((r) => !r.ok)?.message).toMatch(/additional/);
+    expect(await db.notificationEmail.count({ where: { workspaceId: acct.workspaceId } })).toBe(10);
+  });
 });
