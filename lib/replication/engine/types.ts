@@ -47,6 +47,8 @@ export type ReplicationPlan = {
   // The destination schema: the source's `name`.
   destinationSchema: string;
   streams: StreamPlan[];
+  // Optional: rows per INCREMENTAL destination batch (one transaction and one bookmark each); default 100 000.
+  batchRows?: number;
 };
 
 export type LogLine = { from: "main" | "tap" | "target"; level: "DEBUG" | "INFO" | "WARNING" | "ERROR" | "CRITICAL"; message: string };
