@@ -11,7 +11,9 @@ export type AuditAction =
   | "member.joined"
   | "member.removed"
   | "member.role_changed"
-  | "signin.failed";
+  | "signin.failed"
+  | "job.started"
+  | "job.stopped";
 
 // Where a change came from: the client's address and browser, when known.
 export type RequestMeta = { ip?: string | null; userAgent?: string | null };
@@ -26,7 +28,7 @@ export type AuditEventInput = {
   workspaceId: number;
   action: AuditAction;
   actor: AuditActor;
-  target?: { type: "key" | "member"; label: string };
+  target?: { type: "key" | "member" | "source"; label: string };
   meta?: RequestMeta;
 };
 

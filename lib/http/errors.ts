@@ -11,7 +11,9 @@ export type ErrorType =
   | "MethodNotAllowed"
   | "RateLimited"
   | "Conflict"
-  | "InternalError";
+  | "InternalError"
+  | "already_running"
+  | "invalid_source";
 
 export type FieldErrors = Record<string, string>;
 
