@@ -3,8 +3,8 @@
 import PgBoss from "pg-boss";
 import { QUEUE_NAME, type JobHandler, type JobQueue } from "./queue";
 
-// One job runs at most a day (the original terminates extractions after 24 h).
-const EXPIRE_SECONDS = 24 * 60 * 60;
+// One job runs at most a day (the original terminates extractions after 24 h; pg-boss allows just under).
+const EXPIRE_SECONDS = 24 * 60 * 60 - 60;
 
 async function ensureQueue(boss: PgBoss): Promise<void> {
   if (await boss.getQueue(QUEUE_NAME)) return;
