@@ -71,6 +71,11 @@ describe("replication engine: full table", async () => {
     expect(rows[1]).toMatchObject({ jb_sql_null: true, jb: null, t: null });
     expect(rows[2]).toMatchObject({ jb_sql_null: false, jb: "null", ts: "0044-03-15 12:00:00 BC", n: "-0.000000000000000000001", t: "" });
     for (const r of rows) expect(r.seq).toMatch(/^\d{19}$/);
+    expect(BigInt(rows[0].seq as string)).toBeLessThan(BigInt(rows[1].seq as string));
+    const [sdc] = await sql(dest, `SELECT count(DISTINCT (_sdc_extracted_at, _sdc_received_at, _sdc_batched_at))::int AS n,
+      bool_and(_sdc_extracted_at > now() - interval '1 minute') AS recent FROM my_source.kinds`);
+    expect(sdc).toEqual({ n: 1, recent: true });
+    expect(await sql(dest, `SELECT column_name FROM information_schema.columns WHERE table_schema = 'my_source' AND column_default IS NOT NULL`)).toEqual([]);
     expect(new Set(rows.map((r) => r.version)).size).toBe(1);
     expect(Number(rows[0].version)).toBeGreaterThan(Date.now() - 60_000);
     expect(await sql(dest, `SELECT 1 FROM information_schema.columns WHERE table_name = 'kinds' AND column_name = 'secret'`)).toEqual([]);

@@ -4,33 +4,44 @@ import { Transform, type TransformCallback } from "node:stream";
 
 const NL = 10;
 const TAB = 9;
-const PAD3 = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, "0"));
 
 export type SdcValues = { extractedAt: Date; receivedAt: Date; batchedAt: Date; tableVersion: number };
 
 export type Framed = { out: Buffer; rows: number; lastKey: string | null | undefined };
 
 // Frames a stream of COPY bytes into rows with the _sdc columns appended; keeps the partial last row for the next chunk.
+// With `values`, each row gets all five _sdc columns; without, only _sdc_sequence (the others are the loading
+// table's column defaults, which spares the destination from parsing three timestamps per row).
 export class SdcFramer {
   private tail: Buffer | null = null;
   private rowIndex = 0;
-  private prefix!: Buffer;
-  private suffix!: Buffer;
+  // The bytes appended to a row: [prefix][16 + 3 sequence digits][suffix]; the digits are rewritten per row.
+  private template!: Buffer;
+  private digitsAt = 0;
   private readonly ends: number[] = [];
 
   // sequenceStartMicros: epoch µs at the start of the stream; row i gets (start + ⌊i/1000⌋)·1000 + i mod 1000.
   constructor(
     private readonly sequenceStartMicros: number,
-    values: SdcValues,
+    values: SdcValues | null,
     private readonly keyIndex: number | null = null,
   ) {
     this.setValues(values);
   }
 
-  // The _sdc values of the rows framed from now on.
-  setValues(v: SdcValues): void {
-    this.prefix = Buffer.from(`\t${v.extractedAt.toISOString()}\t${v.receivedAt.toISOString()}\t${v.batchedAt.toISOString()}\t`, "latin1");
-    this.suffix = Buffer.from(`\t${v.tableVersion}\n`, "latin1");
+  // The _sdc values of the rows framed from now on (null: only the sequence is appended).
+  setValues(v: SdcValues | null): void {
+    const prefix = v ? `\t${v.extractedAt.toISOString()}\t${v.receivedAt.toISOString()}\t${v.batchedAt.toISOString()}\t` : "\t";
+    const suffix = v ? `\t${v.tableVersion}\n` : "\n";
+    this.template = Buffer.from(prefix + "0".repeat(19) + suffix, "latin1");
+    this.digitsAt = prefix.length;
+    this.writeHighDigits();
+  }
+
+  private writeHighDigits(): void {
+    const high = String(this.sequenceStartMicros + Math.floor(this.rowIndex / 1000));
+    if (high.length !== 16) throw new Error("_sdc_sequence out of range");
+    this.template.write(high, this.digitsAt, "latin1");
   }
 
   // The framed complete rows of `chunk` (after any rows left from the previous call), at most `maxRows` of them:
@@ -46,21 +57,25 @@ export class SdcFramer {
     }
     const last = ends[ends.length - 1];
     this.tail = last + 1 < data.length ? Buffer.from(data.subarray(last + 1)) : null;
-    const extra = this.prefix.length + 19 + this.suffix.length - 1;
-    const out = Buffer.allocUnsafe(last + 1 + ends.length * extra);
+    const template = this.template;
+    const low = this.digitsAt + 16;
+    const out = Buffer.allocUnsafe(last + 1 + ends.length * (template.length - 1));
     let o = 0;
     let start = 0;
     for (let i = 0; i < ends.length; i++) {
       const e = ends[i];
       o += data.copy(out, o, start, e);
-      o += this.prefix.copy(out, o);
-      const r = this.rowIndex++;
-      o += out.write(String(this.sequenceStartMicros + Math.floor(r / 1000)) + PAD3[r % 1000], o, "latin1");
-      o += this.suffix.copy(out, o);
+      const r = this.rowIndex % 1000;
+      if (r === 0) this.writeHighDigits();
+      template[low] = 48 + Math.floor(r / 100);
+      template[low + 1] = 48 + (Math.floor(r / 10) % 10);
+      template[low + 2] = 48 + (r % 10);
+      this.rowIndex++;
+      o += template.copy(out, o);
       start = e + 1;
     }
     const lastKey = this.keyIndex === null ? undefined : lastNonNullKey(data, ends, this.keyIndex);
-    return { out: o === out.length ? out : out.subarray(0, o), rows: ends.length, lastKey };
+    return { out, rows: ends.length, lastKey };
   }
 
   // True when a whole row is left over from the last call (it stopped at `maxRows`).

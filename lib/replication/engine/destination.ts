@@ -11,16 +11,42 @@ export function tableColumns(columns: DestColumn[]): DestColumn[] {
   return [...columns, ...SDC_COLUMNS.map(([name, type]) => ({ name, type }))];
 }
 
-// CREATE TABLE text; the primary key (named `pkeyName`) is left out when `keys` is empty.
-export function createTableSql(schema: string, table: string, columns: DestColumn[], keys: string[], pkeyName?: string): string {
-  const defs = tableColumns(columns).map((c) => `${quoteIdent(c.name)} ${c.type}${keys.includes(c.name) ? " NOT NULL" : ""}`);
+// The constant _sdc values of a load, given to the loading table as column defaults.
+export type SdcConstants = { extractedAt: Date; receivedAt: Date; batchedAt: Date; tableVersion: number };
+
+// Column definitions of a stream's table; with `constants`, the _sdc columns other than the sequence default to them.
+export function columnDefinitions(columns: DestColumn[], keys: string[], constants?: SdcConstants): string[] {
+  const defaults: Record<string, string> = constants
+    ? {
+        _sdc_extracted_at: `'${constants.extractedAt.toISOString()}'`,
+        _sdc_received_at: `'${constants.receivedAt.toISOString()}'`,
+        _sdc_batched_at: `'${constants.batchedAt.toISOString()}'`,
+        _sdc_table_version: String(constants.tableVersion),
+      }
+    : {};
+  return tableColumns(columns).map(
+    (c) => `${quoteIdent(c.name)} ${c.type}${keys.includes(c.name) ? " NOT NULL" : ""}${defaults[c.name] ? ` DEFAULT ${defaults[c.name]}` : ""}`,
+  );
+}
+
+// CREATE TABLE text; the primary key (named `pkeyName`) is left out when `keys` is empty or no name is given.
+export function createTableSql(schema: string, table: string, columns: DestColumn[], keys: string[], pkeyName?: string, constants?: SdcConstants): string {
+  const defs = columnDefinitions(columns, keys, constants);
   if (keys.length && pkeyName) defs.push(`CONSTRAINT ${quoteIdent(pkeyName)} PRIMARY KEY (${keys.map(quoteIdent).join(", ")})`);
   return `CREATE TABLE ${qualified(schema, table)} (${defs.join(", ")})`;
 }
 
-// The COPY … FROM STDIN column list of a stream's table.
-export function copyColumnList(columns: DestColumn[]): string {
-  return tableColumns(columns).map((c) => quoteIdent(c.name)).join(", ");
+// The COPY … FROM STDIN column list: the loaded columns, then all _sdc columns or only _sdc_sequence
+// (when the others are the table's defaults).
+export function copyColumnList(columns: DestColumn[], sequenceOnly = false): string {
+  const names = sequenceOnly ? [...columns.map((c) => c.name), "_sdc_sequence"] : tableColumns(columns).map((c) => c.name);
+  return names.map(quoteIdent).join(", ");
+}
+
+// Drop the defaults a loading table was given (a catalog change only).
+export function dropConstantDefaultsSql(schema: string, table: string): string {
+  const cols = ["_sdc_extracted_at", "_sdc_received_at", "_sdc_batched_at", "_sdc_table_version"];
+  return `ALTER TABLE ${qualified(schema, table)} ${cols.map((c) => `ALTER COLUMN ${quoteIdent(c)} DROP DEFAULT`).join(", ")}`;
 }
 
 // Create the destination schema when it is missing.

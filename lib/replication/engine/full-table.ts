@@ -3,7 +3,7 @@
 import { to as copyTo } from "pg-copy-streams";
 import { from as copyFrom } from "pg-copy-streams";
 import { SdcAppender, SdcFramer } from "./copy-lines";
-import { copyColumnList, createTableSql } from "./destination";
+import { copyColumnList, createTableSql, dropConstantDefaultsSql } from "./destination";
 import { loadTableName, qualified, quoteIdent } from "./names";
 import { nowMicros, onSide, pipeCopy, progressReporter, sourceSelect, type StreamContext, type StreamResult } from "./stream-context";
 
@@ -16,15 +16,17 @@ export async function loadFullTable(ctx: StreamContext): Promise<StreamResult> {
   await onSide(ctx, "destination", `DROP TABLE IF EXISTS ${qualified(schema, load)}`); // a crashed run's leftover
   await onSide(ctx, "source", "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
   await onSide(ctx, "destination", "BEGIN");
-  await onSide(ctx, "destination", createTableSql(schema, load, ctx.destColumns, stream.keyProperties));
-
+  // The version's constant _sdc values are column defaults during the load: each row carries only its sequence.
   const now = new Date();
-  const framer = new SdcFramer(nowMicros(), { extractedAt: now, receivedAt: now, batchedAt: now, tableVersion: version });
-  const appender = new SdcAppender(framer, progressReporter(ctx));
+  const constants = { extractedAt: now, receivedAt: now, batchedAt: now, tableVersion: version };
+  await onSide(ctx, "destination", createTableSql(schema, load, ctx.destColumns, stream.keyProperties, undefined, constants));
+
+  const appender = new SdcAppender(new SdcFramer(nowMicros(), null), progressReporter(ctx));
   const copyOut = ctx.source.query(copyTo(`COPY (${sourceSelect(ctx)}) TO STDOUT`));
-  const copyIn = ctx.dest.query(copyFrom(`COPY ${qualified(schema, load)} (${copyColumnList(ctx.destColumns)}) FROM STDIN WITH (FREEZE)`));
+  const copyIn = ctx.dest.query(copyFrom(`COPY ${qualified(schema, load)} (${copyColumnList(ctx.destColumns, true)}) FROM STDIN WITH (FREEZE)`));
   await pipeCopy(ctx, copyOut, [appender, copyIn]);
   await onSide(ctx, "source", "COMMIT");
+  await onSide(ctx, "destination", dropConstantDefaultsSql(schema, load));
 
   if (stream.keyProperties.length) {
     const keys = stream.keyProperties.map(quoteIdent).join(", ");

@@ -5,7 +5,7 @@ import { Writable } from "node:stream";
 import { finished } from "node:stream/promises";
 import { to as copyTo, from as copyFrom } from "pg-copy-streams";
 import { SdcFramer } from "./copy-lines";
-import { copyColumnList, prepareIncrementalTable, tableColumns } from "./destination";
+import { columnDefinitions, copyColumnList, prepareIncrementalTable, tableColumns } from "./destination";
 import { qualified, quoteIdent } from "./names";
 import { toSideError } from "./sessions";
 import { nowMicros, onSide, pipeCopy, progressReporter, sourceSelect, type StreamContext, type StreamResult } from "./stream-context";
@@ -124,14 +124,16 @@ class BatchSink extends Writable {
   private async begin(): Promise<void> {
     const { ctx } = this;
     await ctx.dest.query("BEGIN");
+    const now = new Date();
+    const constants = { extractedAt: now, receivedAt: now, batchedAt: now, tableVersion: 0 };
+    // With a key the batch is staged, and the staging table's defaults hold the batch's constant _sdc values;
+    // an append-only batch goes straight into the table with every _sdc value in the rows.
     const target = this.hasKeys ? STAGE : qualified(ctx.schema, ctx.table);
     if (this.hasKeys) {
-      const defs = tableColumns(ctx.destColumns).map((c) => `${quoteIdent(c.name)} ${c.type}`);
-      await ctx.dest.query(`CREATE TEMP TABLE ${STAGE} (${defs.join(", ")}) ON COMMIT DROP`);
+      await ctx.dest.query(`CREATE TEMP TABLE ${STAGE} (${columnDefinitions(ctx.destColumns, [], constants).join(", ")}) ON COMMIT DROP`);
     }
-    const now = new Date();
-    this.framer.setValues({ extractedAt: now, receivedAt: now, batchedAt: now, tableVersion: 0 });
-    const copy = ctx.dest.query(copyFrom(`COPY ${target} (${copyColumnList(ctx.destColumns)}) FROM STDIN`));
+    this.framer.setValues(this.hasKeys ? null : constants);
+    const copy = ctx.dest.query(copyFrom(`COPY ${target} (${copyColumnList(ctx.destColumns, this.hasKeys)}) FROM STDIN`));
     copy.on("error", () => {}); // surfaced through `drain`/`finished`
     this.copy = copy;
   }
