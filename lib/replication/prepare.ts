@@ -45,7 +45,6 @@ export async function prepareJob(deps: { db: Db; box: SecretBox }, job: JobRef, 
       await db.stream.updateMany({ where: { sourceId: source.id, tapStreamId: stream.tapStreamId }, data: { bookmark: null, bookmarkMethod: null, bookmarkKey: null } });
       log.add({ from: "main", level: "INFO", message: `State update: removing bookmarks.${stream.streamName} (the replication method or key changed)` });
     }
-    if (choice.plan.bookmark) log.add({ from: "tap", level: "INFO", message: `found current bookmark for ${stream.streamName}:  ${choice.plan.bookmark}` });
     streams.push(choice.plan);
   }
   const plan = { source: sourceEndpoint(source, box), destination: destinationEndpoint(destination, box), destinationSchema: source.name, streams };

@@ -12,7 +12,7 @@ export const GET = keyRoute(async (_request, ctx) => {
   const job = await findJobLog(ctx.db, ctx.key.workspaceId, jobName);
   if (!job) return notFound("The job");
   const location = `/v4/job-logs/${signLogToken(job.id, ctx.pepper)}`;
-  return new Response(null, { status: 302, headers: { ...API_HEADERS, Location: location, "Content-Length": "0" } });
+  return new Response("", { status: 302, headers: { ...API_HEADERS, Location: location, "Content-Length": "0" } });
 });
 
 export const { POST, PUT, PATCH, DELETE } = otherVerbs("GET");
