@@ -76,6 +76,16 @@ const PATHS: Record<string, { params?: object[]; ops: Record<string, Operation> 
       delete: { summary: "Delete a destination", response: { type: "object", additionalProperties: false }, errors: [400, 404] },
     },
   },
+  "/v4/destinations/{destination_id}/check": {
+    params: [DESTINATION_ID],
+    ops: {
+      post: {
+        summary: "Check the destination's connection now (our addition): connects, and checks the user may create schemas",
+        response: { type: "object", properties: { status: { enum: ["succeeded", "failed"] }, error: { type: ["string", "null"] }, checked_at: { type: "string" } }, required: ["status", "error", "checked_at"] },
+        errors: [400, 404],
+      },
+    },
+  },
   "/v4/sources/{source_id}/sync": {
     params: [SOURCE_ID],
     ops: {
