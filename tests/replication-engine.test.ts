@@ -1,5 +1,6 @@
 // The replication engine, FULL_TABLE, against real source and destination PostgreSQL databases: rows and
 // values arrive exactly, deselected columns stay behind, and a failed or stopped load leaves the old version.
+import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { runReplication } from "@/lib/replication/engine/run";
 import type { ReplicationPlan, StreamPlan } from "@/lib/replication/engine/types";
@@ -129,9 +130,23 @@ describe("replication engine: full table", async () => {
     expect(unreachable.message).not.toContain(password);
   });
 
-  it("a stop during a full-table load ends within seconds, keeps the old version and leaves nothing behind", async () => {
+  it("readers see the old version during a load; a stop during a load ends within seconds, keeps it and leaves nothing behind", async () => {
     const wide = await streamPlan(source, "wide");
     expect((await runReplication(plan([wide]), recorder().events, new AbortController().signal)).status).toBe("succeeded");
+    // While a new version loads, readers see the whole previous one.
+    await sql(source, `INSERT INTO wide SELECT g, 'more', 0 FROM generate_series(30001, 30100) g`);
+    const reader = new pg.Client({ ...dest });
+    await reader.connect();
+    let during: Promise<pg.QueryResult> | null = null;
+    const reading = recorder();
+    reading.events.progress = () => {
+      during ??= reader.query(`SELECT count(*)::int AS n, count(DISTINCT _sdc_table_version)::int AS versions FROM my_source.wide`);
+    };
+    expect((await runReplication(plan([wide]), reading.events, new AbortController().signal)).status).toBe("succeeded");
+    expect((await during!).rows).toEqual([{ n: 30_000, versions: 1 }]);
+    await reader.end();
+    expect((await sql(dest, `SELECT count(*)::int AS n FROM my_source.wide`))[0].n).toBe(30_100);
+
     const old = await checksum(dest, "my_source.wide", ["id", "a", "_sdc_table_version"], "id");
     await sql(source, `UPDATE wide SET a = 'new'`);
     const stop = new AbortController();

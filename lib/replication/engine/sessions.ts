@@ -5,8 +5,13 @@ import type { PgEndpoint } from "./types";
 
 export type Side = "source" | "destination";
 
-// Text forms independent of the servers' defaults: UTC instants, ISO dates, shortest exact floats.
-const SETTINGS = "-c TimeZone=UTC -c DateStyle=ISO,MDY -c IntervalStyle=postgres -c extra_float_digits=3 -c client_encoding=UTF8";
+// Text forms independent of the servers' defaults (UTC instants, ISO dates, shortest exact floats, literal
+// backslashes in string literals); no server-side timeout ends a long COPY or an open source snapshot
+// (the job runner bounds a job's duration).
+const SETTINGS = [
+  "TimeZone=UTC", "DateStyle=ISO,MDY", "IntervalStyle=postgres", "extra_float_digits=3", "client_encoding=UTF8",
+  "standard_conforming_strings=on", "statement_timeout=0", "idle_in_transaction_session_timeout=0",
+].map((s) => `-c ${s}`).join(" ");
 
 // An error of one side of the run, with the database's SQLSTATE when it has one.
 export class SideError extends Error {
