@@ -5,6 +5,7 @@ const BENCHES: [string, () => Promise<{ run: () => Promise<BenchRow[]> }>][] = [
   ["verify", () => import("./verify")],
   ["settings-page", () => import("./settings-page")],
   ["http", () => import("./http")],
+  ["replication", () => import("./replication")],
 ];
 
 const only = process.argv[2];

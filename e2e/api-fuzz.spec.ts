@@ -25,7 +25,7 @@ test("random requests never produce a 5xx or change data they must not", async (
   const auth = { Authorization: `Bearer ${victimKey}`, "Content-Type": "application/json" };
   const victimSource = await (await request.post("/v4/sources", { headers: auth, data: POSTGRES_SOURCE })).json();
   const victimDestination = await (
-    await request.post("/v4/destinations", { headers: auth, data: { type: "postgres", properties: { host: "h", port: "1", dbname: "d", user: "u", password: "p" } } })
+    await request.post("/v4/destinations", { headers: auth, data: { type: "postgres", properties: { host: "h", port: "1", username: "u", database: "d", password: "p", ssl: false } } })
   ).json();
   const ownSource = await (await request.post("/v4/sources", { headers: { ...auth, Authorization: `Bearer ${fuzzKey}` }, data: POSTGRES_SOURCE })).json();
   await new Promise((r) => setTimeout(r, 500)); // let the sources' connection checks (to a closed port) finish

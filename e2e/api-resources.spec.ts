@@ -81,11 +81,14 @@ test("source types: the catalogue and one type", async ({ request, db }) => {
 
 test("destinations: create, update (type fixed), delete", async ({ request, db }) => {
   const api = apiAs(request, await keyFor(db));
-  const properties = { host: "warehouse", port: "5432", dbname: "dw", user: "loader", password: PASSWORD };
+  // Exactly as the original's example sends it: port a string, ssl a boolean.
+  const properties = { host: "warehouse", port: "5432", username: "loader", database: "dw", password: PASSWORD, ssl: false };
   const created = await api.post("/v4/destinations", { type: "postgres", properties, name: "Warehouse" });
   expect(created.status()).toBe(200);
   const destination = destinationSchema.parse(await created.json());
-  expect(destination.properties).toEqual({ host: "warehouse", port: "5432", dbname: "dw", user: "loader" });
+  expect(destination.properties).toEqual({ host: "warehouse", port: "5432", username: "loader", database: "dw", ssl: "false", status: "1" });
+  const merged = destinationSchema.parse(await (await api.put(`/v4/destinations/${destination.id}`, { properties: { username: "stitch_admin" } })).json());
+  expect(merged.properties).toEqual({ host: "warehouse", port: "5432", username: "stitch_admin", database: "dw", ssl: "false", status: "1" });
 
   const missing = await api.post("/v4/destinations", { type: "postgres", properties: { host: "x" } });
   expect(missing.status()).toBe(400);
@@ -141,7 +144,7 @@ test("another account's sources and destinations answer 404 to every verb, like 
   const stranger = apiAs(request, await keyFor(db));
   const source = await createSourceVia(owner);
   const destination = destinationSchema.parse(
-    await (await owner.post("/v4/destinations", { type: "postgres", properties: { host: "h", port: "5432", dbname: "d", user: "u", password: "p" } })).json(),
+    await (await owner.post("/v4/destinations", { type: "postgres", properties: { host: "h", port: "5432", username: "u", database: "d", password: "p", ssl: false } })).json(),
   );
   const missing = 2_000_000_000;
   for (const [path, body] of [

@@ -82,6 +82,7 @@ describe("discovery of a PostgreSQL source", async () => {
     expect(errorOf(applySelection(streams, req([{ breadcrumb: [], metadata: { selected: true, "replication-method": "INCREMENTAL" } }])))).toMatch(/needs a replication-key/);
     expect(errorOf(applySelection(streams, req([{ breadcrumb: [], metadata: { selected: true, "replication-method": "INCREMENTAL", "replication-key": "nope" } }])))).toMatch(/needs a replication-key/);
     expect(errorOf(applySelection(streams, req([{ breadcrumb: [], metadata: { "replication-method": "SOMETIMES" } }])))).toMatch(/one of FULL_TABLE/);
+    expect(errorOf(applySelection(streams, req([{ breadcrumb: [], metadata: { selected: true, "replication-method": "LOG_BASED" } }])))).toMatch(/LOG_BASED replication is not available yet/);
     expect(errorOf(applySelection(streams, req([{ breadcrumb: [], metadata: { selected: true } }, { breadcrumb: ["properties", "id"], metadata: { selected: false } }])))).toMatch(/always replicated/);
     expect(errorOf(applySelection(streams, req([{ breadcrumb: ["properties", "ghost"], metadata: { selected: true } }])))).toMatch(/Unknown breadcrumb/);
 

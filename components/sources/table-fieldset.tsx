@@ -8,7 +8,7 @@ type Props = { table: TableChoice; ticks: Ticks[string]; readOnly: boolean; onCh
 const METHODS = [
   { value: "FULL_TABLE", label: "Full table: every row on every run" },
   { value: "INCREMENTAL", label: "Key-based incremental: rows whose replication key grew" },
-  { value: "LOG_BASED", label: "Log-based incremental: changes from the write-ahead log" },
+  { value: "LOG_BASED", label: "Log-based incremental (not available yet)" },
 ] as const;
 
 const REASON = {

@@ -19,7 +19,9 @@ export type AuditAction =
   | "notification.hook_created"
   | "notification.hook_disabled"
   | "notification.hook_enabled"
-  | "notification.hook_deleted";
+  | "notification.hook_deleted"
+  | "job.started"
+  | "job.stopped";
 
 // Where a change came from: the client's address and browser, when known.
 export type RequestMeta = { ip?: string | null; userAgent?: string | null };
@@ -34,7 +36,7 @@ export type AuditEventInput = {
   workspaceId: number;
   action: AuditAction;
   actor: AuditActor;
-  target?: { type: "key" | "member" | "notification"; label: string };
+  target?: { type: "key" | "member" | "notification" | "source"; label: string };
   meta?: RequestMeta;
 };
 

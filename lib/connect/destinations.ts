@@ -19,13 +19,19 @@ export type DestinationView = {
 
 type Row = Awaited<ReturnType<Db["destination"]["findFirstOrThrow"]>>;
 
+// Booleans (ssl) are kept as the strings "true" and "false".
+function asStrings(properties: Record<string, string | boolean>): Record<string, string> {
+  return Object.fromEntries(Object.entries(properties).map(([k, v]) => [k, String(v)]));
+}
+
 function toView(row: Row): DestinationView {
   return {
     id: row.id,
     type: row.type,
     name: row.name,
     description: row.description,
-    properties: publicProperties(row),
+    // The original shows properties as strings, with "status":"1".
+    properties: { ...publicProperties(row), status: "1" },
     stitch_client_id: row.workspaceId,
     created_at: row.createdAt.toISOString(),
     updated_at: row.updatedAt.toISOString(),
@@ -44,7 +50,7 @@ export async function getDestination(db: Db, workspaceId: number, id: number): P
 export async function createDestination(deps: ConnectDeps, workspaceId: number, input: CreateDestinationInput): Promise<Result<DestinationView>> {
   const type = findDestinationType(input.type);
   if (!type) return fail("InvalidProperties", "Unknown destination type.", { type: `Known types: ${DESTINATION_TYPES.map((t) => t.type).join(", ")}.` });
-  const checked = checkProperties(type.properties, input.properties);
+  const checked = checkProperties(type.properties, asStrings(input.properties));
   if (!checked.ok) return checked;
   const missing = type.properties.filter((p) => p.is_required && !checked.value[p.name]);
   if (missing.length) {
@@ -68,7 +74,7 @@ export async function updateDestination(deps: ConnectDeps, workspaceId: number, 
   if (input.name !== undefined) data.name = input.name;
   if (input.description !== undefined) data.description = input.description;
   if (input.properties) {
-    const checked = checkProperties(type.properties, input.properties);
+    const checked = checkProperties(type.properties, asStrings(input.properties));
     if (!checked.ok) return checked;
     Object.assign(data, mergeProperties(type.properties, row, checked.value, deps.box));
   }

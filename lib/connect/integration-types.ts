@@ -54,7 +54,16 @@ export const DESTINATION_TYPES: readonly DestinationType[] = [
   {
     type: "postgres",
     display_name: "PostgreSQL",
-    properties: [...postgresConnection(), prop("schema", "Schema", "Schema the data is loaded into.", { is_required: false, default: "public" })],
+    // The original's postgres destination properties; each source loads into a schema named after the source.
+    properties: [
+      prop("host", "Host", "Host name or IP address of the PostgreSQL server."),
+      prop("port", "Port", PORT.description, { json_schema: PORT, default: "5432" }),
+      prop("username", "Username", "Database user; it needs CREATE on the database."),
+      prop("database", "Database", "Name of the database."),
+      prop("password", "Password", "Password of the user. Write-only: never returned.", { is_credential: true }),
+      prop("ssl", "SSL", "true to connect with TLS.", { is_required: false, default: "false", json_schema: { type: "string", pattern: "^(true|false)$", description: "true or false." } }),
+      prop("sslrootcert", "SSL root certificate", "PEM certificate to verify the server against (with ssl).", { is_required: false }),
+    ],
   },
 ];
 

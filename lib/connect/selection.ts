@@ -47,6 +47,8 @@ function checkValues(target: MetadataEntry, change: Record<string, unknown>, pat
     const method = change["replication-method"];
     if (method !== undefined && !REPLICATION_METHODS.includes(method as never)) {
       errors.push({ path, message: `replication-method must be one of ${REPLICATION_METHODS.join(", ")}.` });
+    } else if (method === "LOG_BASED") {
+      errors.push({ path, message: "LOG_BASED replication is not available yet: choose FULL_TABLE or INCREMENTAL." });
     }
     const key = change["replication-key"];
     if (key !== undefined && key !== null && typeof key !== "string") errors.push({ path, message: "replication-key must be a column name." });

@@ -104,8 +104,13 @@ export async function updateSource(deps: ConnectDeps, workspaceId: number, id: n
   if (!row) return fail("NotFound", "The source was not found.");
   if (row.deletedAt) return fail("InvalidBody", "The source is deleted; it cannot be changed.");
   const type = typeOf(row);
-  const data: { displayName?: string; pausedAt?: Date | null; properties?: string; secrets?: string } = {};
+  const data: { displayName?: string; pausedAt?: Date | null; properties?: string; secrets?: string; destinationId?: number | null } = {};
   if (input.display_name !== undefined) data.displayName = input.display_name;
+  if (input.destination_id !== undefined && input.destination_id !== null) {
+    const destination = await deps.db.destination.findFirst({ where: { id: input.destination_id, workspaceId }, select: { id: true } });
+    if (!destination) return fail("InvalidProperties", "The destination does not exist in this account.", { destination_id: "No such destination." });
+  }
+  if (input.destination_id !== undefined) data.destinationId = input.destination_id;
   if (input.paused_at !== undefined) data.pausedAt = input.paused_at === null ? null : new Date();
   if (input.properties) {
     const checked = checkProperties(type.properties, input.properties);

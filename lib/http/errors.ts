@@ -12,7 +12,9 @@ export type ErrorType =
   | "RateLimited"
   | "Conflict"
   | "ImportApiNotSupported"
-  | "InternalError";
+  | "InternalError"
+  | "already_running"
+  | "invalid_source";
 
 export type FieldErrors = Record<string, string>;
 

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import * as auditShapes from "../validation/audit";
 import * as shapes from "../validation/connect";
+import * as jobShapes from "../validation/jobs";
 import { MAX_BODY_BYTES } from "./body";
 import { COMPAT_PATHS } from "./openapi-compat-paths";
 
@@ -13,6 +14,8 @@ const SOURCE_ID = { name: "source_id", in: "path", required: true, schema: { typ
 const DESTINATION_ID = { name: "destination_id", in: "path", required: true, schema: { type: "integer", minimum: 1 } };
 const PAGE = { name: "page", in: "query", required: false, schema: { type: "integer", minimum: 1, maximum: 100000, default: 1 } };
 const STREAM_ID = { name: "stream_id", in: "path", required: true, schema: { type: "integer", minimum: 1 } };
+const CLIENT_ID = { name: "stitch_client_id", in: "path", required: true, schema: { type: "integer" }, description: "The key's account id; any other → 401" };
+const JOB_NAME = { name: "job_name", in: "path", required: true, schema: { type: "string" } };
 const TYPE = { name: "type", in: "path", required: true, schema: { type: "string" }, example: "platform.postgres" };
 
 export type PathItem = { params?: object[]; ops: Record<string, Operation> };
@@ -76,6 +79,45 @@ const PATHS: Record<string, PathItem> = {
       delete: { summary: "Delete a destination", response: { type: "object", additionalProperties: false }, errors: [400, 404] },
     },
   },
+  "/v4/destinations/{destination_id}/check": {
+    params: [DESTINATION_ID],
+    ops: {
+      post: {
+        summary: "Check the destination's connection now (our addition): connects, and checks the user may create schemas",
+        response: { type: "object", properties: { status: { enum: ["succeeded", "failed"] }, error: { type: ["string", "null"] }, checked_at: { type: "string" } }, required: ["status", "error", "checked_at"] },
+        errors: [400, 404],
+      },
+    },
+  },
+  "/v4/sources/{source_id}/sync": {
+    params: [SOURCE_ID],
+    ops: {
+      post: {
+        summary: "Start a replication job (no body). A job already queued or running: 200 with error.type already_running. Unknown or deleted source: 400 invalid_source. 429 past 10 starts a minute per account",
+        response: { oneOf: [ref("SyncStarted"), ref("SyncAlreadyRunning")] },
+        errors: [400],
+      },
+      delete: { summary: "Stop the source's job (a queued one at once, a running one within seconds); {\"status\": 200} also when none runs", response: { type: "object", properties: { status: { const: 200 } } }, errors: [400] },
+    },
+  },
+  "/v4/{stitch_client_id}/extractions": {
+    params: [CLIENT_ID, PAGE],
+    ops: { get: { summary: "Per source its last completed extraction (60 days), by source_id, 100 per page", response: "ExtractionsPage", errors: [400] } },
+  },
+  "/v4/{stitch_client_id}/extractions/{job_name}": {
+    params: [CLIENT_ID, JOB_NAME],
+    ops: {
+      get: {
+        summary: "302 to a short-lived (5 min) signed URL serving the job's log as text/plain; 404 when the account has no such job",
+        response: { description: "Never 200: the answer is a 302 with Location" },
+        errors: [404],
+      },
+    },
+  },
+  "/v4/{stitch_client_id}/loads": {
+    params: [CLIENT_ID, PAGE],
+    ops: { get: { summary: "Per stream its latest load attempt (60 days), by stream_name, 100 per page", response: "LoadsPage", errors: [400] } },
+  },
   "/v4/audit-events": {
     params: [PAGE],
     ops: { get: { summary: "The account's audit trail (key and team changes, failed sign-ins), newest first, 100 per page", response: "AuditEventsPage", errors: [400] } },
@@ -87,7 +129,7 @@ const ERROR_TEXT: Record<number, string> = {
   400: `Invalid request: malformed JSON, wrong content type, a body over ${MAX_BODY_BYTES / 1024} KiB, unknown or invalid fields (InvalidBody, InvalidProperties, InvalidId, InvalidQuery …).`,
   401: "Missing, malformed, unknown, disabled or deleted key, or its creator left the account (the answer does not say which).",
   404: "No such resource in the key's account (another account's ids look exactly like ids that do not exist).",
-  429: "Too many failed authentication attempts from this address; see Retry-After.",
+  429: "Too many failed authentication attempts from this address, or past a jobs limit (starts: 10 a minute; extractions, loads and logs: 600 per 10 minutes per account); see Retry-After.",
 };
 
 const errorResponse = (status: number) => ({
@@ -111,7 +153,7 @@ function operation(op: Operation) {
 }
 
 function components() {
-  void [shapes, auditShapes]; // the schemas register their ids on import
+  void [shapes, auditShapes, jobShapes]; // the schemas register their ids on import
   const { schemas } = z.toJSONSchema(z.globalRegistry, { target: "draft-2020-12", io: "input", uri: (id) => `#/components/schemas/${id}`, unrepresentable: "any" });
   return Object.fromEntries(Object.entries(schemas).map(([id, { $schema: _s, $id: _i, ...schema }]) => [id, schema]));
 }

@@ -35,14 +35,23 @@ export const updateSourceSchema = z
     display_name: text("display_name", 100).optional(),
     properties: propertiesSchema.optional().meta({ description: "Properties to change; the others keep their values." }),
     paused_at: timestamp.nullable().optional().meta({ description: "Any timestamp pauses the source now; null unpauses it." }),
+    destination_id: z.number().int().positive().nullable().optional().meta({ description: "The account's destination this source loads into; null: the account's only destination." }),
   })
   .meta({ id: "UpdateSource" });
 export type UpdateSourceInput = z.infer<typeof updateSourceSchema>;
 
+// Destinations take booleans where the original sends them (ssl); they are stored and returned as strings.
+export const destinationPropertiesSchema = z
+  .record(
+    z.string().max(64, "Property names are at most 64 characters."),
+    z.union([z.string().max(4096, "Property values are at most 4096 characters."), z.boolean()], { error: "Property values are strings (ssl may be a boolean)." }),
+  )
+  .meta({ description: 'host, port (a string), username, database, password (write-only), ssl (true/false), sslrootcert. Responses show them as strings with "status":"1".' });
+
 export const createDestinationSchema = z
   .strictObject({
     type: z.string({ error: "type is required, e.g. postgres." }).max(100),
-    properties: propertiesSchema,
+    properties: destinationPropertiesSchema,
     name: text("name", 100).optional(),
     description: text("description", 500).optional(),
   })
@@ -52,7 +61,7 @@ export type CreateDestinationInput = z.infer<typeof createDestinationSchema>;
 export const updateDestinationSchema = z
   .strictObject({
     type: z.string().max(100).optional().meta({ description: "May be sent but cannot change." }),
-    properties: propertiesSchema.optional(),
+    properties: destinationPropertiesSchema.optional().meta({ description: "Merged: properties not sent keep their values." }),
     name: text("name", 100).optional(),
     description: text("description", 500).optional(),
   })

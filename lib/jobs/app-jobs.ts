@@ -1,0 +1,35 @@
+// The app's queue and in-process worker (one per process), over the app's database and secret box.
+import "server-only";
+import { connectServices } from "../connect/services";
+import { databaseKind, databaseUrl } from "../database-url";
+import { runReplication } from "../replication/engine/run";
+import { localQueue } from "./local-queue";
+import { pgBossQueue } from "./pg-boss-queue";
+import type { JobQueue } from "./queue";
+import { startWorker, type Worker } from "./worker";
+
+const g = globalThis as unknown as { bobbinQueue?: JobQueue; bobbinWorker?: Promise<Worker> };
+
+// Whether this process runs a worker: yes unless WORKERS=0.
+export const workersEnabled = () => process.env.WORKERS !== "0";
+
+// The process's queue (pg-boss on PostgreSQL; maintenance only where a worker runs).
+export function appQueue(): JobQueue {
+  const url = databaseUrl();
+  g.bobbinQueue ??= databaseKind(url) === "postgres" ? pgBossQueue(url, { supervise: workersEnabled() }) : localQueue(connectServices().db);
+  return g.bobbinQueue;
+}
+
+// Start this process's worker once; SIGTERM/SIGINT stop it gracefully (running jobs end recorded).
+export function startAppWorker(): Promise<Worker> {
+  g.bobbinWorker ??= startWorker({ ...connectServices(), engine: runReplication }, appQueue()).then((worker) => {
+    const stop = (signal: NodeJS.Signals) => {
+      console.log(`worker: ${signal}: stopping (running jobs end as interrupted, bookmarks kept)`);
+      worker.stop().finally(() => process.exit(0));
+    };
+    process.once("SIGTERM", stop);
+    process.once("SIGINT", stop);
+    return worker;
+  });
+  return g.bobbinWorker;
+}

@@ -1,0 +1,147 @@
+// Replication job records: start (one per source, admitted by the database), stop, claim, finish, reap.
+import { randomUUID } from "node:crypto";
+import type { Db } from "../db-client";
+import { exitStatusLine, formatLogLine } from "./job-log";
+
+// A running job writes its heartbeat this often; one silent for STALE_AFTER_MS is reaped as failed.
+export const HEARTBEAT_MS = 2_000;
+export const STALE_AFTER_MS = Number(process.env.JOB_STALE_AFTER_MS ?? 20_000);
+export const TERMINATED = "Terminated";
+const KILLED = { exitStatus: null, description: TERMINATED };
+
+export type JobStatus = "queued" | "running" | "succeeded" | "failed" | "stopped";
+
+export type StartOutcome =
+  | { ok: true; jobName: string; jobId: number }
+  | { ok: false; type: "already_running" | "invalid_source"; message: string };
+
+export type Trigger = { trigger: "api" | "console" | "schedule"; actorLabel: string };
+
+const isUniqueViolation = (error: unknown) => (error as { code?: string })?.code === "P2002";
+
+// Queue a job for a source of the account; a job already queued or running for it → already_running.
+export async function createJob(db: Db, workspaceId: number, sourceId: number, by: Trigger): Promise<StartOutcome> {
+  const source = await db.source.findFirst({ where: { id: sourceId, workspaceId }, select: { id: true, deletedAt: true } });
+  if (!source) return { ok: false, type: "invalid_source", message: `Unable to locate source(${sourceId}) for client (${workspaceId})` };
+  if (source.deletedAt) return { ok: false, type: "invalid_source", message: "Integration is deleted." };
+  // A job whose worker died must not block this start for ever.
+  await reapStaleJobs(db, new Date(), sourceId);
+  const jobName = `${workspaceId}.${sourceId}.sync.${randomUUID()}`;
+  try {
+    const job = await db.replicationJob.create({
+      data: { workspaceId, sourceId, jobName, runningSourceId: sourceId, trigger: by.trigger, actorLabel: by.actorLabel.slice(0, 300) },
+      select: { id: true },
+    });
+    return { ok: true, jobName, jobId: job.id };
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    return {
+      ok: false,
+      type: "already_running",
+      message: `Did not create job for client-id: ${workspaceId}; connection-id: ${sourceId} because one already exists`,
+    };
+  }
+}
+
+// Ask the source's job to stop: a queued one stops at once, a running one within a heartbeat. False: none was active.
+export async function requestStop(db: Db, workspaceId: number, sourceId: number, now = new Date()): Promise<boolean> {
+  const job = await db.replicationJob.findFirst({ where: { workspaceId, runningSourceId: sourceId }, select: { id: true, log: true } });
+  if (!job) return false;
+  const stoppedLine = formatLogLine({ from: "main", level: "INFO", message: "Stopped before it started (DELETE /sync)." }, now);
+  const queued = await db.replicationJob.updateMany({
+    where: { id: job.id, status: "queued" },
+    data: {
+      status: "stopped",
+      stopRequestedAt: now,
+      completedAt: now,
+      runningSourceId: null,
+      discoveryDescription: "Stopped",
+      tapDescription: "Stopped",
+      targetDescription: "Stopped",
+      log: `${job.log}${stoppedLine}\n`,
+    },
+  });
+  if (queued.count === 0) await db.replicationJob.updateMany({ where: { id: job.id, status: "running", stopRequestedAt: null }, data: { stopRequestedAt: now } });
+  return true;
+}
+
+// Take a queued job for this worker; null when another worker has it or it was stopped.
+export async function claimJob(db: Db, jobName: string, now = new Date()) {
+  const taken = await db.replicationJob.updateMany({ where: { jobName, status: "queued" }, data: { status: "running", startedAt: now, heartbeatAt: now } });
+  if (taken.count === 0) return null;
+  return db.replicationJob.findUniqueOrThrow({ where: { jobName } });
+}
+
+// Heartbeat with progress and log; answers whether a stop was asked for (or the job was reaped meanwhile).
+export async function beat(db: Db, jobId: number, progress: Record<string, number>, log: string): Promise<{ stop: boolean }> {
+  const rows = Object.values(progress).reduce((a, b) => a + b, 0);
+  await db.replicationJob.updateMany({ where: { id: jobId, status: "running" }, data: { heartbeatAt: new Date(), progress: JSON.stringify(progress), rows, log } });
+  const job = await db.replicationJob.findUnique({ where: { id: jobId }, select: { status: true, stopRequestedAt: true } });
+  return { stop: !job || job.status !== "running" || job.stopRequestedAt !== null };
+}
+
+export type Finish = {
+  status: "succeeded" | "failed" | "stopped";
+  discovery: { exitStatus: number | null; description: string | null };
+  tap: { exitStatus: number | null; description: string | null };
+  target: { exitStatus: number | null; description: string | null };
+  rows: number;
+  progress: Record<string, number>;
+  log: string;
+};
+
+// Record how the job ended and release the source's claim (only if it is still running: a reaped job stays reaped).
+export async function finishJob(db: Db, jobId: number, end: Finish, now = new Date()): Promise<boolean> {
+  const done = await db.replicationJob.updateMany({
+    where: { id: jobId, status: "running" },
+    data: {
+      status: end.status,
+      completedAt: now,
+      heartbeatAt: now,
+      runningSourceId: null,
+      discoveryExitStatus: end.discovery.exitStatus,
+      discoveryDescription: end.discovery.description?.slice(0, 2000) ?? null,
+      tapExitStatus: end.tap.exitStatus,
+      tapDescription: end.tap.description?.slice(0, 2000) ?? null,
+      targetExitStatus: end.target.exitStatus,
+      targetDescription: end.target.description?.slice(0, 2000) ?? null,
+      rows: end.rows,
+      progress: JSON.stringify(end.progress),
+      log: end.log,
+    },
+  });
+  return done.count === 1;
+}
+
+// Fail running jobs whose heartbeat stopped (their worker died): statuses null, descriptions "Terminated", claim released.
+export async function reapStaleJobs(db: Db, now = new Date(), sourceId?: number): Promise<number> {
+  const cutoff = new Date(now.getTime() - STALE_AFTER_MS);
+  const stale = await db.replicationJob.findMany({
+    where: { status: "running", heartbeatAt: { lt: cutoff }, ...(sourceId ? { sourceId } : {}) },
+    select: { id: true, log: true },
+  });
+  let reaped = 0;
+  for (const job of stale) {
+    const lines = [
+      formatLogLine({ from: "main", level: "CRITICAL", message: `The worker running this job stopped (no heartbeat for ${Math.round(STALE_AFTER_MS / 1000)} s).` }, now),
+      formatLogLine({ from: "main", level: "INFO", message: exitStatusLine(KILLED, KILLED, KILLED) }, now),
+    ];
+    const done = await db.replicationJob.updateMany({
+      where: { id: job.id, status: "running", heartbeatAt: { lt: cutoff } },
+      data: {
+        status: "failed",
+        completedAt: now,
+        runningSourceId: null,
+        discoveryExitStatus: null,
+        tapExitStatus: null,
+        targetExitStatus: null,
+        discoveryDescription: TERMINATED,
+        tapDescription: TERMINATED,
+        targetDescription: TERMINATED,
+        log: `${job.log}${lines.join("\n")}\n`,
+      },
+    });
+    reaped += done.count;
+  }
+  return reaped;
+}

@@ -1,0 +1,56 @@
+// A Vitest account with a discovered PostgreSQL source, a PostgreSQL destination and selected streams.
+import { afterAll } from "vitest";
+import type { SecretBox } from "@/lib/crypto/secret-box";
+import type { Db } from "@/lib/db-client";
+import { startConnectionCheck } from "@/lib/connect/checks";
+import { createDestination } from "@/lib/connect/destinations";
+import { findSourceType } from "@/lib/connect/integration-types";
+import { mergeProperties } from "@/lib/connect/properties";
+import { applySelection, type SelectionRequest } from "@/lib/connect/selection";
+import { loadStreams, saveSelection } from "@/lib/connect/streams";
+import { seedAccount } from "./accounts";
+import { createEmptyDatabase, createReplicationSource, dropDatabase, SOURCE_PG } from "./replication-databases";
+
+export const DEST_PASSWORD = "dest-secret-pw-42-xyz";
+export const SOURCE_PASSWORD = "source-secret-pw-42-xyz";
+
+export type Setup = { workspaceId: number; sourceId: number; sourceName: string; sourceDb: string; destDb: string; userId: string };
+
+// Create both databases (dropped after the file), the account, source (discovered) and destination.
+export async function setUpReplication(db: Db, box: SecretBox): Promise<Setup> {
+  const [sourceDb, destDb] = await Promise.all([createReplicationSource(), createEmptyDatabase()]);
+  afterAll(() => Promise.all([dropDatabase(sourceDb), dropDatabase(destDb)]));
+  const acct = await seedAccount(db);
+  const type = findSourceType("platform.postgres")!;
+  const props = { host: SOURCE_PG.host, port: String(SOURCE_PG.port), dbname: sourceDb, user: SOURCE_PG.user, password: SOURCE_PASSWORD };
+  const stored = mergeProperties(type.properties, { properties: "", secrets: "" }, props, box);
+  const source = await db.source.create({ data: { workspaceId: acct.workspaceId, name: `shop_${sourceDb.slice(-8)}`, displayName: "Shop", type: type.type, ...stored } });
+  const check = await startConnectionCheck(db, source, { host: SOURCE_PG.host, port: SOURCE_PG.port, database: sourceDb, user: SOURCE_PG.user, filterSchemas: [] });
+  await check.finished;
+  const dest = await createDestination({ db, box }, acct.workspaceId, {
+    type: "postgres",
+    properties: { host: SOURCE_PG.host, port: String(SOURCE_PG.port), username: SOURCE_PG.user, database: destDb, password: DEST_PASSWORD, ssl: false },
+  });
+  if (!dest.ok) throw new Error(dest.message);
+  return { workspaceId: acct.workspaceId, sourceId: source.id, sourceName: source.name, sourceDb, destDb, userId: acct.users[0].id };
+}
+
+const top = (metadata: Record<string, unknown>) => ({ breadcrumb: [] as string[], metadata });
+const field = (name: string, selected: boolean) => ({ breadcrumb: ["properties", name], metadata: { selected } });
+
+// Select streams by table name: {items: {method, key, deselect: [...]}}.
+export async function select(db: Db, setup: Setup, tables: Record<string, { method: string; key?: string; deselect?: string[]; selected?: boolean }>) {
+  const streams = await loadStreams(db, setup.sourceId);
+  const request: SelectionRequest = {
+    streams: Object.entries(tables).map(([table, t]) => ({
+      tap_stream_id: `${setup.sourceDb}-public-${table}`,
+      metadata: [
+        top({ selected: t.selected ?? true, "replication-method": t.method, ...(t.key ? { "replication-key": t.key } : {}) }),
+        ...(t.deselect ?? []).map((c) => field(c, false)),
+      ],
+    })),
+  };
+  const applied = applySelection(streams, request);
+  if (!applied.ok) throw new Error(JSON.stringify(applied.errors));
+  await saveSelection(db, setup.sourceId, applied.streams);
+}
