@@ -1,6 +1,6 @@
 // Replication through the Connect API with a key: destination, sync, extractions, loads, the log, stop, isolation.
 import { expect, test, createAccount, createKey } from "./support/fixtures";
-import { apiAs, errorOf, type Api } from "./support/api";
+import { apiAs, errorOf, POSTGRES_SOURCE, type Api } from "./support/api";
 import { discoveredSource } from "./support/source-servers";
 import { createEmptyDatabase, createReplicationSource, dropDatabase, query } from "../tests/helpers/replication-databases";
 
@@ -142,4 +142,16 @@ test("DELETE /sync stops a running job within seconds; another account sees noth
   expect(await errorOf(await other.post(`/v4/sources/${sourceId}/sync`, undefined))).toMatchObject({ type: "invalid_source" });
   expect((await other.get(`/v4/${otherClient}/extractions/${started.job_name}`)).status()).toBe(404);
   expect(await (await other.get(`/v4/${otherClient}/extractions`)).json()).toEqual({ data: [], page: 1, total: 0, links: {} });
+});
+
+test("job starts are limited per account: the 11th in a minute is a 429 with Retry-After; polling is not", async ({ request, db }) => {
+  const api = apiAs(request, (await createKey(db, await createAccount(db))).plaintext);
+  const source = await (await api.post("/v4/sources", POSTGRES_SOURCE)).json();
+  for (let i = 0; i < 10; i++) expect((await api.post(`/v4/sources/${source.id}/sync`, undefined)).status()).toBe(200);
+  const limited = await api.post(`/v4/sources/${source.id}/sync`, undefined);
+  expect(limited.status()).toBe(429);
+  expect(Number(limited.headers()["retry-after"])).toBeGreaterThan(0);
+  expect((await errorOf(limited)).type).toBe("RateLimited");
+  // Polling as the integrations do (and faster) keeps working.
+  for (let i = 0; i < 20; i++) expect((await api.get(`/v4/${source.stitch_client_id}/extractions`)).status()).toBe(200);
 });
