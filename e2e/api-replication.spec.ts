@@ -1,10 +1,9 @@
 // Replication through the Connect API with a key: destination, sync, extractions, loads, the log, stop, isolation.
 import { expect, test, createAccount, createKey } from "./support/fixtures";
 import { apiAs, errorOf, POSTGRES_SOURCE, type Api } from "./support/api";
-import { discoveredSource } from "./support/source-servers";
+import { DESTINATION_PASSWORD as DEST_PASSWORD, SOURCE_PASSWORD, discoveredSource } from "./support/source-servers";
 import { createEmptyDatabase, createReplicationSource, dropDatabase, query } from "../tests/helpers/replication-databases";
 
-const DEST_PASSWORD = "Dest-Pa55word!q9";
 const TIMESTAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/;
 const ITEMS = "SELECT id::int AS id, name, price::text AS price, payload::text AS payload, updated_at FROM";
 
@@ -113,7 +112,7 @@ test("a sync moves the rows; an incremental re-run picks up changes with no dupl
   expect(text).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3}Z {3}main - INFO /);
   expect(text).toContain('replicated 3 records from "items" endpoint'); // `>=`: the bookmark's row, the update, the insert
   expect(text.trimEnd().split("\n").pop()).toMatch(/main - INFO Exit status is: Discovery succeeded\. Tap succeeded\. Target succeeded\.$/);
-  for (const secret of [DEST_PASSWORD, "Src-Pa55word!x7"]) expect(text).not.toContain(secret);
+  for (const secret of [DEST_PASSWORD, SOURCE_PASSWORD]) expect(text).not.toContain(secret);
   expect((await request.get(redirect.headers()["location"].replace(/.$/, (c) => (c === "A" ? "B" : "A")))).status()).toBe(403);
 
   // Each start is in the audit trail, acting as the key.
