@@ -129,6 +129,8 @@ test("DELETE /sync stops a running job within seconds; another account sees noth
   await expect.poll(async () => (await db.replicationJob.findUniqueOrThrow({ where: { jobName: started.job_name } })).status, { timeout: 15_000 }).toBe("running");
   const stop = await api.delete(`/v4/sources/${sourceId}/sync`);
   expect([stop.status(), await stop.json()]).toEqual([200, { status: 200 }]);
+  const events = (await (await api.get("/v4/audit-events")).json()).data.map((e: { action: string }) => e.action);
+  expect(events.slice(0, 2)).toEqual(["job.stopped", "job.started"]);
   const stopped = await finished(api, clientId, started.job_name);
   expect(stopped).toMatchObject({ tap_exit_status: null, tap_description: "Stopped" });
 

@@ -5,7 +5,7 @@ export const auditEventSchema = z
   .object({
     id: z.number().int(),
     created_at: z.string().meta({ description: "ISO 8601, UTC." }),
-    action: z.string().meta({ description: "key.created, key.disabled, key.enabled, key.deleted, key.auto_disabled, member.invited, member.joined, member.removed, member.role_changed, signin.failed" }),
+    action: z.string().meta({ description: "key.created, key.disabled, key.enabled, key.deleted, key.auto_disabled, member.invited, member.joined, member.removed, member.role_changed, signin.failed, job.started, job.stopped" }),
     actor: z.object({
       type: z.enum(["member", "key", "system"]),
       label: z.string().meta({ description: "The member's email, `API key ending …`, or the system's name." }),
