@@ -9,7 +9,8 @@ test("the OpenAPI document validates and lists the API's paths", async ({ reques
   expect(document.openapi).toBe("3.1.0");
   const result = await validate(structuredClone(document));
   expect(result.valid, JSON.stringify(result)).toBe(true);
-  for (const path of ["/v4/sources", "/v4/sources/{source_id}", "/v4/source-types", "/v4/source-types/{type}", "/v4/destinations", "/v4/destinations/{destination_id}"]) {
+  for (const path of ["/v4/sources", "/v4/sources/{source_id}", "/v4/source-types", "/v4/source-types/{type}", "/v4/destinations", "/v4/destinations/{destination_id}",
+    "/v4/sources/{source_id}/sync", "/v4/{stitch_client_id}/extractions", "/v4/{stitch_client_id}/extractions/{job_name}", "/v4/{stitch_client_id}/loads"]) {
     expect(Object.keys(document.paths)).toContain(path);
   }
   // The request schemas are the ones that validate requests: unknown fields are refused there too.

@@ -1,10 +1,9 @@
 // Replication through the Connect API with a key: destination, sync, extractions, loads, the log, stop, isolation.
 import { expect, test, createAccount, createKey } from "./support/fixtures";
-import { apiAs, errorOf, type Api } from "./support/api";
-import { discoveredSource } from "./support/source-servers";
+import { apiAs, errorOf, POSTGRES_SOURCE, type Api } from "./support/api";
+import { DESTINATION_PASSWORD as DEST_PASSWORD, SOURCE_PASSWORD, discoveredSource } from "./support/source-servers";
 import { createEmptyDatabase, createReplicationSource, dropDatabase, query } from "../tests/helpers/replication-databases";
 
-const DEST_PASSWORD = "Dest-Pa55word!q9";
 const TIMESTAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/;
 const ITEMS = "SELECT id::int AS id, name, price::text AS price, payload::text AS payload, updated_at FROM";
 
@@ -113,7 +112,7 @@ test("a sync moves the rows; an incremental re-run picks up changes with no dupl
   expect(text).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3}Z {3}main - INFO /);
   expect(text).toContain('replicated 3 records from "items" endpoint'); // `>=`: the bookmark's row, the update, the insert
   expect(text.trimEnd().split("\n").pop()).toMatch(/main - INFO Exit status is: Discovery succeeded\. Tap succeeded\. Target succeeded\.$/);
-  for (const secret of [DEST_PASSWORD, "Src-Pa55word!x7"]) expect(text).not.toContain(secret);
+  for (const secret of [DEST_PASSWORD, SOURCE_PASSWORD]) expect(text).not.toContain(secret);
   expect((await request.get(redirect.headers()["location"].replace(/.$/, (c) => (c === "A" ? "B" : "A")))).status()).toBe(403);
 
   // Each start is in the audit trail, acting as the key.
@@ -130,6 +129,8 @@ test("DELETE /sync stops a running job within seconds; another account sees noth
   await expect.poll(async () => (await db.replicationJob.findUniqueOrThrow({ where: { jobName: started.job_name } })).status, { timeout: 15_000 }).toBe("running");
   const stop = await api.delete(`/v4/sources/${sourceId}/sync`);
   expect([stop.status(), await stop.json()]).toEqual([200, { status: 200 }]);
+  const events = (await (await api.get("/v4/audit-events")).json()).data.map((e: { action: string }) => e.action);
+  expect(events.slice(0, 2)).toEqual(["job.stopped", "job.started"]);
   const stopped = await finished(api, clientId, started.job_name);
   expect(stopped).toMatchObject({ tap_exit_status: null, tap_description: "Stopped" });
 
@@ -142,4 +143,16 @@ test("DELETE /sync stops a running job within seconds; another account sees noth
   expect(await errorOf(await other.post(`/v4/sources/${sourceId}/sync`, undefined))).toMatchObject({ type: "invalid_source" });
   expect((await other.get(`/v4/${otherClient}/extractions/${started.job_name}`)).status()).toBe(404);
   expect(await (await other.get(`/v4/${otherClient}/extractions`)).json()).toEqual({ data: [], page: 1, total: 0, links: {} });
+});
+
+test("job starts are limited per account: the 11th in a minute is a 429 with Retry-After; polling is not", async ({ request, db }) => {
+  const api = apiAs(request, (await createKey(db, await createAccount(db))).plaintext);
+  const source = await (await api.post("/v4/sources", POSTGRES_SOURCE)).json();
+  for (let i = 0; i < 10; i++) expect((await api.post(`/v4/sources/${source.id}/sync`, undefined)).status()).toBe(200);
+  const limited = await api.post(`/v4/sources/${source.id}/sync`, undefined);
+  expect(limited.status()).toBe(429);
+  expect(Number(limited.headers()["retry-after"])).toBeGreaterThan(0);
+  expect((await errorOf(limited)).type).toBe("RateLimited");
+  // Polling as the integrations do (and faster) keeps working.
+  for (let i = 0; i < 20; i++) expect((await api.get(`/v4/${source.stitch_client_id}/extractions`)).status()).toBe(200);
 });

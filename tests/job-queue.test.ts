@@ -7,6 +7,7 @@ import { pgBossQueue } from "@/lib/jobs/pg-boss-queue";
 import type { JobQueue } from "@/lib/jobs/queue";
 import { startWorker } from "@/lib/jobs/worker";
 import { runReplication } from "@/lib/replication/engine/run";
+import { createJob } from "@/lib/replication/jobs";
 import { startSync } from "@/lib/replication/sync";
 import { freshDb } from "./helpers/db";
 import { query } from "./helpers/replication-databases";
@@ -50,6 +51,21 @@ describe(`job queue (${testDatabaseKind() === "postgres" ? "pg-boss" : "in-proce
     } finally {
       await Promise.all(workers.map((w) => w.stop()));
       await sender.stop();
+    }
+  });
+
+  it("a job left queued (its announcement lost) is announced again by a worker's reaper and runs once", async () => {
+    const s = await setUpReplication(db, box);
+    await select(db, s, { items: { method: "FULL_TABLE" } });
+    const created = await createJob(db, s.workspaceId, s.sourceId, { trigger: "api", actorLabel: "test" });
+    if (!created.ok) throw new Error(created.message);
+    await db.replicationJob.update({ where: { jobName: created.jobName }, data: { createdAt: new Date(Date.now() - 10 * 60_000) } });
+    const worker = await startWorker(deps, newQueue(), { concurrency: 1 });
+    try {
+      await waitFor(async () => (await statusOf(created.jobName)) === "succeeded");
+      expect(await query(s.destDb, `SELECT count(*)::int AS n FROM "${s.sourceName}".items`)).toEqual([{ n: 50 }]);
+    } finally {
+      await worker.stop();
     }
   });
 

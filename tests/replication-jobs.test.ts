@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { createSecretBox } from "@/lib/crypto/secret-box";
 import { runReplication } from "@/lib/replication/engine/run";
 import { claimJob, createJob, reapStaleJobs, requestStop, TERMINATED } from "@/lib/replication/jobs";
-import { listExtractions, listLoads } from "@/lib/replication/reports";
+import { listExtractions, listLoads, runningProgress } from "@/lib/replication/reports";
 import { runJob } from "@/lib/replication/runner";
 import { freshDb } from "./helpers/db";
 import { query } from "./helpers/replication-databases";
@@ -106,6 +106,9 @@ describe("replication jobs", async () => {
     const running = runJob(deps, started.jobName);
     // items (small) commits first; then the slow view is being read when the stop arrives.
     await waitFor(async () => (await db.stream.findFirstOrThrow({ where: { sourceId: s.sourceId, streamName: "items" } })).bookmark !== null);
+    // Rows so far are readable while it runs (written with the heartbeat).
+    await waitFor(async () => ((await runningProgress(db, s.workspaceId, s.sourceId))?.progress[`${s.sourceDb}-public-items`] ?? 0) === 50);
+    expect(await runningProgress(db, s.workspaceId, s.sourceId)).toMatchObject({ jobName: started.jobName, status: "running", rows: 50 });
     const asked = Date.now();
     await requestStop(db, s.workspaceId, s.sourceId);
     expect(await running).toBe("stopped");

@@ -6,11 +6,11 @@ import pg from "pg";
 import { TEST_PASSWORD } from "../../tests/helpers/accounts";
 import { POSTGRES_SOURCE } from "../support/api";
 import { E2E_SERVER_LOG, e2eDatabaseUrl } from "../support/env";
-import { SOURCE_PASSWORD } from "../support/source-servers";
+import { DESTINATION_PASSWORD, SOURCE_PASSWORD } from "../support/source-servers";
 import { expect, test } from "../support/fixtures";
 
 const KEY_SHAPE = /bobbin_[0-9A-Za-z]{49}/;
-const PASSWORDS = [TEST_PASSWORD, POSTGRES_SOURCE.properties.password, SOURCE_PASSWORD, "bobbin-demo", "a-good-long-password"];
+const PASSWORDS = [TEST_PASSWORD, POSTGRES_SOURCE.properties.password, SOURCE_PASSWORD, DESTINATION_PASSWORD, "bobbin-demo", "a-good-long-password"];
 
 function filesUnder(dir: string): string[] {
   if (!existsSync(dir)) return [];

@@ -4,6 +4,8 @@ import { expect } from "@playwright/test";
 import type { Api } from "./api";
 
 export const SOURCE_PASSWORD = "Src-Pa55word!x7";
+// The password of the destinations the replication specs create (searched for at rest after the run).
+export const DESTINATION_PASSWORD = "Dest-Pa55word!q9";
 
 // Properties of a platform.postgres source pointing at a real database on 127.0.0.1:5432 (trust auth there).
 export function realSource(database: string, extra: Record<string, string> = {}) {

@@ -10,7 +10,8 @@ async function ensureQueue(boss: PgBoss): Promise<void> {
   if (await boss.getQueue(QUEUE_NAME)) return;
   try {
     // No pg-boss retries: a failed job is reported as failed; the reaper handles dead workers.
-    await boss.createQueue(QUEUE_NAME, { name: QUEUE_NAME, retryLimit: 0, expireInSeconds: EXPIRE_SECONDS });
+    // "short": at most one waiting entry per singletonKey (the job name), so announcing a job again is harmless.
+    await boss.createQueue(QUEUE_NAME, { name: QUEUE_NAME, policy: "short", retryLimit: 0, expireInSeconds: EXPIRE_SECONDS });
   } catch (error) {
     if (!(await boss.getQueue(QUEUE_NAME))) throw error; // another process created it first: fine
   }
@@ -27,7 +28,7 @@ export function pgBossQueue(connectionString: string, options: { supervise: bool
     kind: "pg-boss",
     async enqueue(jobName) {
       await start();
-      await boss.send(QUEUE_NAME, { jobName });
+      await boss.send(QUEUE_NAME, { jobName }, { singletonKey: jobName });
     },
     async work(handler: JobHandler, concurrency) {
       await start();

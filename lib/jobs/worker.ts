@@ -1,7 +1,7 @@
 // A replication worker: takes jobs from the queue, runs them, and reaps jobs whose worker died.
 import type { RunnerDeps } from "../replication/runner";
 import { runJob } from "../replication/runner";
-import { reapStaleJobs, STALE_AFTER_MS } from "../replication/jobs";
+import { announceWaitingJobs, reapStaleJobs, STALE_AFTER_MS } from "../replication/jobs";
 import type { JobQueue } from "./queue";
 
 export type Worker = { stop(): Promise<void> };
@@ -9,8 +9,11 @@ export type Worker = { stop(): Promise<void> };
 // Start working; stop() aborts running jobs (each ends recorded, bookmarks as last committed) and waits for them.
 export async function startWorker(deps: RunnerDeps, queue: JobQueue, options: { concurrency?: number } = {}): Promise<Worker> {
   const shutdown = new AbortController();
+  // Reap jobs of dead workers; announce again jobs left queued (their queue entry was taken by a worker that died).
   const reap = () =>
-    reapStaleJobs(deps.db).catch((error: Error) => console.error(`worker: reaping failed: ${error.message.split("\n")[0]}`));
+    reapStaleJobs(deps.db)
+      .then(() => announceWaitingJobs(deps.db, (name) => queue.enqueue(name)))
+      .catch((error: Error) => console.error(`worker: reaping failed: ${error.message.split("\n")[0]}`));
   await reap();
   const reaper = setInterval(reap, Math.max(1_000, Math.floor(STALE_AFTER_MS / 2)));
   reaper.unref?.();

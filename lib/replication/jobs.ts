@@ -145,3 +145,15 @@ export async function reapStaleJobs(db: Db, now = new Date(), sourceId?: number)
   }
   return reaped;
 }
+
+// Jobs still queued after STALE_AFTER_MS: announce them again (the claim is atomic, so a job never runs twice).
+export async function announceWaitingJobs(db: Db, announce: (jobName: string) => Promise<void>, now = new Date()): Promise<number> {
+  const waiting = await db.replicationJob.findMany({
+    where: { status: "queued", createdAt: { lt: new Date(now.getTime() - STALE_AFTER_MS) } },
+    orderBy: { id: "asc" },
+    take: 100,
+    select: { jobName: true },
+  });
+  for (const { jobName } of waiting) await announce(jobName);
+  return waiting.length;
+}

@@ -76,6 +76,7 @@ const firstLine = (error: unknown) => String((error as Error)?.message ?? error)
 
 // The engine's callbacks: log lines, rows so far, each commit's bookmark and load state, stream failures.
 function engineEvents(db: Db, sourceId: number, plan: ReplicationPlan, log: JobLog, progress: Record<string, number>): EngineEvents {
+  const committedRows: Record<string, number> = {};
   return {
     log: (line) => log.add(line),
     progress: (tapStreamId, rowsSoFar) => {
@@ -83,6 +84,9 @@ function engineEvents(db: Db, sourceId: number, plan: ReplicationPlan, log: JobL
     },
     committed: async (batch) => {
       await recordCommit(db, sourceId, plan.streams.find((s) => s.tapStreamId === batch.tapStreamId), batch);
+      // Committed rows count as progress too (the engine reports reads only every few thousand rows).
+      committedRows[batch.tapStreamId] = (committedRows[batch.tapStreamId] ?? 0) + batch.rows;
+      progress[batch.tapStreamId] = Math.max(progress[batch.tapStreamId] ?? 0, committedRows[batch.tapStreamId]);
     },
     streamFailed: (failure) => {
       log.add({ from: failure.phase === "load" ? "target" : "tap", level: "ERROR", message: `${failure.tapStreamId}: ${failure.message}` });

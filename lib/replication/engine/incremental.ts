@@ -1,6 +1,6 @@
 // INCREMENTAL: rows from the bookmark on, in key order, loaded batch by batch. Each batch is one destination
 // transaction (COPY into a staging table, dedupe by key keeping the last _sdc_sequence, upsert; or a plain COPY
-// for an append-only table); the bookmark is reported after its commit.
+// for an append-only table or one empty at the start); the bookmark is reported after its commit.
 import { Writable } from "node:stream";
 import { finished } from "node:stream/promises";
 import { to as copyTo, from as copyFrom } from "pg-copy-streams";
@@ -21,11 +21,13 @@ export async function loadIncremental(ctx: StreamContext): Promise<StreamResult>
   const { schema, table, stream } = ctx;
   const keyIndex = ctx.columns.findIndex((c) => c.name === stream.replicationKey);
   if (keyIndex < 0) throw toSideError(new Error(`replication key "${stream.replicationKey}" is not among the stream's selected columns`), "source", []);
-  const added = await prepareTable(ctx);
+  const { added, empty } = await prepareTable(ctx);
   for (const name of added) ctx.events.log({ from: "target", level: "INFO", message: `Added column "${name}" to ${schema}.${table}` });
 
   await onSide(ctx, "source", "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-  const sink = new BatchSink(ctx, new SdcFramer(nowMicros(), sdcNow(), keyIndex));
+  // Into a table empty at the start, every batch is COPYed straight in: the rows of one snapshot of a keyed table
+  // are unique, so there is nothing to dedupe or upsert (a key that is not unique fails the load with 23505).
+  const sink = new BatchSink(ctx, new SdcFramer(nowMicros(), sdcNow(), keyIndex), ctx.stream.keyProperties.length > 0 && !empty);
   const copyOut = ctx.source.query(copyTo(`COPY (${sourceSelect(ctx)}) TO STDOUT`));
   try {
     await pipeCopy(ctx, copyOut, [sink]);
@@ -36,9 +38,11 @@ export async function loadIncremental(ctx: StreamContext): Promise<StreamResult>
   return { rows: sink.committedRows, bookmark: sink.bookmark };
 }
 
-async function prepareTable(ctx: StreamContext): Promise<string[]> {
+async function prepareTable(ctx: StreamContext): Promise<{ added: string[]; empty: boolean }> {
   try {
-    return await prepareIncrementalTable(ctx.dest, ctx.schema, ctx.table, ctx.destColumns, ctx.stream.keyProperties);
+    const added = await prepareIncrementalTable(ctx.dest, ctx.schema, ctx.table, ctx.destColumns, ctx.stream.keyProperties);
+    const rows = await ctx.dest.query(`SELECT 1 FROM ${qualified(ctx.schema, ctx.table)} LIMIT 1`);
+    return { added, empty: rows.rowCount === 0 };
   } catch (error) {
     throw toSideError(error, "destination", ctx.secrets);
   }
@@ -69,17 +73,17 @@ class BatchSink extends Writable {
   private batchKey: string | null | undefined;
   private work: Promise<void> = Promise.resolve();
   private readonly report: (rows: number) => void;
-  private readonly hasKeys: boolean;
   private rowsRead = 0;
 
   constructor(
     private readonly ctx: StreamContext,
     private readonly framer: SdcFramer,
+    // true: stage each batch and upsert it by key; false: COPY straight into the table.
+    private readonly staged: boolean,
   ) {
     super({ highWaterMark: 1 << 20 });
     this.bookmark = ctx.stream.bookmark ?? null;
     this.report = progressReporter(ctx);
-    this.hasKeys = ctx.stream.keyProperties.length > 0;
   }
 
   // Resolves once no batch work is running (after a failure or a stop too).
@@ -126,14 +130,14 @@ class BatchSink extends Writable {
     await ctx.dest.query("BEGIN");
     const now = new Date();
     const constants = { extractedAt: now, receivedAt: now, batchedAt: now, tableVersion: 0 };
-    // With a key the batch is staged, and the staging table's defaults hold the batch's constant _sdc values;
-    // an append-only batch goes straight into the table with every _sdc value in the rows.
-    const target = this.hasKeys ? STAGE : qualified(ctx.schema, ctx.table);
-    if (this.hasKeys) {
+    // A staged batch gets its constant _sdc values from the staging table's defaults; a batch that goes straight
+    // into the table carries every _sdc value in its rows.
+    const target = this.staged ? STAGE : qualified(ctx.schema, ctx.table);
+    if (this.staged) {
       await ctx.dest.query(`CREATE TEMP TABLE ${STAGE} (${columnDefinitions(ctx.destColumns, [], constants).join(", ")}) ON COMMIT DROP`);
     }
-    this.framer.setValues(this.hasKeys ? null : constants);
-    const copy = ctx.dest.query(copyFrom(`COPY ${target} (${copyColumnList(ctx.destColumns, this.hasKeys)}) FROM STDIN`));
+    this.framer.setValues(this.staged ? null : constants);
+    const copy = ctx.dest.query(copyFrom(`COPY ${target} (${copyColumnList(ctx.destColumns, this.staged)}) FROM STDIN`));
     copy.on("error", () => {}); // surfaced through `drain`/`finished`
     this.copy = copy;
   }
@@ -143,7 +147,7 @@ class BatchSink extends Writable {
     const copy = this.copy!;
     copy.end();
     await finished(copy);
-    if (this.hasKeys) await ctx.dest.query(mergeSql(ctx));
+    if (this.staged) await ctx.dest.query(mergeSql(ctx));
     await ctx.dest.query("COMMIT");
     this.copy = null;
     const rows = this.batchRows;

@@ -50,6 +50,7 @@ export async function openSession(endpoint: PgEndpoint, side: Side): Promise<pg.
     ssl: endpoint.ssl || false,
     options: SETTINGS,
     connectionTimeoutMillis: 10_000,
+    keepAlive: true, // a vanished peer is noticed, so its transaction does not hold locks for ever
     application_name: side === "source" ? "bobbin-tap" : "bobbin-target",
   });
   client.on("error", () => {}); // a dropped connection surfaces through the pending query

@@ -20,6 +20,8 @@ const ACTIONS: Record<string, string> = {
   "member.removed": "Member removed",
   "member.role_changed": "Role changed",
   "signin.failed": "Sign-in failed",
+  "job.started": "Replication job started",
+  "job.stopped": "Replication job stopped",
 };
 
 const TH = "px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600";
