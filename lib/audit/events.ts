@@ -11,7 +11,18 @@ export type AuditAction =
   | "member.joined"
   | "member.removed"
   | "member.role_changed"
-  | "signin.failed";
+  | "signin.failed"
+  | "invitation.revoked"
+  | "invitation.expired_with_inviter"
+  | "source.created"
+  | "source.updated"
+  | "source.paused"
+  | "source.resumed"
+  | "source.deleted"
+  | "source.checked"
+  | "destination.created"
+  | "destination.updated"
+  | "destination.deleted";
 
 // Where a change came from: the client's address and browser, when known.
 export type RequestMeta = { ip?: string | null; userAgent?: string | null };
@@ -26,9 +37,11 @@ export type AuditEventInput = {
   workspaceId: number;
   action: AuditAction;
   actor: AuditActor;
-  target?: { type: "key" | "member"; label: string };
+  target?: { type: AuditTargetType; label: string };
   meta?: RequestMeta;
 };
+
+export type AuditTargetType = "key" | "member" | "invitation" | "source" | "destination";
 
 // A transaction client or the client itself: both have the model delegates.
 type Writer = Pick<Db, "auditEvent">;
