@@ -15,6 +15,10 @@ async function main() {
   try {
     const report = await rotateSealedSecrets(db, box);
     console.log(`Re-sealed with key ${box.keyId}: ${report.sources} source(s), ${report.destinations} destination(s).`);
+    if (report.unreadable.length) {
+      console.log(`Could not open (give their passwords again): ${report.unreadable.map((r) => `${r.table} ${r.id}`).join(", ")}.`);
+      process.exitCode = 2;
+    }
   } finally {
     await db.$disconnect();
   }

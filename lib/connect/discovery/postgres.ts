@@ -79,29 +79,39 @@ export async function discoverPostgres(
     application_name: "bobbin-discovery",
   });
   client.on("error", () => {}); // a dropped connection surfaces through the pending query
+  // One deadline over connecting and reading: when it passes, the socket is destroyed and the pending step fails.
   let expired = false;
-  const deadline = setTimeout(() => {
-    expired = true;
-    client.end().catch(() => {});
-  }, limits.deadlineMs);
-  deadline.unref();
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      expired = true;
+      destroy(client);
+      reject(new Error("deadline"));
+    }, limits.deadlineMs);
+  });
+  deadline.catch(() => {});
   try {
-    await client.connect();
-    await client.query("SELECT 1");
+    await Promise.race([client.connect().then(() => client.query("SELECT 1")), deadline]);
   } catch (error) {
-    clearTimeout(deadline);
-    await client.end().catch(() => {});
+    clearTimeout(timer);
+    destroy(client);
     return { ok: false, stage: "check", message: expired ? "timed out: the server did not answer in time." : describeFailure(error, conn) };
   }
   try {
-    return { ok: true, tables: await readCatalog(client, conn.filterSchemas, limits) };
+    return { ok: true, tables: await Promise.race([readCatalog(client, conn.filterSchemas, limits), deadline]) };
   } catch (error) {
     if (expired) return { ok: false, stage: "discovery", message: `timed out: discovery took longer than ${Math.round(limits.deadlineMs / 1000)} seconds.` };
     return { ok: false, stage: "discovery", message: scrub((error as Error).message, conn.password) };
   } finally {
-    clearTimeout(deadline);
+    clearTimeout(timer);
     await client.end().catch(() => {});
+    destroy(client);
   }
+}
+
+// Close the client's socket whatever state it is in (end() does nothing for a client still connecting).
+function destroy(client: pg.Client) {
+  (client as unknown as { connection?: { stream?: { destroy(): void } } }).connection?.stream?.destroy();
 }
 
 async function readCatalog(client: pg.Client, filterSchemas: string[], limits: CatalogLimits): Promise<DiscoveredTable[]> {
