@@ -7,7 +7,9 @@ import GoogleProvider from "next-auth/providers/google";
 import { db } from "../db";
 import { readSecret } from "../secrets";
 import { requestMetaFrom } from "../request-meta";
-import { checkCredentials, normalizeEmail } from "./credentials";
+import { safeRedirect } from "../safe-return-path";
+import { checkCredentials } from "./credentials";
+import { userForOAuth, verifiedOAuthEmail } from "./oauth";
 
 export function oauthProviderIds(env: NodeJS.ProcessEnv = process.env): ("github" | "google")[] {
   const ids: ("github" | "google")[] = [];
@@ -33,16 +35,6 @@ function providers(): NextAuthOptions["providers"] {
   return list;
 }
 
-// OAuth sign-ins map to our User by verified email; an unknown email gets a user with no account yet.
-async function userIdForOAuth(email: string, name: string | null | undefined): Promise<string> {
-  const user = await db.user.upsert({
-    where: { email: normalizeEmail(email) },
-    update: {},
-    create: { email: normalizeEmail(email), name: name ?? null },
-  });
-  return user.id;
-}
-
 let cached: NextAuthOptions | undefined;
 // Built on first use, not at import, so that `next build` needs no secrets.
 export function authOptions(): NextAuthOptions {
@@ -52,15 +44,27 @@ export function authOptions(): NextAuthOptions {
     pages: { signIn: "/login" },
     providers: providers(),
     callbacks: {
-      async signIn({ account, user }) {
+      // OAuth: a verified email, and never a password account's (see lib/auth/oauth.ts).
+      async signIn({ account, user, profile }) {
         if (!account || account.provider === "credentials") return true;
-        return Boolean(user.email);
+        const email = await verifiedOAuthEmail({ provider: account.provider, accessToken: account.access_token, profile: profile as never });
+        if (!email) return "/login?error=OAuthEmailNotVerified";
+        const found = await userForOAuth(db, email, user.name);
+        if (!found.ok) return "/login?error=OAuthAccountNotLinked";
+        (user as { bobbinUserId?: string }).bobbinUserId = found.userId;
+        return true;
       },
       async jwt({ token, user, account }) {
         if (user && account) {
-          token.uid = account.provider === "credentials" ? user.id : await userIdForOAuth(user.email!, user.name);
+          const uid = account.provider === "credentials" ? user.id : (user as { bobbinUserId?: string }).bobbinUserId;
+          if (!uid) throw new Error("OAuth sign-in without a checked user");
+          token.uid = uid;
         }
         return token;
+      },
+      // Only this site's paths, whatever callbackUrl a link carried.
+      async redirect({ url, baseUrl }) {
+        return safeRedirect(url, baseUrl);
       },
       async session({ session, token }) {
         if (session.user) (session.user as { id?: string }).id = token.uid as string;
