@@ -35,6 +35,14 @@ async function inTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T
   }
 }
 
+// Team changes of one account run one at a time: each locks the account row first (on PostgreSQL two
+// demotions could otherwise each count the other as the remaining owner), then re-reads the actor's role.
+async function lockTeam(tx: Tx, actor: TeamActor) {
+  await tx.workspace.update({ where: { id: actor.workspaceId }, data: { apiKeyCount: { increment: 0 } }, select: { id: true } });
+  const me = await tx.membership.findUnique({ where: { workspaceId_userId: { workspaceId: actor.workspaceId, userId: actor.userId } }, select: { role: true } });
+  if (!me || !canManageTeam(me.role)) throw new Refusal(teamFail("forbidden"));
+}
+
 // Owners left after a change, counted inside the transaction that made it.
 async function assertOwnerRemains(tx: Tx, workspaceId: number) {
   if ((await tx.membership.count({ where: { workspaceId, role: "owner" } })) === 0) throw new Refusal(teamFail("last_owner"));
@@ -44,6 +52,7 @@ async function assertOwnerRemains(tx: Tx, workspaceId: number) {
 export async function changeRole(db: Db, actor: TeamActor, userId: string, role: Role, meta: RequestMeta = {}): Promise<TeamResult<{ role: Role }>> {
   if (!canManageTeam(actor.role)) return teamFail("forbidden");
   return inTransaction(db, async (tx) => {
+    await lockTeam(tx, actor);
     const changed = await tx.membership.updateMany({ where: { workspaceId: actor.workspaceId, userId }, data: { role } });
     if (changed.count === 0) throw new Refusal(teamFail("not_found"));
     await assertOwnerRemains(tx, actor.workspaceId);
@@ -63,6 +72,7 @@ export async function changeRole(db: Db, actor: TeamActor, userId: string, role:
 export async function removeMember(db: Db, actor: TeamActor, userId: string, meta: RequestMeta = {}): Promise<TeamResult<{ disabledKeys: number }>> {
   if (!canManageTeam(actor.role)) return teamFail("forbidden");
   return inTransaction(db, async (tx) => {
+    await lockTeam(tx, actor);
     const removed = await tx.membership.deleteMany({ where: { workspaceId: actor.workspaceId, userId } });
     if (removed.count === 0) throw new Refusal(teamFail("not_found"));
     await assertOwnerRemains(tx, actor.workspaceId);
