@@ -1,6 +1,7 @@
 // The team of an account: list members, change roles, remove members (their keys stop at once).
 import { keyLabel, recordEvent, type RequestMeta } from "../audit/events";
 import type { Db } from "../db-client";
+import { withdrawInvitationsOf } from "./pending-invitations";
 import { canManageTeam, teamFail, type Role, type TeamResult } from "./roles";
 
 // The owner acting on the team (re-read from the database by the caller).
@@ -64,6 +65,7 @@ export async function changeRole(db: Db, actor: TeamActor, userId: string, role:
       target: { type: "member", label: `${user.email} → ${role}` },
       meta,
     });
+    if (!canManageTeam(role)) await withdrawInvitationsOf(tx, actor.workspaceId, userId, `inviter ${user.email} is no longer an owner`, meta);
     return { role };
   });
 }
@@ -79,6 +81,7 @@ export async function removeMember(db: Db, actor: TeamActor, userId: string, met
     const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } });
     const by = { type: "member" as const, userId: actor.userId, email: actor.email };
     await recordEvent(tx, { workspaceId: actor.workspaceId, action: "member.removed", actor: by, target: { type: "member", label: user.email }, meta });
+    await withdrawInvitationsOf(tx, actor.workspaceId, userId, `inviter ${user.email} removed`, meta);
     const keys = await tx.apiKey.findMany({ where: { workspaceId: actor.workspaceId, createdById: userId }, select: { id: true, last4: true, description: true } });
     await tx.apiKey.updateMany({ where: { workspaceId: actor.workspaceId, createdById: userId }, data: { status: "disabled", disabledReason: "creator_removed" } });
     for (const key of keys) {
