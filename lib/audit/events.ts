@@ -86,6 +86,8 @@ export type AuditEventView = {
   targetLabel: string | null;
   ip: string | null;
   userAgent: string | null;
+  // How many times it happened (failed sign-ins are aggregated per window); 1 for every other event.
+  count: number;
 };
 
 export const EVENTS_PER_PAGE = 50;
@@ -97,7 +99,7 @@ export async function listEvents(db: Db, workspaceId: number, page = 1, perPage 
     orderBy: { id: "desc" },
     skip: (Math.max(1, page) - 1) * perPage,
     take: perPage + 1,
-    select: { id: true, createdAt: true, action: true, actorType: true, actorLabel: true, targetType: true, targetLabel: true, ip: true, userAgent: true },
+    select: { id: true, createdAt: true, action: true, actorType: true, actorLabel: true, targetType: true, targetLabel: true, ip: true, userAgent: true, count: true },
   });
   return { events: rows.slice(0, perPage) as AuditEventView[], hasMore: rows.length > perPage };
 }

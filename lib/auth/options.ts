@@ -8,7 +8,8 @@ import { db } from "../db";
 import { readSecret } from "../secrets";
 import { requestMetaFrom } from "../request-meta";
 import { safeRedirect } from "../safe-return-path";
-import { checkCredentials } from "./credentials";
+import { rateLimitStoreFromEnv, type RateLimitStore } from "../rate-limit";
+import { signInWithPassword } from "./sign-in-guard";
 import { userForOAuth, verifiedOAuthEmail } from "./oauth";
 
 export function oauthProviderIds(env: NodeJS.ProcessEnv = process.env): ("github" | "google")[] {
@@ -18,13 +19,26 @@ export function oauthProviderIds(env: NodeJS.ProcessEnv = process.env): ("github
   return ids;
 }
 
+let limits: RateLimitStore | undefined;
+function signInLimits(): RateLimitStore {
+  limits ??= rateLimitStoreFromEnv(db);
+  return limits;
+}
+
 function providers(): NextAuthOptions["providers"] {
   const list: NextAuthOptions["providers"] = [
     CredentialsProvider({
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      authorize: async (credentials, req) =>
-        checkCredentials(db, credentials?.email ?? "", credentials?.password ?? "", requestMetaFrom(req?.headers ?? {})),
+      // Failures are limited per email and client (lib/auth/sign-in-guard.ts); a lock-out reaches the form
+      // as the error "TooManyAttempts:<seconds>", the same whether or not the email exists.
+      authorize: async (credentials, req) => {
+        const meta = requestMetaFrom(req?.headers ?? {});
+        const result = await signInWithPassword({ db, limits: signInLimits() }, credentials?.email ?? "", credentials?.password ?? "", meta);
+        if (result.ok) return result.user;
+        if (result.reason === "limited") throw new Error(`TooManyAttempts:${result.retryAfterSeconds}`);
+        return null;
+      },
     }),
   ];
   const env = process.env;

@@ -13,6 +13,7 @@ export const auditEventSchema = z
     target: z.object({ type: z.enum(["key", "member", "invitation", "source", "destination"]), label: z.string() }).nullable(),
     ip: z.string().nullable(),
     user_agent: z.string().nullable(),
+    count: z.number().int().min(1).meta({ description: "How many times it happened: failed sign-ins are one event per email, address and 15 minutes; 1 for every other event." }),
   })
   .meta({ id: "AuditEvent" });
 
