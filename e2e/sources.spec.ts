@@ -113,8 +113,10 @@ test("a source whose check failed is edited in the page: new details check again
     await expect(edit.getByLabel("Port", { exact: true })).toHaveValue(String(refusing.port));
     await expect(edit.getByLabel("Password (optional)")).toHaveValue("");
     await expect(edit.getByLabel("Password (optional)")).toHaveAccessibleDescription(/Leave empty to keep the stored password\./);
+    // A new port (or host, user, database) makes the password required: the stored one never follows it.
     await edit.getByLabel("Port", { exact: true }).fill("5432");
-    await edit.getByLabel("Password (optional)").fill(SOURCE_PASSWORD);
+    await expect(edit.getByLabel("Password", { exact: true })).toHaveAccessibleDescription(/Required: the connection changed/);
+    await edit.getByLabel("Password", { exact: true }).fill(SOURCE_PASSWORD);
     await edit.getByRole("button", { name: "Save and check again" }).click();
     await expect(edit.getByRole("status")).toHaveText("Saved. The connection check has started.");
     await expect(edit.getByLabel("Password (optional)")).toHaveValue("");
@@ -130,6 +132,15 @@ test("a source whose check failed is edited in the page: new details check again
     await expect(page.getByRole("heading", { name: "Warehouse (prod)", level: 1 })).toBeVisible();
     await expect(page.getByRole("status").filter({ hasText: "Last check" })).toContainText("Succeeded", { timeout: 20_000 });
     expect(await sealed()).toBe(stored);
+
+    // Pointing the source elsewhere without the password is refused at the field; nothing changes, nothing is sent.
+    await edit.getByLabel("Host", { exact: true }).fill("localhost");
+    await edit.getByRole("button", { name: "Save and check again" }).click();
+    await expect(edit.getByLabel("Password", { exact: true })).toHaveAccessibleDescription(/Give the password again: host changed/);
+    expect(JSON.parse((await db.source.findFirstOrThrow({ where: { workspaceId: account.id } })).properties).host).toBe("127.0.0.1");
+    expect(await sealed()).toBe(stored);
+    await edit.getByLabel("Host", { exact: true }).fill("127.0.0.1");
+    await expect(edit.getByLabel("Password (optional)")).toHaveValue("");
 
     // Bad input at the fields; nothing changes.
     await edit.getByLabel("Host", { exact: true }).fill("");

@@ -57,6 +57,7 @@ export function SourceForm({ workspaceId, accountSlug, source }: Props) {
         setFieldErrors(result.fieldErrors ?? {});
       } else if (source) {
         (element.elements.namedItem("password") as HTMLInputElement).value = "";
+        setIdentityChanged(false);
         setSaved(true);
         router.refresh();
       } else router.push(`/sources/${result.data.id}?account=${encodeURIComponent(accountSlug)}`);
