@@ -1,6 +1,7 @@
 // Runs before every console request: a fresh CSP nonce per page, and the hardening headers.
 import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy, HARDENING_HEADERS, isCspExempt } from "@/lib/security/headers";
+import { strictTransportSecurity } from "@/lib/security/public-url";
 
 export function proxy(request: NextRequest) {
   if (isCspExempt(request.nextUrl.pathname)) return NextResponse.next();
@@ -12,6 +13,8 @@ export function proxy(request: NextRequest) {
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", policy);
   for (const [name, value] of Object.entries(HARDENING_HEADERS)) response.headers.set(name, value);
+  const hsts = strictTransportSecurity();
+  if (hsts) response.headers.set("Strict-Transport-Security", hsts);
   return response;
 }
 

@@ -35,7 +35,7 @@ export async function seedDatabase(databaseUrl: string, secrets: Record<SecretNa
     const deps = { db, box: createSecretBox(secrets.DATA_ENCRYPTION_KEY) };
     for (let i = 0; i < sources; i++) {
       // An incomplete form: stored and listed, but no connection check starts.
-      const made = await createSource(deps, account.id, { display_name: `Bench source ${i + 1}`, type: "platform.postgres", properties: { host: `db${i}.internal` } });
+      const made = await createSource(deps, account.id, { display_name: `Bench source ${i + 1}`, type: "platform.postgres", properties: { host: `db${i}.internal` } }, { actor: { type: "system", label: "bench" } });
       if (!made.ok) throw new Error(made.message);
     }
     return key.data.plaintext;

@@ -1,4 +1,4 @@
-import { expect, signIn, test } from "./support/fixtures";
+import { createAccount, expect, PASSWORD, signIn, test } from "./support/fixtures";
 
 const DEMO = "bobbin-demo";
 
@@ -19,6 +19,34 @@ test("a wrong password and an unknown email get the same message", async ({ page
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(page.locator("main").getByRole("alert")).toHaveText("Incorrect email or password.");
     await expect(page).toHaveURL(/\/login/);
+  }
+});
+
+test("five wrong passwords lock the email out, even for the right one; an unknown email reads the same", async ({ page, db }) => {
+  const account = await createAccount(db);
+  const unknown = `nobody-${account.slug}@example.test`;
+  const attempt = async (email: string, password: string) => {
+    await page.goto("/login");
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill(password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    return page.locator("main").getByRole("alert");
+  };
+  for (const email of [account.emails[0], unknown]) {
+    for (let i = 0; i < 5; i++) await expect(await attempt(email, `wrong-${i}`)).toHaveText("Incorrect email or password.");
+    await expect(await attempt(email, PASSWORD)).toHaveText(/^Too many failed sign-ins\. Try again in 15 minutes\.$/);
+    await expect(page).toHaveURL(/\/login/);
+  }
+});
+
+test("a callbackUrl that normalizes to another host brings the user to their account, not away", async ({ page }) => {
+  for (const callback of ["/.//evil.example", "/a/..//evil.example", "/%5Cevil.example"]) {
+    await page.context().clearCookies();
+    await page.goto(`/login?callbackUrl=${encodeURIComponent(callback)}`);
+    await page.getByLabel("Email").fill("bob@example.com");
+    await page.getByLabel("Password").fill(DEMO);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(/^http:\/\/localhost:\d+\/settings\/account/);
   }
 });
 

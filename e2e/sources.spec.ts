@@ -106,15 +106,17 @@ test("a source whose check failed is edited in the page: new details check again
     await page.getByLabel("Password", { exact: true }).fill("wrong-password");
     await page.getByRole("button", { name: "Save and check the connection" }).click();
     await expect(page.getByRole("status").filter({ hasText: "Last check" })).toContainText("Failed", { timeout: 20_000 });
-    await expect(page.getByText(/The database refused the connection: .*password authentication failed for user "postgres"/)).toBeVisible();
+    await expect(page.getByText(/The database refused the connection: authentication failed: the server refused user "postgres"/)).toBeVisible();
 
     // The failed check leaves the edit form open, filled with the stored details but never the password.
     const edit = page.locator("details").filter({ hasText: "Edit connection details" });
     await expect(edit.getByLabel("Port", { exact: true })).toHaveValue(String(refusing.port));
     await expect(edit.getByLabel("Password (optional)")).toHaveValue("");
     await expect(edit.getByLabel("Password (optional)")).toHaveAccessibleDescription(/Leave empty to keep the stored password\./);
+    // A new port (or host, user, database) makes the password required: the stored one never follows it.
     await edit.getByLabel("Port", { exact: true }).fill("5432");
-    await edit.getByLabel("Password (optional)").fill(SOURCE_PASSWORD);
+    await expect(edit.getByLabel("Password", { exact: true })).toHaveAccessibleDescription(/Required: the connection changed/);
+    await edit.getByLabel("Password", { exact: true }).fill(SOURCE_PASSWORD);
     await edit.getByRole("button", { name: "Save and check again" }).click();
     await expect(edit.getByRole("status")).toHaveText("Saved. The connection check has started.");
     await expect(edit.getByLabel("Password (optional)")).toHaveValue("");
@@ -130,6 +132,15 @@ test("a source whose check failed is edited in the page: new details check again
     await expect(page.getByRole("heading", { name: "Warehouse (prod)", level: 1 })).toBeVisible();
     await expect(page.getByRole("status").filter({ hasText: "Last check" })).toContainText("Succeeded", { timeout: 20_000 });
     expect(await sealed()).toBe(stored);
+
+    // Pointing the source elsewhere without the password is refused at the field; nothing changes, nothing is sent.
+    await edit.getByLabel("Host", { exact: true }).fill("localhost");
+    await edit.getByRole("button", { name: "Save and check again" }).click();
+    await expect(edit.getByLabel("Password", { exact: true })).toHaveAccessibleDescription(/Give the password again: host changed/);
+    expect(JSON.parse((await db.source.findFirstOrThrow({ where: { workspaceId: account.id } })).properties).host).toBe("127.0.0.1");
+    expect(await sealed()).toBe(stored);
+    await edit.getByLabel("Host", { exact: true }).fill("127.0.0.1");
+    await expect(edit.getByLabel("Password (optional)")).toHaveValue("");
 
     // Bad input at the fields; nothing changes.
     await edit.getByLabel("Host", { exact: true }).fill("");

@@ -37,6 +37,30 @@ test("invite → join through the link in a fresh browser → the new member see
   await expect(page.getByRole("row", { name: /Member joined/ })).toContainText(newcomer);
 });
 
+test("pending invitations are listed with who sent them; Revoke stops the link; the invitation link names this site", async ({ page, db, browser }) => {
+  const account = await createAccount(db);
+  await signIn(page, account.emails[0]);
+  await page.goto(`/settings/team?account=${account.slug}`);
+  const invitee = `pending-${Date.now()}@example.test`;
+  await page.getByLabel("Email").fill(invitee);
+  await page.getByRole("button", { name: "Create invitation" }).click();
+  const link = await page.getByLabel(/Invitation link/).inputValue();
+  expect(new URL(link).origin).toBe(new URL(page.url()).origin);
+  await page.reload();
+  const pending = page.getByRole("table", { name: "Pending invitations of this account" });
+  await expect(pending.getByRole("row", { name: new RegExp(invitee) })).toContainText(account.emails[0]);
+  await pending.getByRole("button", { name: `Revoke the invitation of ${invitee}` }).click();
+  await expect(page.getByText(`The invitation of ${invitee} was revoked.`)).toBeVisible();
+  await expect(page.getByText("No pending invitations.")).toBeVisible();
+  const fresh = await browser.newContext();
+  const guest = await fresh.newPage();
+  await guest.goto(link);
+  await expect(guest.getByRole("heading", { name: "This invitation cannot be used" })).toBeVisible();
+  await fresh.close();
+  await page.goto(`/settings/activity?account=${account.slug}`);
+  await expect(page.getByRole("row", { name: /Invitation revoked/ })).toContainText(invitee);
+});
+
 test("an owner removes a member: their keys read 'creator removed', they lose the account, Activity shows it", async ({ page, db, browser, request }) => {
   const account = await createAccount(db, { members: 2 });
   const { key, plaintext } = await createKey(db, account, 1, "Member's cron key");

@@ -15,8 +15,16 @@ function nameOf(email: string): string {
   return local[0].toUpperCase() + local.slice(1);
 }
 
+// The demo password is public, so demo accounts never exist where NODE_ENV=production.
+export function assertDemoAllowed(env: NodeJS.ProcessEnv = process.env): void {
+  if (env.NODE_ENV === "production") {
+    throw new Error("Refusing to create the demo accounts with NODE_ENV=production: their password is public.");
+  }
+}
+
 // Create the demo accounts; the first member of each is its owner.
-export async function seedDemo(db: Db): Promise<void> {
+export async function seedDemo(db: Db, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  assertDemoAllowed(env);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const account of DEMO_ACCOUNTS) {
     const workspace = await db.workspace.create({ data: { slug: account.slug, name: account.name, plan: account.plan } });
@@ -28,8 +36,9 @@ export async function seedDemo(db: Db): Promise<void> {
 }
 
 // Seed only an empty database.
-export async function seedDemoIfEmpty(db: Db): Promise<boolean> {
+export async function seedDemoIfEmpty(db: Db, env: NodeJS.ProcessEnv = process.env): Promise<boolean> {
+  assertDemoAllowed(env);
   if ((await db.user.count()) > 0 || (await db.workspace.count()) > 0) return false;
-  await seedDemo(db);
+  await seedDemo(db, env);
   return true;
 }

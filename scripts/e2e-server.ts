@@ -24,6 +24,8 @@ async function main() {
     PORT: String(E2E_PORT),
     NEXTAUTH_URL: `http://localhost:${E2E_PORT}`,
     NEXT_TELEMETRY_DISABLED: "1",
+    // The suites' source databases are on 127.0.0.1 (next start runs with NODE_ENV=production).
+    ALLOW_PRIVATE_HOSTS: process.env.ALLOW_PRIVATE_HOSTS ?? "1",
   };
   if (process.env.E2E_SKIP_BUILD !== "1") {
     execFileSync("npx", ["next", "build"], { stdio: ["ignore", "ignore", "inherit"], env: { ...env, NODE_ENV: "production" } });

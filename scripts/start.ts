@@ -27,8 +27,16 @@ async function main() {
   await migrate(url);
 
   const wantSeed = args.has("--seed") || env.BOBBIN_SEED === "1";
-  if (kind === "sqlite" || wantSeed) {
+  if (env.NODE_ENV === "production") {
+    // The demo password is public: never in production, whatever else asks for it.
+    if (wantSeed) console.log("Not seeding the demo accounts: NODE_ENV=production.");
+  } else if (kind === "sqlite" || wantSeed) {
     if (await seedIfEmpty(url)) console.log("Seeded the demo accounts (password: bobbin-demo).");
+  }
+  // The local demo on the embedded database may add sources on this machine (127.0.0.1) unless told otherwise.
+  if (kind === "sqlite" && env.NODE_ENV !== "production" && env.ALLOW_PRIVATE_HOSTS === undefined) {
+    env.ALLOW_PRIVATE_HOSTS = "1";
+    console.log("ALLOW_PRIVATE_HOSTS=1 (local demo): sources may be on this machine or a private network. Set ALLOW_PRIVATE_HOSTS=0 to refuse them.");
   }
 
   if (!args.has("--no-build") && env.SKIP_BUILD !== "1") {

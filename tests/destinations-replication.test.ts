@@ -9,7 +9,7 @@ import { createJob } from "@/lib/replication/jobs";
 import { runJob } from "@/lib/replication/runner";
 import { freshDb } from "./helpers/db";
 import { query, SOURCE_PG } from "./helpers/replication-databases";
-import { DEST_PASSWORD, select, setUpReplication } from "./helpers/replication-setup";
+import { DEST_PASSWORD, TEST_ACTOR, select, setUpReplication } from "./helpers/replication-setup";
 
 const box = createSecretBox("test-data-key-0123456789-0123456789-abcdef");
 const by = { trigger: "api" as const, actorLabel: "test" };
@@ -22,7 +22,7 @@ describe("destinations for replication", async () => {
     const s = await setUpReplication(db, box);
     const dest = await db.destination.findFirstOrThrow({ where: { workspaceId: s.workspaceId } });
     expect(await checkDestination({ db, box }, s.workspaceId, dest.id)).toMatchObject({ ok: true, value: { status: "succeeded", error: null } });
-    await updateDestination({ db, box }, s.workspaceId, dest.id, { properties: { database: "no_such_database_x" } });
+    await updateDestination({ db, box }, s.workspaceId, dest.id, { properties: { database: "no_such_database_x", password: DEST_PASSWORD } }, TEST_ACTOR);
     const failed = await checkDestination({ db, box }, s.workspaceId, dest.id);
     expect(failed).toMatchObject({ ok: true, value: { status: "failed" } });
     expect(failed.ok && failed.value.error).toMatch(/no_such_database_x/);
@@ -37,7 +37,7 @@ describe("destinations for replication", async () => {
     const second = await createDestination({ db, box }, s.workspaceId, {
       type: "postgres",
       properties: { host: SOURCE_PG.host, port: "5432", username: SOURCE_PG.user, database: "postgres", password: "x", ssl: false },
-    });
+    }, TEST_ACTOR);
     if (!second.ok) throw new Error(second.message);
     const started = await createJob(db, s.workspaceId, s.sourceId, by);
     expect(started.ok && (await runJob(deps, started.jobName))).toBe("failed");
@@ -46,8 +46,8 @@ describe("destinations for replication", async () => {
     expect(job.targetDescription).toMatch(/no destination: set its destination_id/);
     expect(job.log).toContain(`Target failed with code 1 and error message: "The source has no destination`);
 
-    expect(await updateSource({ db, box }, s.workspaceId, s.sourceId, { destination_id: 2_000_000 })).toMatchObject({ ok: false, type: "InvalidProperties" });
-    expect(await updateSource({ db, box }, s.workspaceId, s.sourceId, { destination_id: first.id })).toMatchObject({ ok: true, value: { destination_id: first.id } });
+    expect(await updateSource({ db, box }, s.workspaceId, s.sourceId, { destination_id: 2_000_000 }, TEST_ACTOR)).toMatchObject({ ok: false, type: "InvalidProperties" });
+    expect(await updateSource({ db, box }, s.workspaceId, s.sourceId, { destination_id: first.id }, TEST_ACTOR)).toMatchObject({ ok: true, value: { destination_id: first.id } });
     const again = await createJob(db, s.workspaceId, s.sourceId, by);
     expect(again.ok && (await runJob(deps, again.jobName))).toBe("succeeded");
     expect(await query(s.destDb, `SELECT count(*)::int AS n FROM "${s.sourceName}".items`)).toEqual([{ n: 50 }]);

@@ -8,6 +8,7 @@ import { seedAccount } from "./helpers/accounts";
 
 const box = createSecretBox("test-data-key-0123456789-0123456789-abcdef");
 const PASSWORD = "hunter2-but-longer";
+const BY = { actor: { type: "system" as const, label: "test" } };
 const form = { display_name: "Incomplete", type: "platform.postgres", properties: { host: "db" } };
 
 describe("source names", () => {
@@ -28,41 +29,42 @@ describe("sources", async () => {
 
   it("give the same display name unique names, also when created at once", async () => {
     const acct = await seedAccount(db);
-    const created = await Promise.all(Array.from({ length: 6 }, () => createSource(deps, acct.workspaceId, form)));
+    const created = await Promise.all(Array.from({ length: 6 }, () => createSource(deps, acct.workspaceId, form, BY)));
     const names = created.map((r) => (r.ok ? r.value.name : r.message)).sort();
     expect(names).toEqual(["incomplete", "incomplete_2", "incomplete_3", "incomplete_4", "incomplete_5", "incomplete_6"]);
   });
 
   it("seal credentials, never show them, and keep them through other updates", async () => {
     const acct = await seedAccount(db);
-    const created = await createSource(deps, acct.workspaceId, { ...form, properties: { ...form.properties, password: PASSWORD } });
+    const created = await createSource(deps, acct.workspaceId, { ...form, properties: { ...form.properties, password: PASSWORD } }, BY);
     if (!created.ok) throw new Error(created.message);
     expect(JSON.stringify(created.value)).not.toContain(PASSWORD);
     const row = await db.source.findUniqueOrThrow({ where: { id: created.value.id } });
     expect(JSON.stringify(row)).not.toContain(PASSWORD);
-    expect(box.open(JSON.parse(row.secrets).password)).toBe(PASSWORD);
-    await updateSource(deps, acct.workspaceId, created.value.id, { properties: { host: "db2" } });
+    const at = { table: "Source" as const, id: created.value.id, property: "password" };
+    expect(box.open(JSON.parse(row.secrets).password, at)).toBe(PASSWORD);
+    await updateSource(deps, acct.workspaceId, created.value.id, { properties: { filter_schemas: "public" } }, BY);
     const again = await db.source.findUniqueOrThrow({ where: { id: created.value.id } });
-    expect(box.open(JSON.parse(again.secrets).password)).toBe(PASSWORD);
+    expect(box.open(JSON.parse(again.secrets).password, at)).toBe(PASSWORD);
     const view = await getSource(db, acct.workspaceId, created.value.id);
     expect(view?.report_card.steps[0].properties.find((p) => p.name === "password")?.provided).toBe(true);
   });
 
   it("are scoped by account", async () => {
     const [a, b] = [await seedAccount(db), await seedAccount(db)];
-    const created = await createSource(deps, a.workspaceId, form);
+    const created = await createSource(deps, a.workspaceId, form, BY);
     if (!created.ok) throw new Error(created.message);
     expect(await getSource(db, b.workspaceId, created.value.id)).toBeNull();
     expect(await listSources(db, b.workspaceId)).toEqual([]);
-    const update = await updateSource(deps, b.workspaceId, created.value.id, { display_name: "Taken" });
+    const update = await updateSource(deps, b.workspaceId, created.value.id, { display_name: "Taken" }, BY);
     expect(update).toMatchObject({ ok: false, type: "NotFound" });
     expect((await getSource(db, a.workspaceId, created.value.id))?.display_name).toBe("Incomplete");
   });
 
   it("refuse unknown types and properties, changing nothing", async () => {
     const acct = await seedAccount(db);
-    expect(await createSource(deps, acct.workspaceId, { ...form, type: "platform.nope" })).toMatchObject({ ok: false, type: "InvalidProperties" });
-    expect(await createSource(deps, acct.workspaceId, { ...form, properties: { port: "70000" } })).toMatchObject({ ok: false, fields: { "properties.port": expect.any(String) } });
+    expect(await createSource(deps, acct.workspaceId, { ...form, type: "platform.nope" }, BY)).toMatchObject({ ok: false, type: "InvalidProperties" });
+    expect(await createSource(deps, acct.workspaceId, { ...form, properties: { port: "70000" } }, BY)).toMatchObject({ ok: false, fields: { "properties.port": expect.any(String) } });
     expect(await listSources(db, acct.workspaceId)).toEqual([]);
   });
 });

@@ -8,6 +8,8 @@ import { freshDb } from "./helpers/db";
 import { seedAccount } from "./helpers/accounts";
 import { createSourceDatabase, SOURCE_PG } from "./helpers/source-db";
 
+const BY = { actor: { type: "system" as const, label: "test" } };
+
 describe("streams of an account's source", async () => {
   const { db } = await freshDb();
   const database = await createSourceDatabase();
@@ -16,7 +18,7 @@ describe("streams of an account's source", async () => {
 
   async function discovered() {
     const { workspaceId } = await seedAccount(db);
-    const created = await createSource(deps, workspaceId, { display_name: "PG", type: "platform.postgres", properties: props });
+    const created = await createSource(deps, workspaceId, { display_name: "PG", type: "platform.postgres", properties: props }, BY);
     if (!created.ok) throw new Error(created.message);
     await expect.poll(async () => (await lastConnectionCheck(db, created.value.id))?.status, { timeout: 15_000 }).toBe("succeeded");
     return { workspaceId, id: created.value.id };
@@ -29,7 +31,7 @@ describe("streams of an account's source", async () => {
 
   it("refuses a selection before discovery succeeded, and on a source of another account", async () => {
     const { workspaceId } = await seedAccount(db);
-    const half = await createSource(deps, workspaceId, { display_name: "Half", type: "platform.postgres", properties: { host: "h" } });
+    const half = await createSource(deps, workspaceId, { display_name: "Half", type: "platform.postgres", properties: { host: "h" } }, BY);
     if (!half.ok) throw new Error(half.message);
     expect(await updateStreamMetadata(db, workspaceId, half.value.id, { streams: [] })).toMatchObject({ ok: false, type: "InvalidBody", message: expect.stringMatching(/"form" step/) });
     expect(await lastCheckOf(db, workspaceId, half.value.id)).toBeNull();

@@ -24,7 +24,13 @@ export function LoginForm({ callbackUrl, oauthProviders }: { callbackUrl: string
       return;
     }
     setPending(false);
-    setError(result ? "Incorrect email or password." : "Could not reach the server. Check your connection and try again.");
+    const locked = /^TooManyAttempts:(\d+)$/.exec(result?.error ?? "");
+    const minutes = locked ? Math.max(1, Math.ceil(Number(locked[1]) / 60)) : 0;
+    setError(
+      !result ? "Could not reach the server. Check your connection and try again."
+        : locked ? `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`
+        : "Incorrect email or password.",
+    );
   }
 
   return (

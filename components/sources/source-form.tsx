@@ -21,6 +21,9 @@ const FIELDS: Field[] = [
 export type EditedSource = { id: number; values: Record<string, string> };
 
 const EDIT_PASSWORD_HINT = "Leave empty to keep the stored password. Write-only: stored encrypted, never shown again.";
+// A stored password is never sent to a changed connection: changing one of these makes the password required.
+const IDENTITY = ["host", "port", "dbname", "user"];
+const AGAIN_HINT = "Required: the connection changed, so give the password again. Write-only: stored encrypted, never shown again.";
 
 type Props = { workspaceId: number; accountSlug: string; source?: EditedSource };
 
@@ -30,7 +33,14 @@ export function SourceForm({ workspaceId, accountSlug, source }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[] | undefined>>({});
+  const [identityChanged, setIdentityChanged] = useState(false);
   const prefix = source ? "edit-source" : "source";
+
+  function onChange(event: React.FormEvent<HTMLFormElement>) {
+    if (!source) return;
+    const form = new FormData(event.currentTarget);
+    setIdentityChanged(IDENTITY.some((name) => String(form.get(name) ?? "").trim() !== (source.values[name] ?? "")));
+  }
 
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -47,6 +57,7 @@ export function SourceForm({ workspaceId, accountSlug, source }: Props) {
         setFieldErrors(result.fieldErrors ?? {});
       } else if (source) {
         (element.elements.namedItem("password") as HTMLInputElement).value = "";
+        setIdentityChanged(false);
         setSaved(true);
         router.refresh();
       } else router.push(`/sources/${result.data.id}?account=${encodeURIComponent(accountSlug)}`);
@@ -54,13 +65,14 @@ export function SourceForm({ workspaceId, accountSlug, source }: Props) {
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="max-w-xl space-y-4 rounded-lg border border-slate-200 bg-white p-6">
+    <form onSubmit={onSubmit} onChange={onChange} noValidate className="max-w-xl space-y-4 rounded-lg border border-slate-200 bg-white p-6">
       <input type="hidden" name="workspaceId" value={workspaceId} />
       {source && <input type="hidden" name="sourceId" value={source.id} />}
       {FIELDS.map((f) => {
         const message = fieldErrors[f.name]?.[0];
-        const hint = source && f.name === "password" ? EDIT_PASSWORD_HINT : f.hint;
-        const optional = f.optional || (source && f.name === "password");
+        const keepsPassword = source && f.name === "password" && !identityChanged;
+        const hint = source && f.name === "password" ? (keepsPassword ? EDIT_PASSWORD_HINT : AGAIN_HINT) : f.hint;
+        const optional = f.optional || keepsPassword;
         const described = [hint && `${prefix}-${f.name}-hint`, message && `${prefix}-${f.name}-error`].filter(Boolean).join(" ") || undefined;
         return (
           <div key={f.name}>

@@ -24,7 +24,9 @@ export function InviteForm({ workspaceId }: { workspaceId: number }) {
       const result = await inviteMemberAction(form).catch(() => null);
       if (!result) setError("The server did not answer. Try again.");
       else if (result.ok) {
-        setLink({ url: result.data.link, emailed: result.data.emailed });
+        // A bare path (no public URL configured) is shown under the address this browser is on.
+        const url = result.data.link.startsWith("/") ? `${window.location.origin}${result.data.link}` : result.data.link;
+        setLink({ url, emailed: result.data.emailed });
         target.reset();
       } else if (result.fieldErrors?.email) setFieldError(result.fieldErrors.email[0]);
       else setError(result.error);

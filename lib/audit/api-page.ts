@@ -14,6 +14,7 @@ export type ApiAuditEvent = {
   target: { type: string; label: string } | null;
   ip: string | null;
   user_agent: string | null;
+  count: number;
 };
 
 export type AuditEventsPage = {
@@ -40,6 +41,7 @@ function toApiEvent(e: AuditEventView): ApiAuditEvent {
     target: e.targetType && e.targetLabel ? { type: e.targetType, label: e.targetLabel } : null,
     ip: e.ip,
     user_agent: e.userAgent,
+    count: e.count,
   };
 }
 

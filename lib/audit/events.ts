@@ -21,7 +21,18 @@ export type AuditAction =
   | "notification.hook_enabled"
   | "notification.hook_deleted"
   | "job.started"
-  | "job.stopped";
+  | "job.stopped"
+  | "invitation.revoked"
+  | "invitation.expired_with_inviter"
+  | "source.created"
+  | "source.updated"
+  | "source.paused"
+  | "source.resumed"
+  | "source.deleted"
+  | "source.checked"
+  | "destination.created"
+  | "destination.updated"
+  | "destination.deleted";
 
 // Where a change came from: the client's address and browser, when known.
 export type RequestMeta = { ip?: string | null; userAgent?: string | null };
@@ -36,9 +47,11 @@ export type AuditEventInput = {
   workspaceId: number;
   action: AuditAction;
   actor: AuditActor;
-  target?: { type: "key" | "member" | "notification" | "source"; label: string };
+  target?: { type: AuditTargetType; label: string };
   meta?: RequestMeta;
 };
+
+export type AuditTargetType = "key" | "member" | "invitation" | "source" | "destination" | "notification";
 
 // A transaction client or the client itself: both have the model delegates.
 type Writer = Pick<Db, "auditEvent">;
@@ -83,6 +96,8 @@ export type AuditEventView = {
   targetLabel: string | null;
   ip: string | null;
   userAgent: string | null;
+  // How many times it happened (failed sign-ins are aggregated per window); 1 for every other event.
+  count: number;
 };
 
 export const EVENTS_PER_PAGE = 50;
@@ -94,7 +109,7 @@ export async function listEvents(db: Db, workspaceId: number, page = 1, perPage 
     orderBy: { id: "desc" },
     skip: (Math.max(1, page) - 1) * perPage,
     take: perPage + 1,
-    select: { id: true, createdAt: true, action: true, actorType: true, actorLabel: true, targetType: true, targetLabel: true, ip: true, userAgent: true },
+    select: { id: true, createdAt: true, action: true, actorType: true, actorLabel: true, targetType: true, targetLabel: true, ip: true, userAgent: true, count: true },
   });
   return { events: rows.slice(0, perPage) as AuditEventView[], hasMore: rows.length > perPage };
 }

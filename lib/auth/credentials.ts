@@ -1,5 +1,6 @@
 // Email + password check for the sign-in form: one answer (null) for unknown email and wrong password.
-import { recordEvent, type RequestMeta } from "../audit/events";
+import type { RequestMeta } from "../audit/events";
+import { recordSignInFailure } from "../audit/sign-in-failures";
 import type { Db } from "../db-client";
 import { dummyPasswordHash, verifyPassword } from "./password";
 
@@ -9,6 +10,8 @@ export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
+// The user when the password is right; else null, after the failure is counted in Activity (known emails).
+// Callers limit attempts first (lib/auth/sign-in-guard.ts).
 export async function checkCredentials(db: Db, email: string, password: string, meta: RequestMeta = {}): Promise<SignedInUser | null> {
   if (!email || !password || password.length > 1024) return null;
   const user = await db.user.findUnique({ where: { email: normalizeEmail(email) } });
@@ -16,18 +19,4 @@ export async function checkCredentials(db: Db, email: string, password: string, 
   if (ok && user) return { id: user.id, email: user.email, name: user.name };
   if (user) await recordSignInFailure(db, user, meta);
   return null;
-}
-
-// A failed sign-in for a known email is recorded in each of that person's accounts.
-async function recordSignInFailure(db: Db, user: { id: string; email: string }, meta: RequestMeta) {
-  const memberships = await db.membership.findMany({ where: { userId: user.id }, select: { workspaceId: true } });
-  for (const { workspaceId } of memberships) {
-    await recordEvent(db, {
-      workspaceId,
-      action: "signin.failed",
-      actor: { type: "system", label: "sign-in form" },
-      target: { type: "member", label: user.email },
-      meta,
-    });
-  }
 }

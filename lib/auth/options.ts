@@ -7,7 +7,10 @@ import GoogleProvider from "next-auth/providers/google";
 import { db } from "../db";
 import { readSecret } from "../secrets";
 import { requestMetaFrom } from "../request-meta";
-import { checkCredentials, normalizeEmail } from "./credentials";
+import { safeRedirect } from "../safe-return-path";
+import { rateLimitStoreFromEnv, type RateLimitStore } from "../rate-limit";
+import { signInWithPassword } from "./sign-in-guard";
+import { userForOAuth, verifiedOAuthEmail } from "./oauth";
 
 export function oauthProviderIds(env: NodeJS.ProcessEnv = process.env): ("github" | "google")[] {
   const ids: ("github" | "google")[] = [];
@@ -16,13 +19,26 @@ export function oauthProviderIds(env: NodeJS.ProcessEnv = process.env): ("github
   return ids;
 }
 
+let limits: RateLimitStore | undefined;
+function signInLimits(): RateLimitStore {
+  limits ??= rateLimitStoreFromEnv(db);
+  return limits;
+}
+
 function providers(): NextAuthOptions["providers"] {
   const list: NextAuthOptions["providers"] = [
     CredentialsProvider({
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      authorize: async (credentials, req) =>
-        checkCredentials(db, credentials?.email ?? "", credentials?.password ?? "", requestMetaFrom(req?.headers ?? {})),
+      // Failures are limited per email and client (lib/auth/sign-in-guard.ts); a lock-out reaches the form
+      // as the error "TooManyAttempts:<seconds>", the same whether or not the email exists.
+      authorize: async (credentials, req) => {
+        const meta = requestMetaFrom(req?.headers ?? {});
+        const result = await signInWithPassword({ db, limits: signInLimits() }, credentials?.email ?? "", credentials?.password ?? "", meta);
+        if (result.ok) return result.user;
+        if (result.reason === "limited") throw new Error(`TooManyAttempts:${result.retryAfterSeconds}`);
+        return null;
+      },
     }),
   ];
   const env = process.env;
@@ -31,16 +47,6 @@ function providers(): NextAuthOptions["providers"] {
     if (id === "google") list.push(GoogleProvider({ clientId: env.GOOGLE_CLIENT_ID!, clientSecret: env.GOOGLE_CLIENT_SECRET! }));
   }
   return list;
-}
-
-// OAuth sign-ins map to our User by verified email; an unknown email gets a user with no account yet.
-async function userIdForOAuth(email: string, name: string | null | undefined): Promise<string> {
-  const user = await db.user.upsert({
-    where: { email: normalizeEmail(email) },
-    update: {},
-    create: { email: normalizeEmail(email), name: name ?? null },
-  });
-  return user.id;
 }
 
 let cached: NextAuthOptions | undefined;
@@ -52,15 +58,27 @@ export function authOptions(): NextAuthOptions {
     pages: { signIn: "/login" },
     providers: providers(),
     callbacks: {
-      async signIn({ account, user }) {
+      // OAuth: a verified email, and never a password account's (see lib/auth/oauth.ts).
+      async signIn({ account, user, profile }) {
         if (!account || account.provider === "credentials") return true;
-        return Boolean(user.email);
+        const email = await verifiedOAuthEmail({ provider: account.provider, accessToken: account.access_token, profile: profile as never });
+        if (!email) return "/login?error=OAuthEmailNotVerified";
+        const found = await userForOAuth(db, email, user.name);
+        if (!found.ok) return "/login?error=OAuthAccountNotLinked";
+        (user as { bobbinUserId?: string }).bobbinUserId = found.userId;
+        return true;
       },
       async jwt({ token, user, account }) {
         if (user && account) {
-          token.uid = account.provider === "credentials" ? user.id : await userIdForOAuth(user.email!, user.name);
+          const uid = account.provider === "credentials" ? user.id : (user as { bobbinUserId?: string }).bobbinUserId;
+          if (!uid) throw new Error("OAuth sign-in without a checked user");
+          token.uid = uid;
         }
         return token;
+      },
+      // Only this site's paths, whatever callbackUrl a link carried.
+      async redirect({ url, baseUrl }) {
+        return safeRedirect(url, baseUrl);
       },
       async session({ session, token }) {
         if (session.user) (session.user as { id?: string }).id = token.uid as string;

@@ -1,9 +1,13 @@
 // Connection checks with discovery, run off the request path; their state survives restarts honestly.
 import { randomUUID } from "node:crypto";
 import type { Db } from "../db-client";
+import { KeyedSemaphore, Semaphore } from "../concurrency/semaphore";
 import { streamFromTable } from "./stream-catalog";
-import { discoverPostgres, type DiscoveryOutcome, type PostgresConnection, type Timeouts } from "./discovery/postgres";
-import { replaceDiscoveredStreams } from "./streams";
+import { discoverPostgres, type CatalogLimits, type DiscoveryOutcome, type Timeouts } from "./discovery/postgres";
+import { resolveEndpoint, type ConnectionSettings } from "./network/endpoint";
+import { connectPolicyFromEnv, type ConnectPolicy } from "./network/policy";
+import type { Lookup } from "./network/resolve";
+import { writeDiscoveredStreams } from "./streams";
 
 export const HEARTBEAT_MS = 5_000;
 // A running check without a heartbeat for this long was interrupted (the app stopped or crashed).
@@ -20,47 +24,84 @@ export type CheckView = {
   completed_at: string | null;
 };
 
-export type CheckOptions = { timeouts?: Timeouts };
+export type CheckConnection = ConnectionSettings & { filterSchemas: string[] };
+// `supersede`: start a new check even while one runs (the connection changed); the older one's result is dropped.
+export type CheckOptions = { timeouts?: Timeouts; limits?: CatalogLimits; policy?: ConnectPolicy; lookup?: Lookup; supersede?: boolean };
+
+const SUPERSEDED = "Superseded by a newer check (the connection details changed).";
+
+// At most DISCOVERY_CONCURRENCY checks run in this process (default 4), and 2 per account; the rest wait.
+const overall = new Semaphore(Math.max(1, Number(process.env.DISCOVERY_CONCURRENCY) || 4));
+const perAccount = new KeyedSemaphore(2);
 
 // Start a check: record it as running now, return its job name at once, run discovery in the background.
+// A source has one running check at a time: while one runs, starting another returns the running one.
 export async function startConnectionCheck(
   db: Db,
   source: { id: number; workspaceId: number },
-  conn: PostgresConnection,
+  conn: CheckConnection,
   options: CheckOptions = {},
-): Promise<{ jobName: string; finished: Promise<void> }> {
-  const jobName = `${source.workspaceId}.${source.id}.check.${randomUUID()}`;
-  await db.$transaction([
-    db.connectionCheck.create({ data: { sourceId: source.id, jobName } }),
-    db.source.update({ where: { id: source.id }, data: { checkJobName: jobName } }),
-  ]);
-  const finished = runCheck(db, source.id, jobName, conn, options).catch((error: Error) => {
-    console.error(`connection check ${jobName} could not be recorded: ${error.message}`);
-  });
-  return { jobName, finished };
+): Promise<{ jobName: string; finished: Promise<void>; alreadyRunning: boolean }> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const { checkJobName } = await db.source.findUniqueOrThrow({ where: { id: source.id }, select: { checkJobName: true } });
+    const fresh = new Date(Date.now() - STALE_AFTER_MS);
+    if (!options.supersede && checkJobName && (await db.connectionCheck.count({ where: { jobName: checkJobName, status: "running", heartbeatAt: { gt: fresh } } }))) {
+      return { jobName: checkJobName, finished: Promise.resolve(), alreadyRunning: true };
+    }
+    const jobName = `${source.workspaceId}.${source.id}.check.${randomUUID()}`;
+    // Compare-and-set on the source's current job: of two racing starts, one claims it and the other goes round.
+    const claimed = await db.$transaction(async (tx) => {
+      const moved = await tx.source.updateMany({ where: { id: source.id, checkJobName }, data: { checkJobName: jobName } });
+      if (moved.count !== 1) return false;
+      await tx.connectionCheck.create({ data: { sourceId: source.id, jobName } });
+      return true;
+    });
+    if (!claimed) continue;
+    const finished = runCheck(db, source, jobName, conn, options).catch((error: Error) => {
+      console.error(`connection check ${jobName} could not be recorded: ${error.message.split("\n")[0].slice(0, 200)}`);
+    });
+    return { jobName, finished, alreadyRunning: false };
+  }
+  throw new Error("connection check: too much contention on the source");
 }
 
-async function runCheck(db: Db, sourceId: number, jobName: string, conn: PostgresConnection, options: CheckOptions) {
+async function runCheck(db: Db, source: { id: number; workspaceId: number }, jobName: string, conn: CheckConnection, options: CheckOptions) {
   const beat = setInterval(() => {
     db.connectionCheck.updateMany({ where: { jobName, status: "running" }, data: { heartbeatAt: new Date() } }).catch(() => {});
   }, HEARTBEAT_MS);
   beat.unref();
   try {
-    const outcome = await discoverPostgres(conn, options.timeouts).catch((error: Error): DiscoveryOutcome => ({ ok: false, stage: "discovery", message: error.message }));
+    const outcome = await perAccount.run(String(source.workspaceId), () => overall.run(() => discover(conn, options)));
     if (!outcome.ok) {
       const failedAt = outcome.stage === "check";
       await finish(db, jobName, { status: "failed", checkExitStatus: failedAt ? 1 : 0, discoveryExitStatus: failedAt ? null : 1, error: outcome.message });
       return;
     }
-    await db.$transaction(async (tx) => {
-      await replaceDiscoveredStreams(tx, sourceId, outcome.tables.map((t) => streamFromTable(conn.database, t)));
-      await tx.connectionCheck.updateMany({
+    // A check whose connection details were replaced meanwhile writes no streams.
+    const current = async () => (await db.source.findUnique({ where: { id: source.id }, select: { checkJobName: true } }))?.checkJobName === jobName;
+    if (!(await current())) {
+      await finish(db, jobName, { status: "failed", checkExitStatus: 0, discoveryExitStatus: null, error: SUPERSEDED });
+      return;
+    }
+    await writeDiscoveredStreams(db, source.id, outcome.tables.map((t) => streamFromTable(conn.database, t)), (tx) =>
+      tx.connectionCheck.updateMany({
         where: { jobName, status: "running" },
         data: { status: "succeeded", checkExitStatus: 0, discoveryExitStatus: 0, completedAt: new Date() },
-      });
-    });
+      }),
+    );
   } finally {
     clearInterval(beat);
+  }
+}
+
+// Resolve and judge the host first (a refused host fails the check), then connect to the address found.
+async function discover(conn: CheckConnection, options: CheckOptions): Promise<DiscoveryOutcome> {
+  try {
+    const endpoint = await resolveEndpoint(conn, options.policy ?? connectPolicyFromEnv(), options.lookup);
+    if (!endpoint.ok) return { ok: false, stage: "check", message: endpoint.message };
+    return await discoverPostgres({ ...endpoint.value, filterSchemas: conn.filterSchemas }, options.timeouts, options.limits);
+  } catch (error) {
+    return { ok: false, stage: "discovery", message: (error as Error).message.split("\n")[0].slice(0, 300) };
   }
 }
 

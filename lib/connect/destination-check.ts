@@ -3,6 +3,7 @@ import pg from "pg";
 import type { SecretBox } from "../crypto/secret-box";
 import type { Db } from "../db-client";
 import { destinationEndpoint } from "../replication/plan";
+import { describeFailure } from "./network/failure";
 import { fail, ok, type Result } from "./result";
 
 export type DestinationCheck = { status: "succeeded" | "failed"; error: string | null; checkedAt: Date };
@@ -13,18 +14,19 @@ const TIMEOUT_MS = 5_000;
 export async function checkDestination(deps: { db: Db; box: SecretBox }, workspaceId: number, id: number): Promise<Result<DestinationCheck>> {
   const row = await deps.db.destination.findFirst({ where: { id, workspaceId } });
   if (!row) return fail("NotFound", "The destination was not found.");
-  const endpoint = destinationEndpoint(row, deps.box);
+  const checkedAt = new Date();
+  const resolved = await destinationEndpoint(row, deps.box);
+  if (!resolved.ok) return ok({ status: "failed", error: resolved.message, checkedAt });
+  const endpoint = resolved.value;
   const client = new pg.Client({ ...endpoint, connectionTimeoutMillis: TIMEOUT_MS, statement_timeout: TIMEOUT_MS, query_timeout: TIMEOUT_MS });
   client.on("error", () => {});
-  const checkedAt = new Date();
   try {
     await client.connect();
     const { rows } = await client.query("SELECT has_database_privilege(current_user, current_database(), 'CREATE') AS can_create");
     if (!rows[0]?.can_create) return ok({ status: "failed", error: `User ${endpoint.user} may not create schemas in database ${endpoint.database} (GRANT CREATE ON DATABASE).`, checkedAt });
     return ok({ status: "succeeded", error: null, checkedAt });
   } catch (error) {
-    const message = String((error as Error).message ?? error).split("\n")[0].slice(0, 500);
-    return ok({ status: "failed", error: endpoint.password ? message.split(endpoint.password).join("***") : message, checkedAt });
+    return ok({ status: "failed", error: describeFailure(error, { user: endpoint.user, database: endpoint.database }), checkedAt });
   } finally {
     await client.end().catch(() => {});
   }

@@ -1,8 +1,16 @@
 // Destinations of an account: list, create, update (the type is fixed), delete.
 import type { Db } from "../db-client";
 import type { CreateDestinationInput, UpdateDestinationInput } from "../validation/connect";
-import { DESTINATION_TYPES, findDestinationType } from "./integration-types";
-import { checkProperties, mergeProperties, publicProperties } from "./properties";
+import { changeLabel, recordConnectEvent, type ChangeBy } from "./audit";
+import { DESTINATION_TYPES, findDestinationType, identityProperties } from "./integration-types";
+import {
+  changedPropertyNames,
+  checkProperties,
+  mergeProperties,
+  publicProperties,
+  requireCredentialsOnIdentityChange,
+  splitSecrets,
+} from "./properties";
 import { fail, ok, type Result } from "./result";
 import type { ConnectDeps } from "./sources";
 
@@ -47,7 +55,8 @@ export async function getDestination(db: Db, workspaceId: number, id: number): P
   return row && toView(row);
 }
 
-export async function createDestination(deps: ConnectDeps, workspaceId: number, input: CreateDestinationInput): Promise<Result<DestinationView>> {
+// Create a destination; its secrets are sealed bound to the new row, in the same transaction.
+export async function createDestination(deps: ConnectDeps, workspaceId: number, input: CreateDestinationInput, by: ChangeBy): Promise<Result<DestinationView>> {
   const type = findDestinationType(input.type);
   if (!type) return fail("InvalidProperties", "Unknown destination type.", { type: `Known types: ${DESTINATION_TYPES.map((t) => t.type).join(", ")}.` });
   const checked = checkProperties(type.properties, asStrings(input.properties));
@@ -56,14 +65,27 @@ export async function createDestination(deps: ConnectDeps, workspaceId: number, 
   if (missing.length) {
     return fail("InvalidProperties", "Some required properties are missing; see fields.", Object.fromEntries(missing.map((p) => [`properties.${p.name}`, "Required."])));
   }
-  const stored = mergeProperties(type.properties, { properties: "", secrets: "" }, checked.value, deps.box);
-  const row = await deps.db.destination.create({
-    data: { workspaceId, type: type.type, name: input.name ?? null, description: input.description ?? null, ...stored },
+  const { plain, secret } = splitSecrets(type.properties, checked.value);
+  const row = await deps.db.$transaction(async (tx) => {
+    const stored = mergeProperties(type.properties, { properties: "", secrets: "" }, plain, deps.box, { table: "Destination", id: 0 });
+    const created = await tx.destination.create({
+      data: { workspaceId, type: type.type, name: input.name ?? null, description: input.description ?? null, ...stored },
+    });
+    const sealed = mergeProperties(type.properties, stored, secret, deps.box, { table: "Destination", id: created.id });
+    await recordConnectEvent(tx, workspaceId, by, "destination.created", { type: "destination", label: changeLabel(created) });
+    return tx.destination.update({ where: { id: created.id }, data: { secrets: sealed.secrets } });
   });
   return ok(toView(row));
 }
 
-export async function updateDestination(deps: ConnectDeps, workspaceId: number, id: number, input: UpdateDestinationInput): Promise<Result<DestinationView>> {
+// Update a destination; a new host, port, user, database or TLS setting needs the password again.
+export async function updateDestination(
+  deps: ConnectDeps,
+  workspaceId: number,
+  id: number,
+  input: UpdateDestinationInput,
+  by: ChangeBy,
+): Promise<Result<DestinationView>> {
   const row = await deps.db.destination.findFirst({ where: { id, workspaceId } });
   if (!row) return fail("NotFound", "The destination was not found.");
   if (input.type !== undefined && input.type !== row.type) {
@@ -71,21 +93,34 @@ export async function updateDestination(deps: ConnectDeps, workspaceId: number, 
   }
   const type = findDestinationType(row.type)!;
   const data: { name?: string; description?: string; properties?: string; secrets?: string } = {};
+  const changed: string[] = [];
   if (input.name !== undefined) data.name = input.name;
   if (input.description !== undefined) data.description = input.description;
+  if (input.name !== undefined && input.name !== row.name) changed.push("name");
+  if (input.description !== undefined && input.description !== row.description) changed.push("description");
   if (input.properties) {
     const checked = checkProperties(type.properties, asStrings(input.properties));
     if (!checked.ok) return checked;
-    Object.assign(data, mergeProperties(type.properties, row, checked.value, deps.box));
+    const allowed = requireCredentialsOnIdentityChange(type.properties, identityProperties(row.type), row, checked.value);
+    if (!allowed.ok) return allowed;
+    changed.push(...changedPropertyNames(type.properties, row, checked.value));
+    Object.assign(data, mergeProperties(type.properties, row, checked.value, deps.box, { table: "Destination", id: row.id }));
   }
-  return ok(toView(await deps.db.destination.update({ where: { id: row.id }, data })));
+  const updated = await deps.db.$transaction(async (tx) => {
+    const saved = await tx.destination.update({ where: { id: row.id }, data });
+    if (changed.length) await recordConnectEvent(tx, workspaceId, by, "destination.updated", { type: "destination", label: changeLabel(row, changed) });
+    return saved;
+  });
+  return ok(toView(updated));
 }
 
 // Delete a destination; sources that loaded into it are left without one.
-export async function deleteDestination(db: Db, workspaceId: number, id: number): Promise<Result<Record<string, never>>> {
+export async function deleteDestination(db: Db, workspaceId: number, id: number, by: ChangeBy): Promise<Result<Record<string, never>>> {
   const removed = await db.$transaction(async (tx) => {
+    const row = await tx.destination.findFirst({ where: { id, workspaceId }, select: { id: true, name: true } });
     const gone = await tx.destination.deleteMany({ where: { id, workspaceId } });
     if (gone.count) await tx.source.updateMany({ where: { workspaceId, destinationId: id }, data: { destinationId: null } });
+    if (gone.count && row) await recordConnectEvent(tx, workspaceId, by, "destination.deleted", { type: "destination", label: changeLabel(row) });
     return gone.count;
   });
   return removed ? ok({}) : fail("NotFound", "The destination was not found.");

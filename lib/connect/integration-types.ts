@@ -34,7 +34,17 @@ const postgresConnection = (): PropertySpec[] => [
   prop("dbname", "Database", "Name of the database."),
   prop("user", "User", "Database user (read-only access is enough for a source)."),
   prop("password", "Password", "Password of the user. Write-only: never returned.", { is_credential: true }),
+  prop("ssl", "TLS", "TLS to the server: false (none), true (encrypted, certificate not checked) or verify-full (certificate must chain to sslrootcert or a public CA and name the host).", {
+    is_required: false,
+    json_schema: { type: "string", pattern: "^(false|true|verify-full)$", description: "false, true or verify-full." },
+    default: "false",
+  }),
+  prop("sslrootcert", "CA certificate", "PEM certificate(s) of the CA that signed the server's certificate, for ssl=verify-full.", { is_required: false }),
 ];
+
+// Where and how a credential is sent: changing any of these drops the stored password (it must be given again),
+// so a stored password can never be pointed at another server or sent with weaker TLS.
+const POSTGRES_IDENTITY = ["host", "port", "dbname", "user", "ssl", "sslrootcert"] as const;
 
 export const SOURCE_TYPES: readonly SourceType[] = [
   {
@@ -66,6 +76,13 @@ export const DESTINATION_TYPES: readonly DestinationType[] = [
     ],
   },
 ];
+
+const IDENTITY: Record<string, readonly string[]> = { "platform.postgres": POSTGRES_IDENTITY, postgres: POSTGRES_IDENTITY };
+
+// The identity properties of an integration type (source or destination); none for an unknown type.
+export function identityProperties(type: string): readonly string[] {
+  return IDENTITY[type] ?? [];
+}
 
 export function findSourceType(type: string): SourceType | undefined {
   return SOURCE_TYPES.find((t) => t.type === type);

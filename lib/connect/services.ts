@@ -1,6 +1,6 @@
 // The Connect domain's services for pages and actions: the database and the box that seals secret properties.
 import "server-only";
-import { createSecretBox } from "../crypto/secret-box";
+import { createSecretBox, previousKeysFromEnv } from "../crypto/secret-box";
 import { db } from "../db";
 import { readSecret } from "../secrets";
 import type { ConnectDeps } from "./sources";
@@ -8,6 +8,6 @@ import type { ConnectDeps } from "./sources";
 let deps: ConnectDeps | undefined;
 
 export function connectServices(): ConnectDeps {
-  deps ??= { db, box: createSecretBox(readSecret("DATA_ENCRYPTION_KEY")) };
+  deps ??= { db, box: createSecretBox(readSecret("DATA_ENCRYPTION_KEY"), previousKeysFromEnv()) };
   return deps;
 }

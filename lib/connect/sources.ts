@@ -2,10 +2,20 @@
 import type { SecretBox } from "../crypto/secret-box";
 import type { Db } from "../db-client";
 import type { CreateSourceInput, UpdateSourceInput } from "../validation/connect";
+import { changeLabel, recordConnectEvent, type ChangeBy } from "./audit";
 import { startConnectionCheck } from "./checks";
-import { findSourceType, SOURCE_TYPES, type SourceType } from "./integration-types";
+import { findSourceType, identityProperties, SOURCE_TYPES, type SourceType } from "./integration-types";
 import { baseName, candidateName } from "./names";
-import { allProperties, checkProperties, mergeProperties, providedNames, publicProperties } from "./properties";
+import {
+  allProperties,
+  changedPropertyNames,
+  checkProperties,
+  mergeProperties,
+  providedNames,
+  publicProperties,
+  requireCredentialsOnIdentityChange,
+  splitSecrets,
+} from "./properties";
 import { formComplete, reportCard, type ReportCard } from "./report-card";
 import { fail, ok, type Result } from "./result";
 
@@ -80,7 +90,7 @@ export async function getSource(db: Db, workspaceId: number, id: number): Promis
 }
 
 // Create a source; when its form is complete, its connection check and discovery start at once (off the request).
-export async function createSource(deps: ConnectDeps, workspaceId: number, input: CreateSourceInput): Promise<Result<SourceView>> {
+export async function createSource(deps: ConnectDeps, workspaceId: number, input: CreateSourceInput, by: ChangeBy): Promise<Result<SourceView>> {
   const type = findSourceType(input.type);
   if (!type) return fail("InvalidProperties", "Unknown source type.", { type: `Known types: ${SOURCE_TYPES.map((t) => t.type).join(", ")}.` });
   const checked = checkProperties(type.properties, input.properties ?? {});
@@ -89,69 +99,108 @@ export async function createSource(deps: ConnectDeps, workspaceId: number, input
     const destination = await deps.db.destination.findFirst({ where: { id: input.destination_id, workspaceId }, select: { id: true } });
     if (!destination) return fail("InvalidProperties", "The destination does not exist in this account.", { destination_id: "No such destination." });
   }
-  const stored = mergeProperties(type.properties, { properties: "", secrets: "" }, checked.value, deps.box);
+  // Secrets are sealed bound to the row, so they are written once the row (and its id) exists.
+  const { plain, secret } = splitSecrets(type.properties, checked.value);
+  const stored = mergeProperties(type.properties, { properties: "", secrets: "" }, plain, deps.box, { table: "Source", id: 0 });
   const data = { workspaceId, displayName: input.display_name, type: type.type, destinationId: input.destination_id ?? null, ...stored };
   const created = await insertWithUniqueName(deps.db, workspaceId, baseName(input.display_name), (name) =>
-    deps.db.source.create({ data: { ...data, name }, select: { id: true } }),
+    deps.db.source.create({ data: { ...data, name }, select: { id: true, name: true } }),
   );
+  await deps.db.$transaction(async (tx) => {
+    if (Object.keys(secret).length) {
+      const sealed = mergeProperties(type.properties, stored, secret, deps.box, { table: "Source", id: created.id });
+      await tx.source.update({ where: { id: created.id }, data: { secrets: sealed.secrets } });
+    }
+    await recordConnectEvent(tx, workspaceId, by, "source.created", { type: "source", label: changeLabel(created) });
+  });
   await maybeStartCheck(deps, workspaceId, created.id);
   return ok(toSourceView((await findRow(deps.db, workspaceId, created.id))!));
 }
 
-// Update display name, properties and pause state; a deleted source cannot change.
-export async function updateSource(deps: ConnectDeps, workspaceId: number, id: number, input: UpdateSourceInput): Promise<Result<SourceView>> {
+// Update display name, properties and pause state; a deleted source cannot change. A new host, port, user,
+// database or TLS setting needs the password again (the stored one is never sent to a changed connection).
+export async function updateSource(deps: ConnectDeps, workspaceId: number, id: number, input: UpdateSourceInput, by: ChangeBy): Promise<Result<SourceView>> {
   const row = await findRow(deps.db, workspaceId, id);
   if (!row) return fail("NotFound", "The source was not found.");
   if (row.deletedAt) return fail("InvalidBody", "The source is deleted; it cannot be changed.");
   const type = typeOf(row);
   const data: { displayName?: string; pausedAt?: Date | null; properties?: string; secrets?: string; destinationId?: number | null } = {};
+  const changed: string[] = [];
+  if (input.display_name !== undefined && input.display_name !== row.displayName) changed.push("display_name");
   if (input.display_name !== undefined) data.displayName = input.display_name;
   if (input.destination_id !== undefined && input.destination_id !== null) {
     const destination = await deps.db.destination.findFirst({ where: { id: input.destination_id, workspaceId }, select: { id: true } });
     if (!destination) return fail("InvalidProperties", "The destination does not exist in this account.", { destination_id: "No such destination." });
   }
   if (input.destination_id !== undefined) data.destinationId = input.destination_id;
+  if (input.destination_id !== undefined && input.destination_id !== row.destinationId) changed.push("destination_id");
   if (input.paused_at !== undefined) data.pausedAt = input.paused_at === null ? null : new Date();
   if (input.properties) {
     const checked = checkProperties(type.properties, input.properties);
     if (!checked.ok) return checked;
-    Object.assign(data, mergeProperties(type.properties, row, checked.value, deps.box));
+    const allowed = requireCredentialsOnIdentityChange(type.properties, identityProperties(row.type), row, checked.value);
+    if (!allowed.ok) return allowed;
+    changed.push(...changedPropertyNames(type.properties, row, checked.value));
+    Object.assign(data, mergeProperties(type.properties, row, checked.value, deps.box, { table: "Source", id: row.id }));
   }
-  await deps.db.source.update({ where: { id: row.id }, data });
-  if (input.properties && Object.keys(input.properties).length) await maybeStartCheck(deps, workspaceId, row.id);
+  await deps.db.$transaction(async (tx) => {
+    await tx.source.update({ where: { id: row.id }, data });
+    if (input.paused_at !== undefined && (input.paused_at === null) !== (row.pausedAt === null)) {
+      await recordConnectEvent(tx, workspaceId, by, input.paused_at === null ? "source.resumed" : "source.paused", { type: "source", label: changeLabel(row) });
+    }
+    if (changed.length) await recordConnectEvent(tx, workspaceId, by, "source.updated", { type: "source", label: changeLabel(row, changed) });
+  });
+  if (input.properties && Object.keys(input.properties).length) await maybeStartCheck(deps, workspaceId, row.id, true);
   return ok(toSourceView((await findRow(deps.db, workspaceId, id))!));
 }
 
 // Soft delete: the source stays readable with `deleted_at` set (deleting twice keeps the first time).
-export async function deleteSource(db: Db, workspaceId: number, id: number): Promise<Result<SourceView>> {
-  await db.source.updateMany({ where: { id, workspaceId, deletedAt: null }, data: { deletedAt: new Date() } });
+export async function deleteSource(db: Db, workspaceId: number, id: number, by: ChangeBy): Promise<Result<SourceView>> {
+  await db.$transaction(async (tx) => {
+    const gone = await tx.source.updateMany({ where: { id, workspaceId, deletedAt: null }, data: { deletedAt: new Date() } });
+    const row = gone.count ? await tx.source.findFirst({ where: { id, workspaceId }, select: { id: true, name: true } }) : null;
+    if (row) await recordConnectEvent(tx, workspaceId, by, "source.deleted", { type: "source", label: changeLabel(row) });
+  });
   const row = await findRow(db, workspaceId, id);
   return row ? ok(toSourceView(row)) : fail("NotFound", "The source was not found.");
 }
 
 // Run a connection check and discovery again (the form must be complete).
-export async function checkSource(deps: ConnectDeps, workspaceId: number, id: number): Promise<Result<SourceView>> {
+export async function checkSource(deps: ConnectDeps, workspaceId: number, id: number, by: ChangeBy): Promise<Result<SourceView>> {
   const row = await findRow(deps.db, workspaceId, id);
   if (!row) return fail("NotFound", "The source was not found.");
   if (row.deletedAt) return fail("InvalidBody", "The source is deleted; it cannot be checked.");
-  if (!(await maybeStartCheck(deps, workspaceId, id))) return fail("InvalidProperties", "Fill in every required property before checking the connection.");
+  const started = await maybeStartCheck(deps, workspaceId, id);
+  if (started === "incomplete") return fail("InvalidProperties", "Fill in every required property before checking the connection.");
+  if (started === "unreadable") return fail("InvalidProperties", UNREADABLE, { "properties.password": "Give the password again." });
+  await recordConnectEvent(deps.db, workspaceId, by, "source.checked", { type: "source", label: changeLabel(row) });
   return ok(toSourceView((await findRow(deps.db, workspaceId, id))!));
 }
 
-async function maybeStartCheck(deps: ConnectDeps, workspaceId: number, id: number): Promise<boolean> {
+const UNREADABLE = "The stored password cannot be opened (it was sealed for another source or with a key this server no longer has); give it again.";
+
+// Start the check when the form is complete and the stored secrets open (a value moved from another row does not).
+async function maybeStartCheck(deps: ConnectDeps, workspaceId: number, id: number, supersede = false): Promise<"started" | "incomplete" | "unreadable"> {
   const row = await findRow(deps.db, workspaceId, id);
-  if (!row || row.deletedAt || !formComplete(typeOf(row), providedNames(row))) return false;
-  const p = allProperties(row, deps.box);
+  if (!row || row.deletedAt || !formComplete(typeOf(row), providedNames(row))) return "incomplete";
+  let p: Record<string, string>;
+  try {
+    p = allProperties(row, deps.box, { table: "Source", id: row.id });
+  } catch {
+    return "unreadable";
+  }
   const conn = {
     host: p.host,
     port: Number(p.port ?? 5432),
     database: p.dbname,
     user: p.user,
     password: p.password,
+    ssl: p.ssl,
+    sslrootcert: p.sslrootcert,
     filterSchemas: (p.filter_schemas ?? "").split(",").map((s) => s.trim()).filter(Boolean),
   };
-  await startConnectionCheck(deps.db, { id, workspaceId }, conn);
-  return true;
+  await startConnectionCheck(deps.db, { id, workspaceId }, conn, { supersede });
+  return "started";
 }
 
 const isUniqueViolation = (error: unknown) => (error as { code?: string })?.code === "P2002";

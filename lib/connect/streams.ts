@@ -22,19 +22,28 @@ export async function loadStreams(db: Reader, sourceId: number): Promise<StoredS
   return rows.map(fromRow);
 }
 
-// After a discovery: add new streams, refresh existing ones keeping their selections, drop vanished ones.
-export async function replaceDiscoveredStreams(tx: Tx, sourceId: number, discovered: CatalogStream[]): Promise<void> {
-  const previous = new Map((await loadStreams(tx, sourceId)).map((s) => [s.tapStreamId, s]));
-  for (const fresh of discovered) {
-    const merged = mergeRediscovered(fresh, previous.get(fresh.tapStreamId));
-    await tx.stream.upsert({
-      where: { sourceId_tapStreamId: { sourceId, tapStreamId: fresh.tapStreamId } },
-      create: { sourceId, tapStreamId: fresh.tapStreamId, ...columns(merged) },
-      update: columns(merged),
+const BATCH = 100;
+
+// After a discovery, in short transactions (SQLite's single writer is never held for a whole catalog):
+// upsert the streams in batches, then drop vanished ones and run `finish` (marking the check) together.
+export async function writeDiscoveredStreams(db: Db, sourceId: number, discovered: CatalogStream[], finish: (tx: Tx) => Promise<unknown>): Promise<void> {
+  const previous = new Map((await loadStreams(db, sourceId)).map((s) => [s.tapStreamId, s]));
+  for (let i = 0; i < discovered.length; i += BATCH) {
+    await db.$transaction(async (tx) => {
+      for (const fresh of discovered.slice(i, i + BATCH)) {
+        const merged = mergeRediscovered(fresh, previous.get(fresh.tapStreamId));
+        await tx.stream.upsert({
+          where: { sourceId_tapStreamId: { sourceId, tapStreamId: fresh.tapStreamId } },
+          create: { sourceId, tapStreamId: fresh.tapStreamId, ...columns(merged) },
+          update: columns(merged),
+        });
+      }
     });
   }
-  const keep = discovered.map((s) => s.tapStreamId);
-  await tx.stream.deleteMany({ where: { sourceId, tapStreamId: { notIn: keep } } });
+  await db.$transaction(async (tx) => {
+    await tx.stream.deleteMany({ where: { sourceId, tapStreamId: { notIn: discovered.map((s) => s.tapStreamId) } } });
+    await finish(tx);
+  });
 }
 
 // Write the streams a selection changed, in one transaction (all or nothing).

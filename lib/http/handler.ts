@@ -1,6 +1,7 @@
 // Route handler wrappers: authenticate the key, parse ids, turn expected failures into the one error shape.
 import type { VerifiedKey } from "../api-keys/verify";
 import type { Failure } from "../connect/result";
+import { clientKey } from "../rate-limit/client-key";
 import { requestMetaFrom } from "../request-meta";
 import { authenticate } from "./auth";
 import { apiServices } from "./context";
@@ -17,7 +18,7 @@ export function keyRoute(handler: (request: Request, context: ApiContext) => Pro
   return async (request: Request, route: RouteContext): Promise<Response> => {
     try {
       const services = apiServices();
-      const address = requestMetaFrom(request.headers).ip ?? "unknown";
+      const address = clientKey(requestMetaFrom(request.headers).ip);
       const key = await authenticate(request, address, services);
       if (key instanceof Response) return key;
       return await handler(request, { ...services, key, params: await route.params });

@@ -4,6 +4,7 @@
 import { createHmac, randomUUID } from "node:crypto";
 import type { SecretBox } from "../crypto/secret-box";
 import type { Db } from "../db-client";
+import { hookSecretContext } from "./hook-secret";
 import { postHook } from "./hook-request";
 import type { HostEnv } from "./hook-url-rules";
 
@@ -53,7 +54,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 async function deliverToHook(hook: { id: number; url: string; secret: string }, body: string, options: DeliveryOptions): Promise<DeliveryResult> {
   const { db, box, backoffMs = DEFAULT_BACKOFF_MS, timeoutMs = DEFAULT_TIMEOUT_MS, env = process.env } = options;
   const deliveryId = randomUUID();
-  const secret = box.open(hook.secret);
+  const secret = box.open(hook.secret, hookSecretContext(hook.id));
   const maxAttempts = backoffMs.length + 1;
   for (let attempt = 1; ; attempt++) {
     const timestamp = String(Math.floor(Date.now() / 1000));

@@ -5,6 +5,7 @@ import { recordEvent } from "../audit/events";
 import type { SecretBox } from "../crypto/secret-box";
 import type { Db } from "../db-client";
 import { fail, ok, type Result } from "../connect/result";
+import { hookSecretContext } from "./hook-secret";
 import { hookUrlProblem, type HostEnv } from "./hook-url-rules";
 import { lockAccountRow } from "./account-lock";
 import { keyActor, type KeyCaller } from "./key-actor";
@@ -42,9 +43,11 @@ export async function createHook(deps: Deps, key: KeyCaller, input: CreateHookIn
     if ((await tx.notificationHook.count({ where: { workspaceId: key.workspaceId } })) >= MAX_HOOKS) {
       return fail("InvalidBody", `You have exceeded the limit of ${MAX_HOOKS} hooks.`);
     }
-    const row = await tx.notificationHook.create({
-      data: { workspaceId: key.workspaceId, destinationId: destination.id, type: input.type, url: input.config.url, secret: deps.box.seal(secret) },
+    // The signing secret is sealed bound to the new row, so it is written once the row (and its id) exists.
+    const created = await tx.notificationHook.create({
+      data: { workspaceId: key.workspaceId, destinationId: destination.id, type: input.type, url: input.config.url, secret: "" },
     });
+    const row = await tx.notificationHook.update({ where: { id: created.id }, data: { secret: deps.box.seal(secret, hookSecretContext(created.id)) } });
     await recordEvent(tx, { workspaceId: key.workspaceId, action: "notification.hook_created", actor: await keyActor(tx, key), target: { type: "notification", label: label(row) } });
     return ok({ ...hookView(row), secret });
   });

@@ -15,9 +15,18 @@ async function updated<T>(update: Promise<T>): Promise<T | null> {
   }
 }
 
+export const PURGE_INTERVAL_MS = 60_000;
+
 export function databaseRateLimitStore(db: Db): RateLimitStore {
+  let lastPurge = 0;
+  const purgeExpired = async (now = new Date()) => (await db.rateLimit.deleteMany({ where: { resetAt: { lte: now } } })).count;
   return {
     async hit(key, limit, windowMs, now = new Date()) {
+      // Counters of windows that are over are deleted now and then, by whichever instance is counting.
+      if (now.getTime() - lastPurge >= PURGE_INTERVAL_MS) {
+        lastPurge = now.getTime();
+        await purgeExpired(now).catch(() => 0);
+      }
       const resetAt = new Date(now.getTime() + windowMs);
       for (let attempt = 0; attempt < 5; attempt++) {
         const row =
@@ -34,6 +43,11 @@ export function databaseRateLimitStore(db: Db): RateLimitStore {
       }
       throw new Error(`rate limit ${key}: too much contention`);
     },
+    async peek(key, now = new Date()) {
+      const row = await db.rateLimit.findFirst({ where: { key, resetAt: { gt: now } } });
+      return row ? { count: row.count, retryAfterSeconds: Math.max(1, Math.ceil((row.resetAt.getTime() - now.getTime()) / 1000)) } : { count: 0, retryAfterSeconds: 0 };
+    },
+    purgeExpired,
     async reset(key) {
       await db.rateLimit.deleteMany({ where: { key } });
     },

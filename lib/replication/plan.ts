@@ -1,24 +1,31 @@
 // From stored source, destination and streams to the engine's ReplicationPlan (secrets opened only here).
 import type { SecretBox } from "../crypto/secret-box";
 import { allProperties } from "../connect/properties";
+import { resolveEndpoint, type EndpointResult } from "../connect/network/endpoint";
+import { connectPolicyFromEnv, type ConnectPolicy } from "../connect/network/policy";
 import type { StoredStream } from "../connect/streams";
 import { streamMetadata, type CatalogStream } from "../connect/stream-catalog";
-import type { PgEndpoint, ReplicationMethod, StreamColumn, StreamPlan } from "./engine/types";
+import type { ReplicationMethod, StreamColumn, StreamPlan } from "./engine/types";
 
 type Stored = { properties: string; secrets: string };
 export type StreamState = { bookmark: string | null; bookmarkMethod: string | null; bookmarkKey: string | null };
 
-// The source's connection (platform.postgres properties: host, port, dbname, user, password).
-export function sourceEndpoint(source: Stored, box: SecretBox): PgEndpoint {
-  const p = allProperties(source, box);
-  return { host: p.host, port: Number(p.port ?? 5432), database: p.dbname, user: p.user, password: p.password, ssl: false };
+type StoredRow = Stored & { id: number };
+
+// The source's connection (platform.postgres properties), its host resolved and judged by lib/connect/network.
+export function sourceEndpoint(source: StoredRow, box: SecretBox, policy: ConnectPolicy = connectPolicyFromEnv()): Promise<EndpointResult> {
+  const p = allProperties(source, box, { table: "Source", id: source.id });
+  const settings = { host: p.host, port: Number(p.port ?? 5432), database: p.dbname, user: p.user, password: p.password, ssl: p.ssl, sslrootcert: p.sslrootcert };
+  return resolveEndpoint(settings, policy);
 }
 
-// The destination's connection (the original's postgres properties: host, port, username, database, password, ssl).
-export function destinationEndpoint(destination: Stored, box: SecretBox): PgEndpoint {
-  const p = allProperties(destination, box);
-  const ssl = p.ssl === "true" ? { rejectUnauthorized: Boolean(p.sslrootcert), ca: p.sslrootcert || undefined } : false;
-  return { host: p.host, port: Number(p.port ?? 5432), database: p.database, user: p.username, password: p.password, ssl };
+// The destination's connection (the original's postgres properties: host, port, username, database, password,
+// ssl, sslrootcert); ssl with a root certificate verifies the server against it (verify-full).
+export function destinationEndpoint(destination: StoredRow, box: SecretBox, policy: ConnectPolicy = connectPolicyFromEnv()): Promise<EndpointResult> {
+  const p = allProperties(destination, box, { table: "Destination", id: destination.id });
+  const ssl = p.ssl === "true" ? (p.sslrootcert ? "verify-full" : "true") : "false";
+  const settings = { host: p.host, port: Number(p.port ?? 5432), database: p.database, user: p.username, password: p.password, ssl, sslrootcert: p.sslrootcert };
+  return resolveEndpoint(settings, policy);
 }
 
 // Singer's rule: a field is replicated when automatic, selected, or selected by default and not deselected.

@@ -47,6 +47,9 @@ export async function prepareJob(deps: { db: Db; box: SecretBox }, job: JobRef, 
     }
     streams.push(choice.plan);
   }
-  const plan = { source: sourceEndpoint(source, box), destination: destinationEndpoint(destination, box), destinationSchema: source.name, streams };
+  const [from, to] = await Promise.all([sourceEndpoint(source, box), destinationEndpoint(destination, box)]);
+  if (!from.ok) return { ok: false, step: "tap", message: from.message };
+  if (!to.ok) return { ok: false, step: "target", message: to.message };
+  const plan = { source: from.value, destination: to.value, destinationSchema: source.name, streams };
   return { ok: true, plan, sourceId: source.id };
 }

@@ -74,6 +74,9 @@ export async function acceptInvitation(
       });
       if (claimed.count !== 1) throw new Error("invalid_invitation");
       const inv = await tx.invitation.findUniqueOrThrow({ where: { tokenHash: tokenHash(token) } });
+      // An invitation is only as good as its inviter's ownership (withdrawn with it; checked again here).
+      const inviter = await tx.membership.findUnique({ where: { workspaceId_userId: { workspaceId: inv.workspaceId, userId: inv.invitedById } }, select: { role: true } });
+      if (!inviter || !canManageTeam(inviter.role)) throw new Error("invalid_invitation");
       const user =
         "userId" in joiner
           ? await tx.user.findUnique({ where: { id: joiner.userId } })

@@ -1,6 +1,7 @@
 // The team of an account: list members, change roles, remove members (their keys stop at once).
 import { keyLabel, recordEvent, type RequestMeta } from "../audit/events";
 import type { Db } from "../db-client";
+import { withdrawInvitationsOf } from "./pending-invitations";
 import { canManageTeam, teamFail, type Role, type TeamResult } from "./roles";
 
 // The owner acting on the team (re-read from the database by the caller).
@@ -35,6 +36,14 @@ async function inTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T
   }
 }
 
+// Team changes of one account run one at a time: each locks the account row first (on PostgreSQL two
+// demotions could otherwise each count the other as the remaining owner), then re-reads the actor's role.
+async function lockTeam(tx: Tx, actor: TeamActor) {
+  await tx.workspace.update({ where: { id: actor.workspaceId }, data: { apiKeyCount: { increment: 0 } }, select: { id: true } });
+  const me = await tx.membership.findUnique({ where: { workspaceId_userId: { workspaceId: actor.workspaceId, userId: actor.userId } }, select: { role: true } });
+  if (!me || !canManageTeam(me.role)) throw new Refusal(teamFail("forbidden"));
+}
+
 // Owners left after a change, counted inside the transaction that made it.
 async function assertOwnerRemains(tx: Tx, workspaceId: number) {
   if ((await tx.membership.count({ where: { workspaceId, role: "owner" } })) === 0) throw new Refusal(teamFail("last_owner"));
@@ -44,6 +53,7 @@ async function assertOwnerRemains(tx: Tx, workspaceId: number) {
 export async function changeRole(db: Db, actor: TeamActor, userId: string, role: Role, meta: RequestMeta = {}): Promise<TeamResult<{ role: Role }>> {
   if (!canManageTeam(actor.role)) return teamFail("forbidden");
   return inTransaction(db, async (tx) => {
+    await lockTeam(tx, actor);
     const changed = await tx.membership.updateMany({ where: { workspaceId: actor.workspaceId, userId }, data: { role } });
     if (changed.count === 0) throw new Refusal(teamFail("not_found"));
     await assertOwnerRemains(tx, actor.workspaceId);
@@ -55,6 +65,7 @@ export async function changeRole(db: Db, actor: TeamActor, userId: string, role:
       target: { type: "member", label: `${user.email} → ${role}` },
       meta,
     });
+    if (!canManageTeam(role)) await withdrawInvitationsOf(tx, actor.workspaceId, userId, `inviter ${user.email} is no longer an owner`, meta);
     return { role };
   });
 }
@@ -63,12 +74,14 @@ export async function changeRole(db: Db, actor: TeamActor, userId: string, role:
 export async function removeMember(db: Db, actor: TeamActor, userId: string, meta: RequestMeta = {}): Promise<TeamResult<{ disabledKeys: number }>> {
   if (!canManageTeam(actor.role)) return teamFail("forbidden");
   return inTransaction(db, async (tx) => {
+    await lockTeam(tx, actor);
     const removed = await tx.membership.deleteMany({ where: { workspaceId: actor.workspaceId, userId } });
     if (removed.count === 0) throw new Refusal(teamFail("not_found"));
     await assertOwnerRemains(tx, actor.workspaceId);
     const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } });
     const by = { type: "member" as const, userId: actor.userId, email: actor.email };
     await recordEvent(tx, { workspaceId: actor.workspaceId, action: "member.removed", actor: by, target: { type: "member", label: user.email }, meta });
+    await withdrawInvitationsOf(tx, actor.workspaceId, userId, `inviter ${user.email} removed`, meta);
     const keys = await tx.apiKey.findMany({ where: { workspaceId: actor.workspaceId, createdById: userId }, select: { id: true, last4: true, description: true } });
     await tx.apiKey.updateMany({ where: { workspaceId: actor.workspaceId, createdById: userId }, data: { status: "disabled", disabledReason: "creator_removed" } });
     for (const key of keys) {

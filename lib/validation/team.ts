@@ -12,6 +12,8 @@ export const inviteSchema = z.object({
 
 export const memberTargetSchema = z.object({ workspaceId, userId: z.string().min(1).max(100) });
 
+export const invitationTargetSchema = z.object({ workspaceId, invitationId: z.coerce.number().int().positive() });
+
 export const changeRoleSchema = memberTargetSchema.extend({ role: z.enum(ROLES, { error: "Choose a role." }) });
 
 export const joinSchema = z

@@ -12,6 +12,9 @@ import { seedAccount } from "./accounts";
 import { createEmptyDatabase, createReplicationSource, dropDatabase, SOURCE_PG } from "./replication-databases";
 
 export const DEST_PASSWORD = "dest-secret-pw-42-xyz";
+// Who made the test's changes, for the audit trail.
+export const TEST_ACTOR = { actor: { type: "system" as const, label: "test" } };
+
 export const SOURCE_PASSWORD = "source-secret-pw-42-xyz";
 
 export type Setup = { workspaceId: number; sourceId: number; sourceName: string; sourceDb: string; destDb: string; userId: string };
@@ -23,14 +26,15 @@ export async function setUpReplication(db: Db, box: SecretBox): Promise<Setup> {
   const acct = await seedAccount(db);
   const type = findSourceType("platform.postgres")!;
   const props = { host: SOURCE_PG.host, port: String(SOURCE_PG.port), dbname: sourceDb, user: SOURCE_PG.user, password: SOURCE_PASSWORD };
-  const stored = mergeProperties(type.properties, { properties: "", secrets: "" }, props, box);
-  const source = await db.source.create({ data: { workspaceId: acct.workspaceId, name: `shop_${sourceDb.slice(-8)}`, displayName: "Shop", type: type.type, ...stored } });
+  const created = await db.source.create({ data: { workspaceId: acct.workspaceId, name: `shop_${sourceDb.slice(-8)}`, displayName: "Shop", type: type.type } });
+  const stored = mergeProperties(type.properties, { properties: "", secrets: "" }, props, box, { table: "Source", id: created.id });
+  const source = await db.source.update({ where: { id: created.id }, data: stored });
   const check = await startConnectionCheck(db, source, { host: SOURCE_PG.host, port: SOURCE_PG.port, database: sourceDb, user: SOURCE_PG.user, filterSchemas: [] });
   await check.finished;
   const dest = await createDestination({ db, box }, acct.workspaceId, {
     type: "postgres",
     properties: { host: SOURCE_PG.host, port: String(SOURCE_PG.port), username: SOURCE_PG.user, database: destDb, password: DEST_PASSWORD, ssl: false },
-  });
+  }, TEST_ACTOR);
   if (!dest.ok) throw new Error(dest.message);
   return { workspaceId: acct.workspaceId, sourceId: source.id, sourceName: source.name, sourceDb, destDb, userId: acct.users[0].id };
 }

@@ -5,7 +5,10 @@ import { z } from "zod";
 import type { ActionResult } from "@/lib/action-result";
 import { memberForAction } from "@/lib/auth/session";
 import { db } from "@/lib/db";
+import { memberActor, type ChangeBy } from "@/lib/connect/audit";
 import { connectServices } from "@/lib/connect/services";
+import { requestMetaFrom } from "@/lib/request-meta";
+import { headers } from "next/headers";
 import { checkSource, createSource, deleteSource, updateSource } from "@/lib/connect/sources";
 import type { Failure } from "@/lib/connect/result";
 import { updateStreamMetadata } from "@/lib/connect/stream-access";
@@ -14,6 +17,10 @@ import { addPostgresSourceSchema, editPostgresSourceSchema, pauseSourceSchema, s
 
 const SIGNED_OUT = "Your session has ended or you are no longer a member of this account. Sign in again.";
 const NOT_FOUND = "The source was not found.";
+
+async function by(member: { userId: string; email: string }): Promise<ChangeBy> {
+  return { actor: memberActor(member), meta: requestMetaFrom(await headers()) };
+}
 
 function invalid(error: z.ZodError): ActionResult<never> {
   return { ok: false, error: "Check the highlighted fields.", fieldErrors: z.flattenError(error).fieldErrors as Record<string, string[]> };
@@ -26,7 +33,7 @@ export async function addPostgresSourceAction(form: FormData): Promise<ActionRes
   const member = await memberForAction(input.data.workspaceId);
   if (!member) return { ok: false, error: SIGNED_OUT };
   const { workspaceId: _w, display_name, ...properties } = input.data;
-  const result = await createSource(connectServices(), member.workspaceId, { display_name, type: "platform.postgres", properties });
+  const result = await createSource(connectServices(), member.workspaceId, { display_name, type: "platform.postgres", properties }, await by(member));
   if (!result.ok) return refused(result);
   revalidatePath("/sources");
   return { ok: true, data: { id: result.value.id } };
@@ -40,7 +47,7 @@ export async function editPostgresSourceAction(form: FormData): Promise<ActionRe
   if (!member) return { ok: false, error: SIGNED_OUT };
   const { workspaceId: _w, sourceId, display_name, password, ...properties } = input.data;
   const change = password ? { ...properties, password } : properties;
-  const result = await updateSource(connectServices(), member.workspaceId, sourceId, { display_name, properties: change });
+  const result = await updateSource(connectServices(), member.workspaceId, sourceId, { display_name, properties: change }, await by(member));
   if (!result.ok) return refused(result);
   revalidatePath("/sources");
   revalidatePath(`/sources/${sourceId}`);
@@ -54,7 +61,7 @@ export async function pauseSourceAction(form: FormData): Promise<ActionResult> {
   const member = await memberForAction(input.data.workspaceId);
   if (!member) return { ok: false, error: SIGNED_OUT };
   const paused_at = input.data.paused ? new Date().toISOString() : null;
-  const result = await updateSource(connectServices(), member.workspaceId, input.data.sourceId, { paused_at });
+  const result = await updateSource(connectServices(), member.workspaceId, input.data.sourceId, { paused_at }, await by(member));
   revalidatePath("/sources");
   revalidatePath(`/sources/${input.data.sourceId}`);
   return result.ok ? { ok: true, data: undefined } : refused(result);
@@ -66,7 +73,7 @@ export async function deleteSourceAction(form: FormData): Promise<ActionResult> 
   if (!input.success) return { ok: false, error: NOT_FOUND };
   const member = await memberForAction(input.data.workspaceId);
   if (!member) return { ok: false, error: SIGNED_OUT };
-  const result = await deleteSource(db, member.workspaceId, input.data.sourceId);
+  const result = await deleteSource(db, member.workspaceId, input.data.sourceId, await by(member));
   revalidatePath("/sources");
   revalidatePath(`/sources/${input.data.sourceId}`);
   return result.ok ? { ok: true, data: undefined } : refused(result);
@@ -84,7 +91,7 @@ export async function recheckSourceAction(form: FormData): Promise<ActionResult>
   if (!input.success) return { ok: false, error: NOT_FOUND };
   const member = await memberForAction(input.data.workspaceId);
   if (!member) return { ok: false, error: SIGNED_OUT };
-  const result = await checkSource(connectServices(), member.workspaceId, input.data.sourceId);
+  const result = await checkSource(connectServices(), member.workspaceId, input.data.sourceId, await by(member));
   revalidatePath(`/sources/${input.data.sourceId}`);
   return result.ok ? { ok: true, data: undefined } : { ok: false, error: result.message };
 }

@@ -22,6 +22,17 @@ const ACTIONS: Record<string, string> = {
   "signin.failed": "Sign-in failed",
   "job.started": "Replication job started",
   "job.stopped": "Replication job stopped",
+  "invitation.revoked": "Invitation revoked",
+  "invitation.expired_with_inviter": "Invitation withdrawn: inviter removed or no longer an owner",
+  "source.created": "Source created",
+  "source.updated": "Source changed",
+  "source.paused": "Source paused",
+  "source.resumed": "Source resumed",
+  "source.deleted": "Source deleted",
+  "source.checked": "Source connection checked",
+  "destination.created": "Destination created",
+  "destination.updated": "Destination changed",
+  "destination.deleted": "Destination deleted",
 };
 
 const TH = "px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600";
@@ -38,7 +49,7 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
       <SettingsTabs active="activity" accountSlug={ctx.member.workspaceSlug} />
       <section aria-labelledby="activity-heading" className="space-y-4">
         <h2 id="activity-heading" className="text-lg font-semibold">Activity</h2>
-        <p className="text-sm text-slate-600">Changes to API keys and the team, and failed sign-ins, newest first.</p>
+        <p className="text-sm text-slate-600">Changes to API keys, the team, sources and destinations, and failed sign-ins, newest first.</p>
         {events.length === 0 ? (
           <p className="rounded-lg border border-dashed border-slate-300 bg-white px-4 py-8 text-center text-sm text-slate-600">No activity yet.</p>
         ) : (
@@ -58,7 +69,7 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
                 {events.map((e) => (
                   <tr key={e.id} className="border-b border-slate-100 align-top last:border-0">
                     <td className="whitespace-nowrap px-3 py-2">{formatUtc(e.createdAt)}</td>
-                    <td className="px-3 py-2">{ACTIONS[e.action] ?? e.action}</td>
+                    <td className="px-3 py-2">{ACTIONS[e.action] ?? e.action}{e.count > 1 ? ` (${e.count} times)` : ""}</td>
                     <td className="px-3 py-2">{e.actorLabel}</td>
                     <td className="max-w-xs break-words px-3 py-2">{e.targetLabel ?? "—"}</td>
                     <td className="max-w-xs break-words px-3 py-2 text-xs text-slate-600">

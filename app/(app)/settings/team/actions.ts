@@ -8,10 +8,12 @@ import { memberForAction } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { sendInvitationEmail } from "@/lib/mail";
 import { requestMetaFrom } from "@/lib/request-meta";
+import { publicLink } from "@/lib/security/public-url";
 import { createInvitation } from "@/lib/team/invitations";
 import { changeRole, removeMember } from "@/lib/team/members";
+import { revokeInvitation } from "@/lib/team/pending-invitations";
 import type { TeamResult } from "@/lib/team/roles";
-import { changeRoleSchema, inviteSchema, memberTargetSchema } from "@/lib/validation/team";
+import { changeRoleSchema, invitationTargetSchema, inviteSchema, memberTargetSchema } from "@/lib/validation/team";
 
 const SIGNED_OUT = "Your session has ended or you are no longer a member of this account. Sign in again.";
 
@@ -33,9 +35,9 @@ export async function inviteMemberAction(form: FormData): Promise<ActionResult<{
   const h = await headers();
   const result = await createInvitation(db, member, input.data.email, input.data.role, requestMetaFrom(h));
   if (!result.ok) return toAction(result);
-  const origin = process.env.NEXTAUTH_URL ?? `http://${h.get("host")}`;
-  const link = `${origin.replace(/\/$/, "")}/invite/${result.data.token}`;
-  const emailed = await sendInvitationEmail(result.data.email, link, member.workspaceName, member.email).catch(() => false);
+  // Never from the Host header: a forged one would put the attacker's site in the e-mail.
+  const { href: link, absolute } = publicLink(`/invite/${result.data.token}`);
+  const emailed = absolute ? await sendInvitationEmail(result.data.email, link, member.workspaceName, member.email).catch(() => false) : false;
   return toAction({ ok: true, data: { link, emailed } });
 }
 
@@ -55,4 +57,13 @@ export async function removeMemberAction(form: FormData): Promise<ActionResult<{
   const member = await memberForAction(input.data.workspaceId);
   if (!member) return { ok: false, error: SIGNED_OUT };
   return toAction(await removeMember(db, member, input.data.userId, requestMetaFrom(await headers())));
+}
+
+// Revoke a pending invitation: its link stops working at once.
+export async function revokeInvitationAction(form: FormData): Promise<ActionResult<{ email: string }>> {
+  const input = invitationTargetSchema.safeParse(Object.fromEntries(form));
+  if (!input.success) return invalid(input.error);
+  const member = await memberForAction(input.data.workspaceId);
+  if (!member) return { ok: false, error: SIGNED_OUT };
+  return toAction(await revokeInvitation(db, member, input.data.invitationId, requestMetaFrom(await headers())));
 }

@@ -4,10 +4,12 @@ import { SettingsTabs } from "@/components/app/settings-tabs";
 import { formatUtc } from "@/components/api-keys/times";
 import { InviteForm } from "@/components/team/invite-form";
 import { MemberActions } from "@/components/team/member-actions";
+import { RevokeInvitation } from "@/components/team/revoke-invitation";
 import { FeedbackProvider } from "@/components/ui/feedback";
 import { requirePageMember } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { listTeam } from "@/lib/team/members";
+import { listPendingInvitations } from "@/lib/team/pending-invitations";
 import { canManageTeam } from "@/lib/team/roles";
 
 export const metadata: Metadata = { title: "Team" };
@@ -19,6 +21,7 @@ export default async function TeamPage({ searchParams }: { searchParams: Promise
   const ctx = await requirePageMember(`/settings/team${account ? `?account=${encodeURIComponent(account)}` : ""}`, account);
   const team = await listTeam(db, ctx.member.workspaceId);
   const owner = canManageTeam(ctx.member.role);
+  const invitations = owner ? await listPendingInvitations(db, ctx.member.workspaceId) : [];
   return (
     <AppShell ctx={ctx} basePath="/settings/team">
       <h1 className="mb-6 text-2xl font-semibold">Edit User Settings</h1>
@@ -58,6 +61,40 @@ export default async function TeamPage({ searchParams }: { searchParams: Promise
               </tbody>
             </table>
           </div>
+          {owner && (
+            <section aria-labelledby="invitations-heading" className="mt-6 space-y-2">
+              <h3 id="invitations-heading" className="text-base font-semibold">Pending invitations</h3>
+              {invitations.length === 0 ? (
+                <p className="text-sm text-slate-600">No pending invitations.</p>
+              ) : (
+                <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+                  <table className="w-full text-sm">
+                    <caption className="sr-only">Pending invitations of this account</caption>
+                    <thead className="border-b border-slate-200 bg-slate-50">
+                      <tr>
+                        <th scope="col" className={TH}>Email</th>
+                        <th scope="col" className={TH}>Role</th>
+                        <th scope="col" className={TH}>Invited by</th>
+                        <th scope="col" className={TH}>Expires</th>
+                        <th scope="col" className={TH}><span className="sr-only">Actions</span></th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {invitations.map((i) => (
+                        <tr key={i.id} className="border-b border-slate-100 last:border-0">
+                          <td className="px-3 py-3">{i.email}</td>
+                          <td className="px-3 py-3 capitalize">{i.role}</td>
+                          <td className="px-3 py-3">{i.invitedBy}</td>
+                          <td className="px-3 py-3">{formatUtc(i.expiresAt)}</td>
+                          <td className="px-3 py-3 text-right"><RevokeInvitation workspaceId={ctx.member.workspaceId} invitationId={i.id} email={i.email} /></td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              )}
+            </section>
+          )}
         </FeedbackProvider>
         {owner && <InviteForm workspaceId={ctx.member.workspaceId} />}
       </section>

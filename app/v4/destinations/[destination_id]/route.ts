@@ -1,5 +1,6 @@
 // One destination: GET, PUT (its type cannot change), DELETE (answers {}).
 import { deleteDestination, getDestination, updateDestination } from "@/lib/connect/destinations";
+import { apiChangeBy } from "@/lib/http/change-by";
 import { parseBody } from "@/lib/http/body";
 import { foundOr404, idParam, keyRoute, resultResponse, otherVerbs } from "@/lib/http/handler";
 import { updateDestinationSchema } from "@/lib/validation/connect";
@@ -11,9 +12,11 @@ export const GET = keyRoute(async (_request, ctx) => foundOr404(await getDestina
 export const PUT = keyRoute(async (request, ctx) => {
   const target = id(ctx);
   const input = await parseBody(request, updateDestinationSchema);
-  return resultResponse(await updateDestination(ctx, ctx.key.workspaceId, target, input));
+  return resultResponse(await updateDestination(ctx, ctx.key.workspaceId, target, input, await apiChangeBy(request, ctx)));
 });
 
-export const DELETE = keyRoute(async (_request, ctx) => resultResponse(await deleteDestination(ctx.db, ctx.key.workspaceId, id(ctx))));
+export const DELETE = keyRoute(async (request, ctx) =>
+  resultResponse(await deleteDestination(ctx.db, ctx.key.workspaceId, id(ctx), await apiChangeBy(request, ctx))),
+);
 
 export const { POST, PATCH } = otherVerbs("GET", "PUT", "DELETE");
