@@ -43,15 +43,15 @@ describe("audit of sources and destinations", async () => {
     const key = await createApiKey(db, { workspaceId: acct.workspaceId, userId: acct.users[0].id }, "audit", "p".repeat(40));
     if (!key.ok) throw new Error(key.message);
     const by = { actor: await keyActor(db, { keyId: key.data.key.id, workspaceId: acct.workspaceId, userId: acct.users[0].id }) };
-    const dest = await createDestination(deps, acct.workspaceId, { type: "postgres", name: "Warehouse", properties: { host: "203.0.113.1", port: "5432", dbname: "d", user: "u", password: SECRET } }, by);
+    const dest = await createDestination(deps, acct.workspaceId, { type: "postgres", name: "Warehouse", properties: { host: "203.0.113.1", port: "5432", database: "d", username: "u", password: SECRET } }, by);
     if (!dest.ok) throw new Error(dest.message);
-    await updateDestination(deps, acct.workspaceId, dest.value.id, { properties: { schema: "raw" } }, by);
+    await updateDestination(deps, acct.workspaceId, dest.value.id, { properties: { password: "rotated-pw" } }, by);
     await deleteDestination(db, acct.workspaceId, dest.value.id, by);
     const { events } = await listEvents(db, acct.workspaceId);
     const mine = events.filter((e) => e.targetType === "destination").reverse();
     expect(mine.map((e) => [e.action, e.targetLabel])).toEqual([
       ["destination.created", `Warehouse (id ${dest.value.id})`],
-      ["destination.updated", `Warehouse (id ${dest.value.id}): schema changed`],
+      ["destination.updated", `Warehouse (id ${dest.value.id}): password changed`],
       ["destination.deleted", `Warehouse (id ${dest.value.id})`],
     ]);
     for (const e of mine) expect(e).toMatchObject({ actorType: "key", actorLabel: `API key ending ${key.data.key.last4}` });

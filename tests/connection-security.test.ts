@@ -57,7 +57,8 @@ describe("a stored password and a changed connection", async () => {
 
   it("the same rule holds for destinations", async () => {
     const { workspaceId } = await seedAccount(db);
-    const dest = await createDestination(deps, workspaceId, { type: "postgres", properties: real }, BY);
+    const destination = { host: real.host, port: real.port, username: real.user, database: real.dbname, password: real.password };
+    const dest = await createDestination(deps, workspaceId, { type: "postgres", properties: destination }, BY);
     if (!dest.ok) throw new Error(dest.message);
     const moved = await updateDestination(deps, workspaceId, dest.value.id, { properties: { host: "203.0.113.9" } }, BY);
     expect(moved).toMatchObject({ ok: false, fields: { "properties.password": expect.any(String) } });

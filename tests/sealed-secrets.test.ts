@@ -14,6 +14,7 @@ const BY = { actor: { type: "system" as const, label: "test" } };
 const OLD = "old-key-".padEnd(40, "o");
 const NEW = "new-key-".padEnd(40, "n");
 const props = (password: string) => ({ host: "203.0.113.10", port: "5432", dbname: "d", user: "u", password });
+const destinationProps = (password: string) => ({ host: "203.0.113.10", port: "5432", database: "d", username: "u", password });
 
 // The first format, exactly as the original box sealed it: v1.iv.tag.body, no additional data.
 function sealV1(secret: string, plain: string): string {
@@ -48,7 +49,7 @@ describe("sealed secrets", async () => {
     const old = { db, box: createSecretBox(OLD) };
     const { workspaceId } = await seedAccount(db);
     const src = await createSource(old, workspaceId, { display_name: "Rot", type: "platform.postgres", properties: props("rotate-me") }, BY);
-    const dest = await createDestination(old, workspaceId, { type: "postgres", properties: props("dest-pw") }, BY);
+    const dest = await createDestination(old, workspaceId, { type: "postgres", properties: destinationProps("dest-pw") }, BY);
     if (!src.ok || !dest.ok) throw new Error("create failed");
     // A value from before this change: the first format, not bound to its row.
     const legacy = await createSource(old, workspaceId, { display_name: "Legacy", type: "platform.postgres", properties: { host: "h" } }, BY);
