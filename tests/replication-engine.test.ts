@@ -130,6 +130,21 @@ describe("replication engine: full table", async () => {
     expect(unreachable.message).not.toContain(password);
   });
 
+  it("the session settings are applied whatever the databases' defaults are", async () => {
+    const odd = [await createDatabase("bobbin_src"), await createDatabase("bobbin_src")];
+    for (const db of odd) {
+      await sql(db, `ALTER DATABASE ${db.database} SET TimeZone = 'Asia/Kolkata'; ALTER DATABASE ${db.database} SET DateStyle = 'SQL, DMY';
+        ALTER DATABASE ${db.database} SET extra_float_digits = 0; ALTER DATABASE ${db.database} SET IntervalStyle = 'sql_standard'`);
+    }
+    await sql(odd[0], `CREATE TABLE odd (id int PRIMARY KEY, tz timestamptz, dt date, d double precision);
+      INSERT INTO odd VALUES (1, '2020-06-19T15:09:38.123456Z', '2020-02-01', 0.1::float8 + 0.2::float8)`);
+    const stream = await streamPlan(odd[0], "odd");
+    const outcome = await runReplication({ source: odd[0], destination: odd[1], destinationSchema: "odd", streams: [stream] }, recorder().events, new AbortController().signal);
+    expect(outcome.status).toBe("succeeded");
+    expect(await sql(odd[1], `SELECT tz = '2020-06-19T15:09:38.123456Z' AS tz, dt = DATE '2020-02-01' AS dt, d = 0.1::float8 + 0.2::float8 AS d FROM odd.odd`))
+      .toEqual([{ tz: true, dt: true, d: true }]);
+  });
+
   it("readers see the old version during a load; a stop during a load ends within seconds, keeps it and leaves nothing behind", async () => {
     const wide = await streamPlan(source, "wide");
     expect((await runReplication(plan([wide]), recorder().events, new AbortController().signal)).status).toBe("succeeded");
