@@ -215,7 +215,7 @@ describe("replication engine: full table", async () => {
       stop.abort();
     };
     const outcome = await runReplication(plan([wide, plain]), rec.events, stop.signal);
-    expect(Date.now() - stoppedAt).toBeLessThan(3_000);
+    expect(Date.now() - stoppedAt).toBeLessThan(15_000); // within seconds, with room for a loaded CI machine
     expect(outcome).toEqual({ status: "stopped", streams: [{ tapStreamId: wide.tapStreamId, rows: 0, status: "stopped" }, { tapStreamId: plain.tapStreamId, rows: 0, status: "stopped" }] });
     expect(await checksum(dest, "my_source.wide", ["id", "a", "_sdc_table_version"], "id")).toEqual(old);
     expect(await sql(dest, `SELECT tablename FROM pg_tables WHERE tablename LIKE '_sdc_load%'`)).toEqual([]);
