@@ -124,6 +124,20 @@ describe("replication engine: incremental", async () => {
     ]);
   });
 
+  it("a throwing beforeCommit rolls the batch back: the destination and the bookmark are unchanged, the stream fails", async () => {
+    await sql(source, `INSERT INTO notes VALUES (6, 'zzz', 'six')`);
+    const notes = await streamPlan(source, "notes", { method: "INCREMENTAL", replicationKey: "k", bookmark: "zz" });
+    const before = await checksum(dest, "inc.notes", ["id", "k", "body", "_sdc_sequence"], "id");
+    const rec = recorder();
+    rec.events.beforeCommit = async () => {
+      throw new Error("this worker no longer owns the job");
+    };
+    const outcome = await runReplication(plan([notes]), rec.events, new AbortController().signal);
+    expect(outcome).toMatchObject({ status: "failed", failedStep: "target", message: "this worker no longer owns the job", streams: [{ rows: 0, status: "failed" }] });
+    expect(rec.commits).toEqual([]);
+    expect(await checksum(dest, "inc.notes", ["id", "k", "body", "_sdc_sequence"], "id")).toEqual(before);
+  });
+
   it("a destination failure of one batch reports the stream and keeps the batches before it", async () => {
     await sql(dest, `ALTER TABLE inc.big ADD CONSTRAINT short_v CHECK (id < 60001 OR length(v) < 5)`);
     await sql(source, `INSERT INTO big SELECT g, 'long value ' || g FROM generate_series(60001, 60010) g`);

@@ -187,6 +187,29 @@ describe("replication engine: full table", async () => {
     await sql(dest, `DROP TABLE my_source.a__b`);
   });
 
+  it("a throwing beforeCommit rolls the new version back: the destination is unchanged and the stream fails with its message", async () => {
+    await sql(source, `UPDATE plain SET v = v + 1000`);
+    const old = await checksum(dest, "my_source.plain", ["k", "v", "_sdc_table_version"], "k");
+    const rec = recorder();
+    let calls = 0;
+    rec.events.beforeCommit = async () => {
+      calls++;
+      throw new Error("this worker no longer owns the job");
+    };
+    const outcome = await runReplication(plan([plain]), rec.events, new AbortController().signal);
+    expect(calls).toBe(1);
+    expect(outcome).toMatchObject({ status: "failed", failedStep: "target", message: "this worker no longer owns the job", streams: [{ status: "failed", rows: 0 }] });
+    expect(rec.commits).toEqual([]);
+    expect(await checksum(dest, "my_source.plain", ["k", "v", "_sdc_table_version"], "k")).toEqual(old);
+    expect(await sql(dest, `SELECT tablename FROM pg_tables WHERE tablename LIKE '_sdc_load%'`)).toEqual([]);
+
+    const ok = recorder();
+    ok.events.beforeCommit = async () => void calls++;
+    expect((await runReplication(plan([plain]), ok.events, new AbortController().signal)).status).toBe("succeeded");
+    expect(calls).toBe(2);
+    expect(await checksum(dest, "my_source.plain", ["k", "v"], "k")).toEqual(await checksum(source, "plain", ["k", "v"], "k"));
+  });
+
   it("readers see the old version during a load; a stop during a load ends within seconds, keeps it and leaves nothing behind", async () => {
     const wide = await streamPlan(source, "wide");
     expect((await runReplication(plan([wide]), recorder().events, new AbortController().signal)).status).toBe("succeeded");

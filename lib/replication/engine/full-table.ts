@@ -5,7 +5,7 @@ import { SdcAppender, SdcFramer } from "./copy-lines";
 import { assertBobbinTable, copyColumnList, createTableSql, dropConstantDefaultsSql } from "./destination";
 import { loadTableName, qualified, quoteIdent } from "./names";
 import { toSideError } from "./sessions";
-import { nowMicros, onSide, pipeCopy, progressReporter, sourceSelect, type StreamContext, type StreamResult } from "./stream-context";
+import { beforeCommit, nowMicros, onSide, pipeCopy, progressReporter, sourceSelect, type StreamContext, type StreamResult } from "./stream-context";
 
 // Load every row of a FULL_TABLE stream as a new version of its table.
 export async function loadFullTable(ctx: StreamContext): Promise<StreamResult> {
@@ -42,6 +42,7 @@ export async function loadFullTable(ctx: StreamContext): Promise<StreamResult> {
   if (stream.keyProperties.length) {
     await onSide(ctx, "destination", `ALTER TABLE ${qualified(schema, table)} RENAME CONSTRAINT ${quoteIdent(pkey)} TO ${quoteIdent(`${table}_pkey`)}`);
   }
+  await beforeCommit(ctx);
   await onSide(ctx, "destination", "COMMIT");
   ctx.events.log({ from: "target", level: "INFO", message: `Activated version ${version} of ${schema}.${table}: ${appender.rows} rows` });
   await ctx.events.committed({ tapStreamId: stream.tapStreamId, rows: appender.rows, bookmark: null, batchLoadedAt: new Date() });
