@@ -124,6 +124,18 @@ describe("replication engine: incremental", async () => {
     ]);
   });
 
+  it("a column deselected later: upserted rows keep their old value there, inserted rows get NULL", async () => {
+    await sql(source, `CREATE TABLE dsel (id int PRIMARY KEY, k int, a text, b text); INSERT INTO dsel VALUES (1, 1, 'a1', 'b1'), (2, 2, 'a2', 'b2')`);
+    const all = await streamPlan(source, "dsel", { method: "INCREMENTAL", replicationKey: "k" });
+    expect((await run([all])).outcome.status).toBe("succeeded");
+    await sql(source, `UPDATE dsel SET k = 10, a = 'a1 new', b = 'b1 new' WHERE id = 1; INSERT INTO dsel VALUES (3, 11, 'a3', 'b3')`);
+    const withoutB = await streamPlan(source, "dsel", { method: "INCREMENTAL", replicationKey: "k", bookmark: "2", deselect: ["b"] });
+    expect((await run([withoutB])).outcome.status).toBe("succeeded");
+    expect(await sql(dest, `SELECT id, a, b FROM inc.dsel ORDER BY id`)).toEqual([
+      { id: "1", a: "a1 new", b: "b1" }, { id: "2", a: "a2", b: "b2" }, { id: "3", a: "a3", b: null },
+    ]);
+  });
+
   it("a throwing beforeCommit rolls the batch back: the destination and the bookmark are unchanged, the stream fails", async () => {
     await sql(source, `INSERT INTO notes VALUES (6, 'zzz', 'six')`);
     const notes = await streamPlan(source, "notes", { method: "INCREMENTAL", replicationKey: "k", bookmark: "zz" });
