@@ -92,7 +92,7 @@ describe("replication engine: incremental", async () => {
       stop.abort();
     });
     const outcome = await runReplication(plan([big], 5_000), rec.events, stop.signal);
-    expect(Date.now() - stoppedAt).toBeLessThan(3_000);
+    expect(Date.now() - stoppedAt).toBeLessThan(15_000); // within seconds, with room for a loaded CI machine
     expect(outcome).toEqual({ status: "stopped", streams: [{ tapStreamId: big.tapStreamId, rows: 5_000, status: "stopped" }] });
     expect(rec.commits).toEqual([expect.objectContaining({ rows: 5_000, bookmark: "5000" })]);
     expect(await sql(dest, `SELECT count(*)::int AS n, max(id)::text AS max FROM inc.big`)).toEqual([{ n: 5_000, max: "5000" }]);
@@ -102,6 +102,52 @@ describe("replication engine: incremental", async () => {
     expect(next.outcome.status).toBe("succeeded");
     expect(next.rec.commits.map((c) => [c.rows, c.bookmark])).toEqual([[20_000, "24999"], [20_000, "44999"], [15_001, "60000"]]);
     expect(await checksum(dest, "inc.big", ["id", "v"], "id")).toEqual(await checksum(source, "big", ["id", "v"], "id"));
+  });
+
+  it("a text key with a tab, a backslash, a newline and a quote: the bookmark round-trips and the next run reads from it on", async () => {
+    const awkward = "z\t\\\n'q";
+    await sql(source, `CREATE TABLE notes (id int PRIMARY KEY, k text, body text)`);
+    await sql(source, `INSERT INTO notes VALUES (1, 'a', 'one'), (2, 'm', 'two'), (3, $1, 'three')`, [awkward]);
+    const notes = await streamPlan(source, "notes", { method: "INCREMENTAL", replicationKey: "k" });
+    const first = await run([notes]);
+    expect(first.outcome.streams[0]).toMatchObject({ rows: 3, status: "succeeded" });
+    expect(first.rec.commits.at(-1)!.bookmark).toBe(awkward);
+    expect(await sql(dest, `SELECT k FROM inc.notes WHERE id = 3`)).toEqual([{ k: awkward }]);
+
+    await sql(source, `UPDATE notes SET body = 'three again' WHERE id = 3; UPDATE notes SET body = 'unseen' WHERE id = 2;
+      INSERT INTO notes VALUES (4, 'b', 'below the bookmark'), (5, 'zz', 'above it')`);
+    const second = await run([{ ...notes, bookmark: first.rec.commits.at(-1)!.bookmark }]);
+    expect(second.outcome.streams[0]).toMatchObject({ rows: 2, status: "succeeded" });
+    expect(second.rec.commits.at(-1)!.bookmark).toBe("zz");
+    expect(await sql(dest, `SELECT id, body FROM inc.notes ORDER BY id`)).toEqual([
+      { id: "1", body: "one" }, { id: "2", body: "two" }, { id: "3", body: "three again" }, { id: "5", body: "above it" },
+    ]);
+  });
+
+  it("a column deselected later: upserted rows keep their old value there, inserted rows get NULL", async () => {
+    await sql(source, `CREATE TABLE dsel (id int PRIMARY KEY, k int, a text, b text); INSERT INTO dsel VALUES (1, 1, 'a1', 'b1'), (2, 2, 'a2', 'b2')`);
+    const all = await streamPlan(source, "dsel", { method: "INCREMENTAL", replicationKey: "k" });
+    expect((await run([all])).outcome.status).toBe("succeeded");
+    await sql(source, `UPDATE dsel SET k = 10, a = 'a1 new', b = 'b1 new' WHERE id = 1; INSERT INTO dsel VALUES (3, 11, 'a3', 'b3')`);
+    const withoutB = await streamPlan(source, "dsel", { method: "INCREMENTAL", replicationKey: "k", bookmark: "2", deselect: ["b"] });
+    expect((await run([withoutB])).outcome.status).toBe("succeeded");
+    expect(await sql(dest, `SELECT id, a, b FROM inc.dsel ORDER BY id`)).toEqual([
+      { id: "1", a: "a1 new", b: "b1" }, { id: "2", a: "a2", b: "b2" }, { id: "3", a: "a3", b: null },
+    ]);
+  });
+
+  it("a throwing beforeCommit rolls the batch back: the destination and the bookmark are unchanged, the stream fails", async () => {
+    await sql(source, `INSERT INTO notes VALUES (6, 'zzz', 'six')`);
+    const notes = await streamPlan(source, "notes", { method: "INCREMENTAL", replicationKey: "k", bookmark: "zz" });
+    const before = await checksum(dest, "inc.notes", ["id", "k", "body", "_sdc_sequence"], "id");
+    const rec = recorder();
+    rec.events.beforeCommit = async () => {
+      throw new Error("this worker no longer owns the job");
+    };
+    const outcome = await runReplication(plan([notes]), rec.events, new AbortController().signal);
+    expect(outcome).toMatchObject({ status: "failed", failedStep: "target", message: "this worker no longer owns the job", streams: [{ rows: 0, status: "failed" }] });
+    expect(rec.commits).toEqual([]);
+    expect(await checksum(dest, "inc.notes", ["id", "k", "body", "_sdc_sequence"], "id")).toEqual(before);
   });
 
   it("a destination failure of one batch reports the stream and keeps the batches before it", async () => {

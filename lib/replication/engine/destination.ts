@@ -2,6 +2,7 @@
 import type pg from "pg";
 import { SDC_COLUMNS } from "./column-types";
 import { qualified, quoteIdent } from "./names";
+import { SideError } from "./sessions";
 
 // A destination column: its name and type.
 export type DestColumn = { name: string; type: string };
@@ -60,6 +61,21 @@ export async function ensureSchema(client: pg.Client, schema: string): Promise<v
   }
 }
 
+// Refuse to replace or write into an existing relation of that name that Bobbin did not create: one that is not
+// a table with both _sdc_sequence and _sdc_table_version columns.
+export async function assertBobbinTable(client: pg.Client, schema: string, table: string): Promise<void> {
+  const r = await client.query(
+    `SELECT c.relkind IN ('r', 'p') AS is_table,
+       (SELECT count(*) FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+          AND a.attname IN ('_sdc_sequence', '_sdc_table_version'))::int AS sdc
+     FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relname = $2`,
+    [schema, table],
+  );
+  if (r.rows.some((row) => !row.is_table || row.sdc < 2)) {
+    throw new SideError("destination", `table ${schema}.${table} exists and was not created by Bobbin`);
+  }
+}
+
 // The columns an existing table has (name → type), or null when the table does not exist.
 export async function existingColumns(client: pg.Client, schema: string, table: string): Promise<Map<string, string> | null> {
   const r = await client.query(
@@ -78,6 +94,7 @@ export async function existingColumns(client: pg.Client, schema: string, table: 
 // Make an INCREMENTAL stream's table ready: create it, or add the columns it lacks (older rows keep NULL there).
 // Returns the names of the columns added.
 export async function prepareIncrementalTable(client: pg.Client, schema: string, table: string, columns: DestColumn[], keys: string[]): Promise<string[]> {
+  await assertBobbinTable(client, schema, table);
   const existing = await existingColumns(client, schema, table);
   if (!existing) {
     await client.query(createTableSql(schema, table, columns, keys, `${table}_pkey`));

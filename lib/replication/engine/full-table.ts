@@ -1,11 +1,11 @@
 // FULL_TABLE: every row into a new table version, keyed after the load, then swapped in for the live table,
 // all in one destination transaction: readers see the old version until the commit, never a half-loaded one.
-import { to as copyTo } from "pg-copy-streams";
-import { from as copyFrom } from "pg-copy-streams";
+import { to as copyTo, from as copyFrom } from "pg-copy-streams";
 import { SdcAppender, SdcFramer } from "./copy-lines";
-import { copyColumnList, createTableSql, dropConstantDefaultsSql } from "./destination";
+import { assertBobbinTable, copyColumnList, createTableSql, dropConstantDefaultsSql } from "./destination";
 import { loadTableName, qualified, quoteIdent } from "./names";
-import { nowMicros, onSide, pipeCopy, progressReporter, sourceSelect, type StreamContext, type StreamResult } from "./stream-context";
+import { toSideError } from "./sessions";
+import { beforeCommit, nowMicros, onSide, pipeCopy, progressReporter, sourceSelect, type StreamContext, type StreamResult } from "./stream-context";
 
 // Load every row of a FULL_TABLE stream as a new version of its table.
 export async function loadFullTable(ctx: StreamContext): Promise<StreamResult> {
@@ -13,6 +13,11 @@ export async function loadFullTable(ctx: StreamContext): Promise<StreamResult> {
   const version = Date.now();
   const load = loadTableName(table);
   const pkey = `${load}_pkey`;
+  try {
+    await assertBobbinTable(ctx.dest, schema, table); // never drop a table someone else made
+  } catch (error) {
+    throw toSideError(error, "destination", ctx.secrets);
+  }
   await onSide(ctx, "destination", `DROP TABLE IF EXISTS ${qualified(schema, load)}`); // a crashed run's leftover
   await onSide(ctx, "source", "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
   await onSide(ctx, "destination", "BEGIN");
@@ -37,6 +42,7 @@ export async function loadFullTable(ctx: StreamContext): Promise<StreamResult> {
   if (stream.keyProperties.length) {
     await onSide(ctx, "destination", `ALTER TABLE ${qualified(schema, table)} RENAME CONSTRAINT ${quoteIdent(pkey)} TO ${quoteIdent(`${table}_pkey`)}`);
   }
+  await beforeCommit(ctx);
   await onSide(ctx, "destination", "COMMIT");
   ctx.events.log({ from: "target", level: "INFO", message: `Activated version ${version} of ${schema}.${table}: ${appender.rows} rows` });
   await ctx.events.committed({ tapStreamId: stream.tapStreamId, rows: appender.rows, bookmark: null, batchLoadedAt: new Date() });

@@ -8,7 +8,7 @@ import { SdcFramer } from "./copy-lines";
 import { columnDefinitions, copyColumnList, prepareIncrementalTable, tableColumns } from "./destination";
 import { qualified, quoteIdent } from "./names";
 import { toSideError } from "./sessions";
-import { nowMicros, onSide, pipeCopy, progressReporter, sourceSelect, type StreamContext, type StreamResult } from "./stream-context";
+import { beforeCommit, nowMicros, onSide, pipeCopy, progressReporter, sourceSelect, type StreamContext, type StreamResult } from "./stream-context";
 
 // A batch ends after this many rows or bytes, whichever comes first (see docs/benchmarks.md).
 export const BATCH_ROWS = 100_000;
@@ -148,6 +148,7 @@ class BatchSink extends Writable {
     copy.end();
     await finished(copy);
     if (this.staged) await ctx.dest.query(mergeSql(ctx));
+    await beforeCommit(ctx);
     await ctx.dest.query("COMMIT");
     this.copy = null;
     const rows = this.batchRows;

@@ -36,6 +36,15 @@ export function loadTableName(table: string): string {
   return `_sdc_load_${createHash("md5").update(table).digest("hex").slice(0, 12)}`;
 }
 
+// Why a destination schema may not be loaded into (PostgreSQL's own schemas, `public`, the job queue's), or null.
+export function reservedSchemaProblem(schema: string): string | null {
+  const s = schema.toLowerCase();
+  if (s === "public" || s === "information_schema" || s === "pgboss" || s.startsWith("pg_")) {
+    return `destination schema "${schema}" is reserved (public, information_schema, pg_*, pgboss): name the source differently`;
+  }
+  return null;
+}
+
 // "schema"."table"
 export function qualified(schema: string, table: string): string {
   return `${quoteIdent(schema)}.${quoteIdent(table)}`;

@@ -4,7 +4,7 @@ import { destinationType } from "./column-types";
 import { ensureSchema } from "./destination";
 import { loadFullTable } from "./full-table";
 import { BATCH_ROWS, loadIncremental } from "./incremental";
-import { columnNameProblem, destinationTableName } from "./names";
+import { columnNameProblem, destinationTableName, reservedSchemaProblem } from "./names";
 import { closeSession, openSession, SideError, toSideError } from "./sessions";
 import type { StreamContext, StreamResult } from "./stream-context";
 import type { EngineEvents, EngineOutcome, ReplicationPlan, StreamFailure, StreamOutcome, StreamPlan } from "./types";
@@ -27,12 +27,13 @@ export async function runReplication(plan: ReplicationPlan, events: EngineEvents
   }
   const streams: StreamOutcome[] = [];
   const failures: StreamFailure[] = [];
-  for (const stream of plan.streams) {
+  const owners = tableOwners(plan.streams);
+  for (const [i, stream] of plan.streams.entries()) {
     if (signal.aborted) {
       streams.push({ tapStreamId: stream.tapStreamId, rows: 0, status: "stopped" });
       continue;
     }
-    const { outcome, failure } = await runStream(plan, stream, events, signal, secrets);
+    const { outcome, failure } = await runStream(plan, stream, events, signal, secrets, owners[i]);
     streams.push(outcome);
     if (failure) {
       failures.push(failure);
@@ -44,6 +45,19 @@ export async function runReplication(plan: ReplicationPlan, events: EngineEvents
   const tapFailure = failures.find((f) => f.phase === "extract");
   const first = tapFailure ?? failures[0];
   return { status: "failed", failedStep: tapFailure ? "tap" : "target", message: first.message, streams };
+}
+
+// For each stream, the earlier stream of the plan that loads into the same destination table (e.g. "a-b" and a
+// public "a__b" both → a__b), or null: the later stream is refused rather than overwriting or mixing the table.
+function tableOwners(streams: StreamPlan[]): (StreamPlan | null)[] {
+  const first = new Map<string, StreamPlan>();
+  return streams.map((s) => {
+    const table = destinationTableName(s.streamName);
+    if (table === null) return null;
+    const owner = first.get(table);
+    if (!owner) first.set(table, s);
+    return owner ?? null;
+  });
 }
 
 // Connect to both databases once before any stream runs.
@@ -59,7 +73,7 @@ async function checkConnections(plan: ReplicationPlan, secrets: Secrets): Promis
 }
 
 // Replicate one stream on its own pair of sessions; a failure ends this stream only.
-async function runStream(plan: ReplicationPlan, stream: StreamPlan, events: EngineEvents, signal: AbortSignal, secrets: Secrets) {
+async function runStream(plan: ReplicationPlan, stream: StreamPlan, events: EngineEvents, signal: AbortSignal, secrets: Secrets, owner: StreamPlan | null) {
   const id = stream.tapStreamId;
   let committedRows = 0;
   const counted: EngineEvents = { ...events, committed: async (b) => ((committedRows += b.rows), events.committed(b)) };
@@ -69,7 +83,7 @@ async function runStream(plan: ReplicationPlan, stream: StreamPlan, events: Engi
   const onAbort = () => void Promise.all([closeSession(source), closeSession(dest)]);
   signal.addEventListener("abort", onAbort, { once: true });
   try {
-    const ctx = await prepare(plan, stream, counted, signal, secrets);
+    const ctx = await prepare(plan, stream, counted, signal, secrets, owner);
     source = await openSession(plan.source, "source");
     dest = await openSession(plan.destination, "destination");
     if (signal.aborted) throw new Error("stopped");
@@ -108,9 +122,14 @@ async function runStream(plan: ReplicationPlan, stream: StreamPlan, events: Engi
 }
 
 // The stream's destination table and columns; columns the destination cannot name are left out with a warning.
-async function prepare(plan: ReplicationPlan, stream: StreamPlan, events: EngineEvents, signal: AbortSignal, secrets: Secrets): Promise<StreamContext> {
+async function prepare(plan: ReplicationPlan, stream: StreamPlan, events: EngineEvents, signal: AbortSignal, secrets: Secrets, owner: StreamPlan | null): Promise<StreamContext> {
+  const schemaProblem = reservedSchemaProblem(plan.destinationSchema);
+  if (schemaProblem) throw new SideError("destination", schemaProblem);
   const table = destinationTableName(stream.streamName);
   if (!table) throw new SideError("destination", `table name "${stream.streamName}" is longer than 63 characters`);
+  if (owner) {
+    throw new SideError("destination", `streams "${owner.streamName}" and "${stream.streamName}" both load into ${plan.destinationSchema}.${table}: "${stream.streamName}" is not loaded`);
+  }
   const columns = stream.columns.filter((c) => {
     const problem = columnNameProblem(c.name);
     if (problem) events.log({ from: "target", level: "WARNING", message: `${stream.streamName}.${c.name} not loaded: ${problem}` });

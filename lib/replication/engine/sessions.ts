@@ -7,11 +7,12 @@ export type Side = "source" | "destination";
 
 // Text forms independent of the servers' defaults (UTC instants, ISO dates, shortest exact floats, literal
 // backslashes in string literals); no server-side timeout ends a long COPY or an open source snapshot
-// (the job runner bounds a job's duration).
+// (the job runner bounds a job's duration). Sent as SET statements after connecting, not in the startup
+// `options` parameter, which connection poolers may ignore or refuse.
 const SETTINGS = [
-  "TimeZone=UTC", "DateStyle=ISO,MDY", "IntervalStyle=postgres", "extra_float_digits=3", "client_encoding=UTF8",
-  "standard_conforming_strings=on", "statement_timeout=0", "idle_in_transaction_session_timeout=0",
-].map((s) => `-c ${s}`).join(" ");
+  "TimeZone = 'UTC'", "DateStyle = 'ISO, MDY'", "IntervalStyle = 'postgres'", "extra_float_digits = 3", "client_encoding = 'UTF8'",
+  "standard_conforming_strings = on", "statement_timeout = 0", "idle_in_transaction_session_timeout = 0",
+].map((s) => `SET ${s};`).join(" ");
 
 // An error of one side of the run, with the database's SQLSTATE when it has one.
 export class SideError extends Error {
@@ -39,7 +40,7 @@ export function toSideError(error: unknown, side: Side, secrets: (string | undef
   return new SideError(side, scrub(e?.message || String(error), secrets), sqlState);
 }
 
-// Open a session with the engine's settings.
+// Open a session with the engine's settings applied.
 export async function openSession(endpoint: PgEndpoint, side: Side): Promise<pg.Client> {
   const client = new pg.Client({
     host: endpoint.host,
@@ -48,7 +49,6 @@ export async function openSession(endpoint: PgEndpoint, side: Side): Promise<pg.
     user: endpoint.user,
     password: endpoint.password,
     ssl: endpoint.ssl || false,
-    options: SETTINGS,
     connectionTimeoutMillis: 10_000,
     keepAlive: true, // a vanished peer is noticed, so its transaction does not hold locks for ever
     application_name: side === "source" ? "bobbin-tap" : "bobbin-target",
@@ -56,6 +56,7 @@ export async function openSession(endpoint: PgEndpoint, side: Side): Promise<pg.
   client.on("error", () => {}); // a dropped connection surfaces through the pending query
   try {
     await client.connect();
+    await client.query(SETTINGS);
   } catch (error) {
     await client.end().catch(() => {});
     throw toSideError(error, side, [endpoint.password]);

@@ -4,7 +4,7 @@ import type { Readable, Transform, Writable } from "node:stream";
 import type pg from "pg";
 import type { DestColumn } from "./destination";
 import { qualified, quoteIdent, quoteLiteral } from "./names";
-import { toSideError, type SideError } from "./sessions";
+import { scrub, SideError, toSideError } from "./sessions";
 import type { EngineEvents, StreamColumn, StreamPlan } from "./types";
 
 export type StreamContext = {
@@ -71,5 +71,17 @@ export async function onSide(ctx: StreamContext, side: "source" | "destination",
     return await (side === "source" ? ctx.source : ctx.dest).query(sql);
   } catch (error) {
     throw toSideError(error, side, ctx.secrets);
+  }
+}
+
+// Await the runner's check right before a destination COMMIT; when it throws, roll the transaction back and fail
+// the stream with its message.
+export async function beforeCommit(ctx: StreamContext): Promise<void> {
+  if (!ctx.events.beforeCommit) return;
+  try {
+    await ctx.events.beforeCommit();
+  } catch (error) {
+    await ctx.dest.query("ROLLBACK").catch(() => {});
+    throw new SideError("destination", scrub((error as Error)?.message || String(error), ctx.secrets));
   }
 }

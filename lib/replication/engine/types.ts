@@ -77,6 +77,10 @@ export type EngineEvents = {
   progress(tapStreamId: string, rowsSoFar: number): void;
   // After each destination commit. The runner persists the bookmark here; the engine awaits it before going on.
   committed(batch: Committed): Promise<void>;
+  // Optional: awaited right before every destination COMMIT (a FULL_TABLE swap, each INCREMENTAL batch). When it
+  // throws, the engine rolls the transaction back and fails the stream with the error's message (the runner
+  // checks here that it still owns the job).
+  beforeCommit?: () => Promise<void>;
   streamFailed(failure: StreamFailure): void;
 };
 
