@@ -31,7 +31,11 @@ test("a wrong password and an unreachable port fail the check cleanly; the sourc
   expect(early.status()).toBe(400);
   expect((await errorOf(early)).message).toMatch(/once discovery has succeeded; this source is at the "discover_schema" step/);
 
-  const fixed = await api.put(`/v4/sources/${closed.id}`, { properties: { port: "5432" } });
+  // A new port without the password: refused, naming the field (the stored password never follows a change).
+  const bare = await api.put(`/v4/sources/${closed.id}`, { properties: { port: "5432" } });
+  expect(bare.status()).toBe(400);
+  expect((await errorOf(bare)).fields).toMatchObject({ "properties.password": expect.stringMatching(/^Give the password again: port changed/) });
+  const fixed = await api.put(`/v4/sources/${closed.id}`, { properties: { port: "5432", password: SOURCE_PASSWORD } });
   expect(fixed.status()).toBe(200);
   expect(await waitForCheck(api, closed.id, (await fixed.json()).check_job_name)).toMatchObject({ status: "succeeded" });
   expect((await (await api.get(`/v4/sources/${closed.id}`)).json()).report_card.current_step_type).toBe("field_selection");

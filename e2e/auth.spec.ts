@@ -23,6 +23,7 @@ test("a wrong password and an unknown email get the same message", async ({ page
 });
 
 test("five wrong passwords lock the email out, even for the right one; an unknown email reads the same", async ({ page, db }) => {
+  test.slow(); // eleven sign-ins, each a deliberate 32 MiB scrypt
   const account = await createAccount(db);
   const unknown = `nobody-${account.slug}@example.test`;
   const attempt = async (email: string, password: string) => {

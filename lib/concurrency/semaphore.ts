@@ -52,6 +52,11 @@ export class KeyedSemaphore {
 
   constructor(readonly limit: number) {}
 
+  // How many run and wait under a key now.
+  loadOf(key: string): { active: number; waiting: number } {
+    return this.byKey.get(key)?.load ?? { active: 0, waiting: 0 };
+  }
+
   // Run `work` under the key's semaphore.
   async run<T>(key: string, work: () => Promise<T>): Promise<T> {
     let gate = this.byKey.get(key);

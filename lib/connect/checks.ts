@@ -34,6 +34,11 @@ const SUPERSEDED = "Superseded by a newer check (the connection details changed)
 const overall = new Semaphore(Math.max(1, Number(process.env.DISCOVERY_CONCURRENCY) || 4));
 const perAccount = new KeyedSemaphore(2);
 
+// How many checks run (connected or connecting) now: in all, and for one account.
+export function checkLoad(workspaceId?: number): { active: number; waiting: number } {
+  return workspaceId === undefined ? overall.load : perAccount.loadOf(String(workspaceId));
+}
+
 // Start a check: record it as running now, return its job name at once, run discovery in the background.
 // A source has one running check at a time: while one runs, starting another returns the running one.
 export async function startConnectionCheck(
