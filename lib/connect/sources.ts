@@ -4,7 +4,7 @@ import type { Db } from "../db-client";
 import type { CreateSourceInput, UpdateSourceInput } from "../validation/connect";
 import { startConnectionCheck } from "./checks";
 import { findSourceType, SOURCE_TYPES, type SourceType } from "./integration-types";
-import { baseName, candidateName } from "./names";
+import { baseName, candidateName, reservedName } from "./names";
 import { allProperties, checkProperties, mergeProperties, providedNames, publicProperties } from "./properties";
 import { formComplete, reportCard, type ReportCard } from "./report-card";
 import { fail, ok, type Result } from "./result";
@@ -88,6 +88,12 @@ export async function createSource(deps: ConnectDeps, workspaceId: number, input
   if (input.destination_id !== undefined) {
     const destination = await deps.db.destination.findFirst({ where: { id: input.destination_id, workspaceId }, select: { id: true } });
     if (!destination) return fail("InvalidProperties", "The destination does not exist in this account.", { destination_id: "No such destination." });
+  }
+  // The source's name becomes its destination schema: PostgreSQL's and the queue's own schemas are refused.
+  const reserved = reservedName(baseName(input.display_name));
+  if (reserved) {
+    const message = `The display name would name the destination schema "${baseName(input.display_name)}": ${reserved}. Choose another display name.`;
+    return fail("InvalidProperties", message, { display_name: message });
   }
   const stored = mergeProperties(type.properties, { properties: "", secrets: "" }, checked.value, deps.box);
   const data = { workspaceId, displayName: input.display_name, type: type.type, destinationId: input.destination_id ?? null, ...stored };
