@@ -10,10 +10,11 @@ const ITEMS = "SELECT id::int AS id, name, price::text AS price, payload::text A
 let sourceDb: string;
 let destDb: string;
 test.beforeAll(async () => {
-  [sourceDb, destDb] = await Promise.all([createReplicationSource(), createEmptyDatabase()]);
+  sourceDb = await createReplicationSource();
+  destDb = await createEmptyDatabase();
 });
 test.afterAll(async () => {
-  await Promise.all([dropDatabase(sourceDb), dropDatabase(destDb)]);
+  await Promise.all([sourceDb, destDb].filter(Boolean).map((name) => dropDatabase(name)));
 });
 
 type Extraction = Record<string, unknown> & { job_name: string };

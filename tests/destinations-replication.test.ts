@@ -39,6 +39,9 @@ describe("destinations for replication", async () => {
       properties: { host: SOURCE_PG.host, port: "5432", username: SOURCE_PG.user, database: "postgres", password: "x", ssl: false },
     }, TEST_ACTOR);
     if (!second.ok) throw new Error(second.message);
+    // The original's timestamps: seconds, no milliseconds.
+    expect(second.value.created_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+    expect(second.value.updated_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
     const started = await createJob(db, s.workspaceId, s.sourceId, by);
     expect(started.ok && (await runJob(deps, started.jobName))).toBe("failed");
     const job = await db.replicationJob.findFirstOrThrow({ where: { sourceId: s.sourceId } });

@@ -83,6 +83,14 @@ describe("discovery of a PostgreSQL source", async () => {
     expect(errorOf(applySelection(streams, req([{ breadcrumb: ["properties", "email"], metadata: { inclusion: "available" } }])))).toMatch(/Discoverable/);
     expect(errorOf(applySelection(streams, req([{ breadcrumb: [], metadata: { selected: true, "replication-method": "INCREMENTAL" } }])))).toMatch(/needs a replication-key/);
     expect(errorOf(applySelection(streams, req([{ breadcrumb: [], metadata: { selected: true, "replication-method": "INCREMENTAL", "replication-key": "nope" } }])))).toMatch(/needs a replication-key/);
+    // Replication keys need an order: arrays, jsonb and booleans are refused; text, integers and timestamps are fine.
+    const incremental = (key: string, tap = id) => applySelection(streams, req([{ breadcrumb: [], metadata: { selected: true, "replication-method": "INCREMENTAL", "replication-key": key } }], tap));
+    expect(errorOf(incremental("tags"))).toMatch(/replication-key "tags" .* has type text\[\], which has no usable order/);
+    expect(errorOf(incremental("payload", `${database}-public-events`))).toMatch(/type jsonb, which has no usable order/);
+    expect(errorOf(incremental("won", `${database}-sales-deals`))).toMatch(/type boolean, which has no usable order/);
+    for (const key of ["name", "id", "updated_at"]) expect(incremental(key).ok).toBe(true);
+    expect(incremental("closed_on", `${database}-sales-deals`).ok).toBe(true);
+    expect(incremental("amount", `${database}-public-events`).ok).toBe(true);
     expect(errorOf(applySelection(streams, req([{ breadcrumb: [], metadata: { "replication-method": "SOMETIMES" } }])))).toMatch(/one of FULL_TABLE/);
     expect(errorOf(applySelection(streams, req([{ breadcrumb: [], metadata: { selected: true, "replication-method": "LOG_BASED" } }])))).toMatch(/LOG_BASED replication is not available yet/);
     expect(errorOf(applySelection(streams, req([{ breadcrumb: [], metadata: { selected: true } }, { breadcrumb: ["properties", "id"], metadata: { selected: false } }])))).toMatch(/always replicated/);

@@ -79,7 +79,7 @@ describe(`job queue (${testDatabaseKind() === "postgres" ? "pg-boss" : "in-proce
     await waitFor(async () => (await statusOf(started.jobName)) === "running");
     await worker.stop();
     const job = await db.replicationJob.findUniqueOrThrow({ where: { jobName: started.jobName } });
-    expect(job).toMatchObject({ status: "failed", runningSourceId: null, tapExitStatus: 1, tapDescription: "Interrupted: the worker shut down." });
+    expect(job).toMatchObject({ status: "failed", runningSourceId: null, tapExitStatus: 1, tapDescription: "Interrupted: the worker shut down.", targetExitStatus: null });
   });
 });
 

@@ -32,6 +32,9 @@ function asStrings(properties: Record<string, string | boolean>): Record<string,
   return Object.fromEntries(Object.entries(properties).map(([k, v]) => [k, String(v)]));
 }
 
+// The original's timestamps: `2020-06-19T15:09:38Z`, no milliseconds.
+const wireTime = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, "Z");
+
 function toView(row: Row): DestinationView {
   return {
     id: row.id,
@@ -41,8 +44,8 @@ function toView(row: Row): DestinationView {
     // The original shows properties as strings, with "status":"1".
     properties: { ...publicProperties(row), status: "1" },
     stitch_client_id: row.workspaceId,
-    created_at: row.createdAt.toISOString(),
-    updated_at: row.updatedAt.toISOString(),
+    created_at: wireTime(row.createdAt),
+    updated_at: wireTime(row.updatedAt),
   };
 }
 

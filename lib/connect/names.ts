@@ -14,3 +14,10 @@ export function candidateName(base: string, n: number): string {
   const suffix = `_${n}`;
   return base.slice(0, NAME_MAX - suffix.length) + suffix;
 }
+
+// Names a destination schema may not take (PostgreSQL's own schemas and the job queue's): why, or null when free.
+export function reservedName(name: string): string | null {
+  if (name === "public" || name === "information_schema" || name === "pgboss") return `"${name}" is a reserved schema name`;
+  if (name.startsWith("pg_")) return `names starting with "pg_" are reserved by PostgreSQL`;
+  return null;
+}

@@ -75,6 +75,21 @@ function checkStream(stream: CatalogStream, picked: Set<string>, errors: Selecti
     const columns = fields.filter((f) => f.metadata.inclusion !== "unsupported").map((f) => f.breadcrumb[1]);
     if (typeof key !== "string" || !columns.includes(key)) {
       errors.push({ path: stream.tapStreamId, message: `INCREMENTAL replication of ${stream.tapStreamId} needs a replication-key that is one of its columns.` });
+    } else {
+      const sqlType = String(fields.find((f) => f.breadcrumb[1] === key)!.metadata["sql-datatype"] ?? "");
+      if (!orderedKeyType(sqlType)) {
+        errors.push({
+          path: stream.tapStreamId,
+          message: `The replication-key "${key}" of ${stream.tapStreamId} has type ${sqlType || "unknown"}, which has no usable order: choose an integer, numeric, date, timestamp or text column.`,
+        });
+      }
     }
   }
+}
+
+// Replication keys need a total order the bookmark can follow: numbers, dates and times, text; not json, arrays or booleans.
+const ORDERED_KEY = /^(smallint|integer|bigint|numeric|decimal|real|double precision|date|timestamp|time|text|character|varchar|char|uuid|citext)\b/;
+
+function orderedKeyType(sqlType: string): boolean {
+  return !sqlType.endsWith("]") && ORDERED_KEY.test(sqlType);
 }

@@ -5,7 +5,7 @@ import type { CreateSourceInput, UpdateSourceInput } from "../validation/connect
 import { changeLabel, recordConnectEvent, type ChangeBy } from "./audit";
 import { startConnectionCheck } from "./checks";
 import { findSourceType, identityProperties, SOURCE_TYPES, type SourceType } from "./integration-types";
-import { baseName, candidateName } from "./names";
+import { baseName, candidateName, reservedName } from "./names";
 import {
   allProperties,
   changedPropertyNames,
@@ -98,6 +98,12 @@ export async function createSource(deps: ConnectDeps, workspaceId: number, input
   if (input.destination_id !== undefined) {
     const destination = await deps.db.destination.findFirst({ where: { id: input.destination_id, workspaceId }, select: { id: true } });
     if (!destination) return fail("InvalidProperties", "The destination does not exist in this account.", { destination_id: "No such destination." });
+  }
+  // The source's name becomes its destination schema: PostgreSQL's and the queue's own schemas are refused.
+  const reserved = reservedName(baseName(input.display_name));
+  if (reserved) {
+    const message = `The display name would name the destination schema "${baseName(input.display_name)}": ${reserved}. Choose another display name.`;
+    return fail("InvalidProperties", message, { display_name: message });
   }
   // Secrets are sealed bound to the row, so they are written once the row (and its id) exists.
   const { plain, secret } = splitSecrets(type.properties, checked.value);

@@ -20,16 +20,12 @@ export function appQueue(): JobQueue {
   return g.bobbinQueue;
 }
 
-// Start this process's worker once; SIGTERM/SIGINT stop it gracefully (running jobs end recorded).
+// Start this process's worker once. Inside Next, no signal handler of ours: Next exits on SIGTERM itself, and a job
+// cut short there is reported failed by another worker's reaper (npm run worker stops gracefully instead).
 export function startAppWorker(): Promise<Worker> {
-  g.bobbinWorker ??= startWorker({ ...connectServices(), engine: runReplication }, appQueue()).then((worker) => {
-    const stop = (signal: NodeJS.Signals) => {
-      console.log(`worker: ${signal}: stopping (running jobs end as interrupted, bookmarks kept)`);
-      worker.stop().finally(() => process.exit(0));
-    };
-    process.once("SIGTERM", stop);
-    process.once("SIGINT", stop);
-    return worker;
+  g.bobbinWorker ??= startWorker({ ...connectServices(), engine: runReplication }, appQueue()).catch((error: unknown) => {
+    g.bobbinWorker = undefined;
+    throw error;
   });
   return g.bobbinWorker;
 }

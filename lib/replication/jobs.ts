@@ -1,11 +1,15 @@
 // Replication job records: start (one per source, admitted by the database), stop, claim, finish, reap.
 import { randomUUID } from "node:crypto";
 import type { Db } from "../db-client";
+import { dbNow } from "./db-clock";
 import { exitStatusLine, formatLogLine } from "./job-log";
 
-// A running job writes its heartbeat this often; one silent for STALE_AFTER_MS is reaped as failed.
-export const HEARTBEAT_MS = 2_000;
+// A running job writes its heartbeat (by the database's clock) this often; one silent for STALE_AFTER_MS is reaped
+// as failed. A runner whose beats all failed for STALE_AFTER_MS / 2 aborts itself; none runs longer than MAX_JOB_MS.
 export const STALE_AFTER_MS = Number(process.env.JOB_STALE_AFTER_MS ?? 20_000);
+export const HEARTBEAT_MS = Math.min(2_000, Math.floor(STALE_AFTER_MS / 5));
+// The maximum duration, read when a job starts (JOB_MAX_DURATION_MS; the original's 24 h by default).
+export const maxJobMs = () => Number(process.env.JOB_MAX_DURATION_MS ?? 24 * 3_600_000);
 export const TERMINATED = "Terminated";
 const KILLED = { exitStatus: null, description: TERMINATED };
 
@@ -25,7 +29,7 @@ export async function createJob(db: Db, workspaceId: number, sourceId: number, b
   if (!source) return { ok: false, type: "invalid_source", message: `Unable to locate source(${sourceId}) for client (${workspaceId})` };
   if (source.deletedAt) return { ok: false, type: "invalid_source", message: "Integration is deleted." };
   // A job whose worker died must not block this start for ever.
-  await reapStaleJobs(db, new Date(), sourceId);
+  await reapStaleJobs(db, undefined, sourceId);
   const jobName = `${workspaceId}.${sourceId}.sync.${randomUUID()}`;
   try {
     const job = await db.replicationJob.create({
@@ -66,16 +70,23 @@ export async function requestStop(db: Db, workspaceId: number, sourceId: number,
 }
 
 // Take a queued job for this worker; null when another worker has it or it was stopped.
-export async function claimJob(db: Db, jobName: string, now = new Date()) {
+export async function claimJob(db: Db, jobName: string, at?: Date) {
+  const now = at ?? (await dbNow(db));
   const taken = await db.replicationJob.updateMany({ where: { jobName, status: "queued" }, data: { status: "running", startedAt: now, heartbeatAt: now } });
   if (taken.count === 0) return null;
   return db.replicationJob.findUniqueOrThrow({ where: { jobName } });
 }
 
+// Whether the job is still this runner's: running, not reaped or finished by anyone else.
+export async function stillRunning(db: Db, jobId: number): Promise<boolean> {
+  const job = await db.replicationJob.findUnique({ where: { id: jobId }, select: { status: true } });
+  return job?.status === "running";
+}
+
 // Heartbeat with progress and log; answers whether a stop was asked for (or the job was reaped meanwhile).
 export async function beat(db: Db, jobId: number, progress: Record<string, number>, log: string): Promise<{ stop: boolean }> {
   const rows = Object.values(progress).reduce((a, b) => a + b, 0);
-  await db.replicationJob.updateMany({ where: { id: jobId, status: "running" }, data: { heartbeatAt: new Date(), progress: JSON.stringify(progress), rows, log } });
+  await db.replicationJob.updateMany({ where: { id: jobId, status: "running" }, data: { heartbeatAt: await dbNow(db), progress: JSON.stringify(progress), rows, log } });
   const job = await db.replicationJob.findUnique({ where: { id: jobId }, select: { status: true, stopRequestedAt: true } });
   return { stop: !job || job.status !== "running" || job.stopRequestedAt !== null };
 }
@@ -114,7 +125,8 @@ export async function finishJob(db: Db, jobId: number, end: Finish, now = new Da
 }
 
 // Fail running jobs whose heartbeat stopped (their worker died): statuses null, descriptions "Terminated", claim released.
-export async function reapStaleJobs(db: Db, now = new Date(), sourceId?: number): Promise<number> {
+export async function reapStaleJobs(db: Db, at?: Date, sourceId?: number): Promise<number> {
+  const now = at ?? (await dbNow(db));
   const cutoff = new Date(now.getTime() - STALE_AFTER_MS);
   const stale = await db.replicationJob.findMany({
     where: { status: "running", heartbeatAt: { lt: cutoff }, ...(sourceId ? { sourceId } : {}) },
@@ -147,7 +159,8 @@ export async function reapStaleJobs(db: Db, now = new Date(), sourceId?: number)
 }
 
 // Jobs still queued after STALE_AFTER_MS: announce them again (the claim is atomic, so a job never runs twice).
-export async function announceWaitingJobs(db: Db, announce: (jobName: string) => Promise<void>, now = new Date()): Promise<number> {
+export async function announceWaitingJobs(db: Db, announce: (jobName: string) => Promise<void>, at?: Date): Promise<number> {
+  const now = at ?? (await dbNow(db));
   const waiting = await db.replicationJob.findMany({
     where: { status: "queued", createdAt: { lt: new Date(now.getTime() - STALE_AFTER_MS) } },
     orderBy: { id: "asc" },

@@ -8,9 +8,10 @@ export function sanitizeRunId(raw: string): string {
   return raw.toLowerCase().replace(/[^a-z0-9]/g, "") || "local";
 }
 
-// Names made by tests/helpers (bobbin_test_<run>_template and _<id> clones) and e2e/support/env.ts (bobbin_e2e_<run>).
+// Names made by tests/helpers (bobbin_test_<run>_template and _<id> clones, bobbin_src_<run>_<random> sources and
+// destinations) and e2e/support/env.ts (bobbin_e2e_<run>).
 export function isRunDatabase(name: string, run: string): boolean {
-  return name === `bobbin_e2e_${run}` || new RegExp(`^bobbin_test_${run}_[a-z0-9]+$`).test(name);
+  return name === `bobbin_e2e_${run}` || new RegExp(`^bobbin_(test|src)_${run}_[a-z0-9]+$`).test(name);
 }
 
 async function withAdmin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {

@@ -1,8 +1,7 @@
 // Real PostgreSQL databases for replication tests (any runner): a source with keyed, keyless and slow tables,
-// and an empty destination. Both named bobbin_src_<random> and dropped by the caller.
-import { randomBytes } from "node:crypto";
+// and an empty destination. Both named bobbin_src_<run>_<random> (swept by scripts/lib/test-databases.ts) and dropped by the caller.
 import pg from "pg";
-import { SOURCE_PG } from "./source-database";
+import { sourceDatabaseName, SOURCE_PG } from "./source-database";
 
 export { SOURCE_PG };
 
@@ -28,7 +27,7 @@ export async function query<T = Record<string, unknown>>(database: string, sql: 
 }
 
 export async function createEmptyDatabase(): Promise<string> {
-  const name = `bobbin_src_${randomBytes(4).toString("hex")}`;
+  const name = sourceDatabaseName();
   await admin(`CREATE DATABASE ${name}`);
   return name;
 }
@@ -37,6 +36,16 @@ export async function createEmptyDatabase(): Promise<string> {
 // slow_items: a view that takes ~10 s to read, to stop a job in the middle.
 export async function createReplicationSource(rows = 50): Promise<string> {
   const name = await createEmptyDatabase();
+  try {
+    await fill(name, rows);
+  } catch (error) {
+    await dropDatabase(name).catch(() => undefined);
+    throw error;
+  }
+  return name;
+}
+
+async function fill(name: string, rows: number) {
   await query(
     name,
     `CREATE TABLE items (id serial PRIMARY KEY, name text NOT NULL, price numeric(12,4), payload jsonb, secret_note text,
@@ -50,7 +59,6 @@ export async function createReplicationSource(rows = 50): Promise<string> {
      CREATE FUNCTION slow_id(int) RETURNS int LANGUAGE sql AS 'SELECT pg_sleep(0.005); SELECT $1';
      CREATE VIEW slow_items AS SELECT slow_id(g) AS id FROM generate_series(1, 2000) g;`,
   );
-  return name;
 }
 
 export async function dropDatabase(name: string): Promise<void> {

@@ -1,5 +1,5 @@
 // A Vitest account with a discovered PostgreSQL source, a PostgreSQL destination and selected streams.
-import { afterAll } from "vitest";
+import { onTestFinished } from "vitest";
 import type { SecretBox } from "@/lib/crypto/secret-box";
 import type { Db } from "@/lib/db-client";
 import { startConnectionCheck } from "@/lib/connect/checks";
@@ -19,10 +19,12 @@ export const SOURCE_PASSWORD = "source-secret-pw-42-xyz";
 
 export type Setup = { workspaceId: number; sourceId: number; sourceName: string; sourceDb: string; destDb: string; userId: string };
 
-// Create both databases (dropped after the file), the account, source (discovered) and destination.
+// Create both databases (dropped when the calling test finishes), the account, source (discovered) and destination.
 export async function setUpReplication(db: Db, box: SecretBox): Promise<Setup> {
-  const [sourceDb, destDb] = await Promise.all([createReplicationSource(), createEmptyDatabase()]);
-  afterAll(() => Promise.all([dropDatabase(sourceDb), dropDatabase(destDb)]));
+  const sourceDb = await createReplicationSource();
+  onTestFinished(() => dropDatabase(sourceDb));
+  const destDb = await createEmptyDatabase();
+  onTestFinished(() => dropDatabase(destDb));
   const acct = await seedAccount(db);
   const type = findSourceType("platform.postgres")!;
   const props = { host: SOURCE_PG.host, port: String(SOURCE_PG.port), dbname: sourceDb, user: SOURCE_PG.user, password: SOURCE_PASSWORD };

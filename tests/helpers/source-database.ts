@@ -2,11 +2,17 @@
 // a key), a view, an unsupported column type and a second schema.
 import pg from "pg";
 import { randomBytes } from "node:crypto";
+import { sanitizeRunId } from "../../scripts/lib/test-databases";
 
 export const SOURCE_PG = { host: "127.0.0.1", port: 5432, user: "postgres" };
 
+// bobbin_src_<run>_<random>: scripts/test.ts drops a run's leftovers by this pattern.
+export function sourceDatabaseName(): string {
+  return `bobbin_src_${sanitizeRunId(process.env.TEST_RUN_ID ?? "local")}_${randomBytes(4).toString("hex")}`;
+}
+
 export async function makeSourceDatabase(): Promise<string> {
-  const name = `bobbin_src_${randomBytes(4).toString("hex")}`;
+  const name = sourceDatabaseName();
   const admin = new pg.Client({ ...SOURCE_PG, database: "postgres" });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
