@@ -8,8 +8,11 @@ import { baseName, candidateName } from "./names";
 import { allProperties, checkProperties, mergeProperties, providedNames, publicProperties } from "./properties";
 import { formComplete, reportCard, type ReportCard } from "./report-card";
 import { fail, ok, type Result } from "./result";
+import { checkSchedule, clearNulls, nextFireAtFor, scheduleView, type ScheduleView } from "./source-schedule";
 
 export type ConnectDeps = { db: Db; box: SecretBox };
+
+const SCHEDULE_PROPERTIES = ["frequency_in_minutes", "anchor_time", "cron_expression"];
 
 export type SourceView = {
   id: number;
@@ -17,7 +20,7 @@ export type SourceView = {
   name: string;
   type: string;
   properties: Record<string, string>;
-  schedule: null;
+  schedule: ScheduleView | null;
   paused_at: string | null;
   system_paused_at: string | null;
   deleted_at: string | null;
@@ -55,7 +58,7 @@ export function toSourceView(row: SourceRow): SourceView {
     name: row.name,
     type: row.type,
     properties: publicProperties(row),
-    schedule: null,
+    schedule: scheduleView(row),
     paused_at: iso(row.pausedAt),
     system_paused_at: iso(row.systemPausedAt),
     deleted_at: iso(row.deletedAt),
@@ -83,14 +86,17 @@ export async function getSource(db: Db, workspaceId: number, id: number): Promis
 export async function createSource(deps: ConnectDeps, workspaceId: number, input: CreateSourceInput): Promise<Result<SourceView>> {
   const type = findSourceType(input.type);
   if (!type) return fail("InvalidProperties", "Unknown source type.", { type: `Known types: ${SOURCE_TYPES.map((t) => t.type).join(", ")}.` });
-  const checked = checkProperties(type.properties, input.properties ?? {});
+  const checked = checkProperties(type.properties, clearNulls(input.properties) ?? {});
   if (!checked.ok) return checked;
   if (input.destination_id !== undefined) {
     const destination = await deps.db.destination.findFirst({ where: { id: input.destination_id, workspaceId }, select: { id: true } });
     if (!destination) return fail("InvalidProperties", "The destination does not exist in this account.", { destination_id: "No such destination." });
   }
   const stored = mergeProperties(type.properties, { properties: "", secrets: "" }, checked.value, deps.box);
-  const data = { workspaceId, displayName: input.display_name, type: type.type, destinationId: input.destination_id ?? null, ...stored };
+  const scheduled = checkSchedule(stored.properties);
+  if (!scheduled.ok) return scheduled;
+  const nextFireAt = nextFireAtFor({ properties: stored.properties, pausedAt: null, deletedAt: null });
+  const data = { workspaceId, displayName: input.display_name, type: type.type, destinationId: input.destination_id ?? null, nextFireAt, ...stored };
   const created = await insertWithUniqueName(deps.db, workspaceId, baseName(input.display_name), (name) =>
     deps.db.source.create({ data: { ...data, name }, select: { id: true } }),
   );
@@ -104,7 +110,7 @@ export async function updateSource(deps: ConnectDeps, workspaceId: number, id: n
   if (!row) return fail("NotFound", "The source was not found.");
   if (row.deletedAt) return fail("InvalidBody", "The source is deleted; it cannot be changed.");
   const type = typeOf(row);
-  const data: { displayName?: string; pausedAt?: Date | null; properties?: string; secrets?: string; destinationId?: number | null } = {};
+  const data: { displayName?: string; pausedAt?: Date | null; properties?: string; secrets?: string; destinationId?: number | null; nextFireAt?: Date | null } = {};
   if (input.display_name !== undefined) data.displayName = input.display_name;
   if (input.destination_id !== undefined && input.destination_id !== null) {
     const destination = await deps.db.destination.findFirst({ where: { id: input.destination_id, workspaceId }, select: { id: true } });
@@ -112,19 +118,27 @@ export async function updateSource(deps: ConnectDeps, workspaceId: number, id: n
   }
   if (input.destination_id !== undefined) data.destinationId = input.destination_id;
   if (input.paused_at !== undefined) data.pausedAt = input.paused_at === null ? null : new Date();
-  if (input.properties) {
-    const checked = checkProperties(type.properties, input.properties);
+  const change = clearNulls(input.properties);
+  if (change) {
+    const checked = checkProperties(type.properties, change);
     if (!checked.ok) return checked;
     Object.assign(data, mergeProperties(type.properties, row, checked.value, deps.box));
+    const scheduled = checkSchedule(data.properties!);
+    if (!scheduled.ok) return scheduled;
+  }
+  // A new schedule or a resume starts counting now; a pause clears the slot.
+  const scheduleChanged = change && SCHEDULE_PROPERTIES.some((k) => k in change);
+  if (scheduleChanged || input.paused_at !== undefined) {
+    data.nextFireAt = nextFireAtFor({ properties: data.properties ?? row.properties, pausedAt: data.pausedAt !== undefined ? data.pausedAt : row.pausedAt, deletedAt: null });
   }
   await deps.db.source.update({ where: { id: row.id }, data });
-  if (input.properties && Object.keys(input.properties).length) await maybeStartCheck(deps, workspaceId, row.id);
+  if (change && Object.keys(change).some((k) => !SCHEDULE_PROPERTIES.includes(k))) await maybeStartCheck(deps, workspaceId, row.id);
   return ok(toSourceView((await findRow(deps.db, workspaceId, id))!));
 }
 
 // Soft delete: the source stays readable with `deleted_at` set (deleting twice keeps the first time).
 export async function deleteSource(db: Db, workspaceId: number, id: number): Promise<Result<SourceView>> {
-  await db.source.updateMany({ where: { id, workspaceId, deletedAt: null }, data: { deletedAt: new Date() } });
+  await db.source.updateMany({ where: { id, workspaceId, deletedAt: null }, data: { deletedAt: new Date(), nextFireAt: null } });
   const row = await findRow(db, workspaceId, id);
   return row ? ok(toSourceView(row)) : fail("NotFound", "The source was not found.");
 }

@@ -3,11 +3,13 @@ import type { RunnerDeps } from "../replication/runner";
 import { runJob } from "../replication/runner";
 import { reapStaleJobs, STALE_AFTER_MS } from "../replication/jobs";
 import type { JobQueue } from "./queue";
+import { startScheduler } from "./scheduler";
 
 export type Worker = { stop(): Promise<void> };
 
 // Start working; stop() aborts running jobs (each ends recorded, bookmarks as last committed) and waits for them.
-export async function startWorker(deps: RunnerDeps, queue: JobQueue, options: { concurrency?: number } = {}): Promise<Worker> {
+// Each worker also runs the scheduler (SCHEDULER=0 turns it off in this process).
+export async function startWorker(deps: RunnerDeps, queue: JobQueue, options: { concurrency?: number; scheduler?: boolean } = {}): Promise<Worker> {
   const shutdown = new AbortController();
   const reap = () =>
     reapStaleJobs(deps.db).catch((error: Error) => console.error(`worker: reaping failed: ${error.message.split("\n")[0]}`));
@@ -18,8 +20,10 @@ export async function startWorker(deps: RunnerDeps, queue: JobQueue, options: { 
     if (shutdown.signal.aborted) return;
     await runJob(deps, jobName, shutdown.signal);
   }, options.concurrency ?? Number(process.env.WORKER_CONCURRENCY ?? 2));
+  const stopScheduler = (options.scheduler ?? process.env.SCHEDULER !== "0") ? startScheduler(deps.db, queue) : () => {};
   return {
     async stop() {
+      stopScheduler();
       clearInterval(reaper);
       shutdown.abort();
       await queue.stop();
