@@ -13,7 +13,8 @@ export type AuditAction =
   | "member.role_changed"
   | "signin.failed"
   | "job.started"
-  | "job.stopped";
+  | "job.stopped"
+  | "job.failed_notice";
 
 // Where a change came from: the client's address and browser, when known.
 export type RequestMeta = { ip?: string | null; userAgent?: string | null };

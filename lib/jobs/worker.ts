@@ -4,6 +4,7 @@ import { runJob } from "../replication/runner";
 import { reapStaleJobs, STALE_AFTER_MS } from "../replication/jobs";
 import type { JobQueue } from "./queue";
 import { startScheduler } from "./scheduler";
+import { notifyRunOutcome } from "../replication/notify";
 
 export type Worker = { stop(): Promise<void> };
 
@@ -19,6 +20,7 @@ export async function startWorker(deps: RunnerDeps, queue: JobQueue, options: { 
   await queue.work(async (jobName) => {
     if (shutdown.signal.aborted) return;
     await runJob(deps, jobName, shutdown.signal);
+    await notifyRunOutcome(deps.db, jobName).catch((error: Error) => console.error(`worker: failure notice not sent: ${error.message.split("\n")[0]}`));
   }, options.concurrency ?? Number(process.env.WORKER_CONCURRENCY ?? 2));
   const stopScheduler = (options.scheduler ?? process.env.SCHEDULER !== "0") ? startScheduler(deps.db, queue) : () => {};
   return {

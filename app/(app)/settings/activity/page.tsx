@@ -20,6 +20,9 @@ const ACTIONS: Record<string, string> = {
   "member.removed": "Member removed",
   "member.role_changed": "Role changed",
   "signin.failed": "Sign-in failed",
+  "job.started": "Run started",
+  "job.stopped": "Run stopped",
+  "job.failed_notice": "Run failed (owners notified once until a run succeeds)",
 };
 
 const TH = "px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600";
