@@ -135,3 +135,33 @@ test("a failing run shows its reason in words and its log; another account canno
   expect(answer.status()).toBe(404);
   await context.close();
 });
+
+test("set a schedule in the UI (next runs shown before saving) and read the same schedule back through the API", async ({ page, request, db }) => {
+  const owner = await createAccount(db);
+  const api = apiAs(request, (await createKey(db, owner)).plaintext);
+  const { sourceId } = await setUp(api, ["notes"]);
+  await openSource(page, owner, sourceId);
+  const form = page.getByRole("form", { name: "Schedule" });
+  await form.getByLabel("Replication frequency").selectOption({ label: "Every 6 hours" });
+  await form.getByLabel("Anchor time (UTC, optional)").fill("03:30");
+  await expect(form.getByText(/^Next runs: /)).toHaveText(/^Next runs: (.*(03|09|15|21):30 UTC(, )?){3}$/);
+  await expectNoViolations(page, "the schedule form");
+  await form.getByRole("button", { name: "Save schedule" }).click();
+  await expect(form.getByRole("status")).toHaveText("The schedule is saved.");
+  let source = await (await api.get(`/v4/sources/${sourceId}`)).json();
+  expect(source.properties).toMatchObject({ frequency_in_minutes: "360", anchor_time: "2000-01-01T03:30:00Z" });
+  expect(source.schedule).toEqual({ type: "interval", unit: "minute", interval: 360, next_fire_time: expect.stringMatching(/T(03|09|15|21):30:00Z$/) });
+  await expect(panel(page).getByText(/^Next run at .*(03|09|15|21):30 UTC \(every 360 minutes\)$/)).toBeVisible();
+
+  await form.getByRole("radio", { name: "Cron expression" }).check();
+  await form.getByLabel(/^Cron expression \(Quartz/).fill("0 0 12 ? * MON-FRI");
+  await expect(form.getByText(/^Next runs: /)).toHaveText(/^Next runs: (.*12:00 UTC(, )?){3}$/);
+  await form.getByRole("button", { name: "Save schedule" }).click();
+  await expect(form.getByRole("status")).toHaveText("The schedule is saved.");
+  source = await (await api.get(`/v4/sources/${sourceId}`)).json();
+  expect(source.properties.cron_expression).toBe("0 0 12 ? * MON-FRI");
+  expect(source.schedule).toEqual({ type: "cron", cron_expression: "0 0 12 ? * MON-FRI", next_fire_time: expect.stringMatching(/T12:00:00Z$/) });
+  await form.getByLabel(/^Cron expression \(Quartz/).fill("0 0 12 * * MON");
+  await expect(form.getByText(/exactly one of day-of-month and day-of-week/)).toBeVisible();
+  await expect(form.getByRole("button", { name: "Save schedule" })).toBeDisabled();
+});

@@ -119,3 +119,9 @@ export async function lastRunsBySource(db: Db, workspaceId: number, now = new Da
     return [job.sourceId, { status: run.status, at: run.completedAt ?? run.startedAt, error: run.error }];
   }));
 }
+
+// Each active source's next scheduled run (ISO), keyed by source id.
+export async function nextRunsBySource(db: Db, workspaceId: number): Promise<Record<number, string | null>> {
+  const rows = await db.source.findMany({ where: { workspaceId, deletedAt: null, pausedAt: null }, select: { id: true, nextFireAt: true } });
+  return Object.fromEntries(rows.map((r) => [r.id, r.nextFireAt?.toISOString() ?? null]));
+}

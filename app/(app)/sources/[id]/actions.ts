@@ -1,5 +1,5 @@
 "use server";
-// Server actions of a source's Replication panel: run now, stop, and the state it polls while a run goes.
+// Server actions of a source's Replication panel: run now, stop, the state it polls while a run goes, its schedule.
 import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
 import type { ActionResult } from "@/lib/action-result";
@@ -11,6 +11,9 @@ import { startSync, stopSync, type SyncActor } from "@/lib/replication/sync";
 import type { Member } from "@/lib/members";
 import { requestMetaFrom } from "@/lib/request-meta";
 import { sourceTargetSchema } from "@/lib/validation/sources";
+import { z } from "zod";
+import { connectServices } from "@/lib/connect/services";
+import { updateSource } from "@/lib/connect/sources";
 
 const SIGNED_OUT = "Your session has ended or you are no longer a member of this account. Sign in again.";
 const NOT_FOUND = "The source was not found.";
@@ -51,4 +54,29 @@ export async function replicationStateAction(form: FormData): Promise<ActionResu
   if ("error" in t) return { ok: false, error: t.error };
   const overview = await replicationOverview(db, t.member.workspaceId, t.sourceId);
   return overview ? { ok: true, data: overview } : { ok: false, error: NOT_FOUND };
+}
+
+const scheduleFormSchema = z.object({
+  mode: z.enum(["interval", "cron"]),
+  frequency: z.string().max(10).default(""),
+  anchor: z.union([z.literal(""), z.string().regex(/^\d\d:\d\d$/)]).default(""),
+  cron: z.string().max(200).default(""),
+});
+
+// Set the source's schedule: the same properties PUT /v4/sources/{id} takes (a mode's other properties cleared).
+export async function saveScheduleAction(form: FormData): Promise<ActionResult> {
+  const t = await target(form);
+  if ("error" in t) return { ok: false, error: t.error };
+  const input = scheduleFormSchema.safeParse(Object.fromEntries(form));
+  if (!input.success) return { ok: false, error: "Choose a frequency (with an optional anchor time) or enter a cron expression." };
+  const { mode, frequency, anchor, cron } = input.data;
+  const properties: Record<string, string | null> =
+    mode === "cron"
+      ? { cron_expression: cron.trim() }
+      : { frequency_in_minutes: frequency, anchor_time: anchor ? `2000-01-01T${anchor}:00Z` : null, cron_expression: null };
+  const result = await updateSource(connectServices(), t.member.workspaceId, t.sourceId, { properties });
+  revalidatePath(`/sources/${t.sourceId}`);
+  revalidatePath("/sources");
+  if (result.ok) return { ok: true, data: undefined };
+  return { ok: false, error: Object.values(result.fields ?? {})[0] ?? result.message };
 }

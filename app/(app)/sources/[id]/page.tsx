@@ -4,6 +4,8 @@ import { notFound } from "next/navigation";
 import { AppShell } from "@/components/app/app-shell";
 import { CheckPanel } from "@/components/sources/check-panel";
 import { ReplicationPanel } from "@/components/replication/replication-panel";
+import { ScheduleForm } from "@/components/replication/schedule-form";
+import { scheduleLine, scheduleValues } from "@/components/replication/schedule-words";
 import { Disclosure } from "@/components/ui/disclosure";
 import { SourceActions } from "@/components/sources/source-actions";
 import { SourceForm } from "@/components/sources/source-form";
@@ -47,7 +49,8 @@ export default async function SourcePage({ params, searchParams }: Props) {
       <SourceActions workspaceId={ctx.member.workspaceId} sourceId={source.id} displayName={source.display_name} state={state} />
       <CheckPanel workspaceId={ctx.member.workspaceId} sourceId={source.id} check={check} canCheck={state !== "deleted" && step !== "form"} />
       <ReplicationPanel workspaceId={ctx.member.workspaceId} sourceId={source.id} initial={overview} canRun={state !== "deleted"}
-        scheduleLine={state === "paused" ? "Paused: no scheduled runs." : state === "deleted" ? "Deleted: this source no longer runs." : "No schedule: runs only when started."} />
+        scheduleLine={scheduleLine(state, source.schedule)} />
+      {state !== "deleted" && <ScheduleForm workspaceId={ctx.member.workspaceId} sourceId={source.id} initial={scheduleValues(p)} />}
       {state !== "deleted" && (
         <Disclosure summary="Edit connection details" initiallyOpen={check?.status === "failed" || step === "form"}>
           <SourceForm workspaceId={ctx.member.workspaceId} accountSlug={ctx.member.workspaceSlug}
