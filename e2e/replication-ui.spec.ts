@@ -165,3 +165,36 @@ test("set a schedule in the UI (next runs shown before saving) and read the same
   await expect(form.getByText(/exactly one of day-of-month and day-of-week/)).toBeVisible();
   await expect(form.getByRole("button", { name: "Save schedule" })).toBeDisabled();
 });
+
+test("Settings → Destination: add the PostgreSQL destination (password write-only), check it, see which sources load into it", async ({ page, request, db }) => {
+  const owner = await createAccount(db);
+  const api = apiAs(request, (await createKey(db, owner)).plaintext);
+  const { sourceId } = await setUp(api, ["notes"], false);
+  await signIn(page, owner.emails[0]);
+  await page.goto(`/settings/destination?account=${owner.slug}`);
+  await expect(page.getByRole("link", { name: "Destination" })).toBeVisible();
+  const form = page.getByRole("form", { name: "PostgreSQL destination" });
+  await form.getByLabel("Host").fill("127.0.0.1");
+  await form.getByLabel("Port").fill("5432");
+  await form.getByLabel("Username").fill("postgres");
+  await form.getByLabel("Database").fill("bobbin_no_such_db_x");
+  await form.getByLabel("Password").fill("Dest-Pa55word!q9");
+  await form.getByRole("button", { name: "Add destination" }).click();
+  await expect(form.getByRole("status")).toHaveText("The destination is saved.");
+  await expect(form.getByLabel(/^Password/)).toHaveValue("");
+  await form.getByRole("button", { name: "Check the connection" }).click();
+  await expect(form.getByRole("alert")).toContainText("Connection check failed:");
+  await expect(form.getByRole("alert")).toContainText("bobbin_no_such_db_x");
+  await expectNoViolations(page, "the destination page with a failed check");
+
+  await form.getByLabel("Database").fill(destDb);
+  await form.getByRole("button", { name: "Save destination" }).click();
+  await expect(form.getByRole("status")).toHaveText("The destination is saved.");
+  await form.getByRole("button", { name: "Check the connection" }).click();
+  await expect(form.getByRole("status")).toHaveText("Connection check succeeded.");
+  const [destination] = (await (await api.get("/v4/destinations")).json()) as { properties: Record<string, string> }[];
+  expect(destination.properties).toEqual({ host: "127.0.0.1", port: "5432", username: "postgres", database: destDb, ssl: "false", status: "1" });
+  const source = await (await api.get(`/v4/sources/${sourceId}`)).json();
+  await expect(page.getByRole("link", { name: source.display_name })).toBeVisible();
+  await expectNoViolations(page, "the destination page");
+});
