@@ -75,7 +75,7 @@ test("source types: the catalogue and one type", async ({ request, db }) => {
   expect(all.map((t) => t.type)).toContain("platform.postgres");
   const postgres = sourceTypeSchema.parse(await (await api.get("/v4/source-types/platform.postgres")).json());
   expect(postgres.steps.map((s) => s.type)).toEqual(["form", "discover_schema", "field_selection", "fully_configured"]);
-  expect(postgres.steps[0].properties.map((p) => p.name)).toEqual(["host", "port", "dbname", "user", "password", "filter_schemas"]);
+  expect(postgres.steps[0].properties.map((p) => p.name)).toEqual(["host", "port", "dbname", "user", "password", "filter_schemas", "frequency_in_minutes", "anchor_time", "cron_expression"]);
   expect((await api.get("/v4/source-types/platform.nope")).status()).toBe(404);
 });
 

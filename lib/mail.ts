@@ -17,3 +17,16 @@ export async function sendInvitationEmail(to: string, link: string, accountName:
   });
   return true;
 }
+
+// Tell an owner that a source's run failed (once per failing spell); returns whether a message was handed over.
+export async function sendRunFailedEmail(to: string, source: string, error: string, link: string): Promise<boolean> {
+  if (!mailEnabled()) return false;
+  const transport = nodemailer.createTransport(process.env.SMTP_URL);
+  await transport.sendMail({
+    from: process.env.SMTP_FROM ?? "Bobbin <no-reply@bobbin.example>",
+    to,
+    subject: `Replication of ${source} failed`,
+    text: `The last run of the source "${source}" failed:\n\n${error}\n\nThe run and its log: ${link}\n\nYou will not be told again about this source until a run succeeds.\n`,
+  });
+  return true;
+}

@@ -4,6 +4,7 @@ const TABS = [
   { id: "profile", label: "Your Profile", href: "/settings/profile" },
   { id: "account", label: "Account Settings", href: "/settings/account" },
   { id: "team", label: "Team", href: "/settings/team" },
+  { id: "destination", label: "Destination", href: "/settings/destination" },
   { id: "activity", label: "Activity", href: "/settings/activity" },
 ] as const;
 

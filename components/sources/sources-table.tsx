@@ -1,11 +1,15 @@
 import Link from "next/link";
 import type { SourceSummary } from "@/lib/connect/source-summaries";
+import type { LastRun } from "@/lib/replication/overview";
+import { RUN_LABEL, utcTime } from "@/components/replication/words";
 import { CHECK_LABEL, STATE_LABEL } from "./labels";
 
 const TH = "px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600";
 
-// The account's sources: name (a link to the source), type, state, last check, selected tables.
-export function SourcesTable({ sources, accountSlug }: { sources: SourceSummary[]; accountSlug: string }) {
+type Props = { sources: SourceSummary[]; accountSlug: string; lastRuns: Record<number, LastRun>; nextRuns: Record<number, string | null> };
+
+// The account's sources: name (a link to the source), type, state, last check, selected tables, last and next run.
+export function SourcesTable({ sources, accountSlug, lastRuns, nextRuns }: Props) {
   if (sources.length === 0) return <p className="text-sm text-slate-600">No sources yet. Add one to discover its tables.</p>;
   return (
     <table className="w-full border-collapse rounded-lg border border-slate-200 bg-white text-sm">
@@ -17,6 +21,8 @@ export function SourcesTable({ sources, accountSlug }: { sources: SourceSummary[
           <th scope="col" className={TH}>Status</th>
           <th scope="col" className={TH}>Last check</th>
           <th scope="col" className={TH}>Selected tables</th>
+          <th scope="col" className={TH}>Last run</th>
+          <th scope="col" className={TH}>Next run</th>
         </tr>
       </thead>
       <tbody>
@@ -29,6 +35,8 @@ export function SourcesTable({ sources, accountSlug }: { sources: SourceSummary[
             <td className="px-3 py-2">{STATE_LABEL[s.state]}</td>
             <td className="px-3 py-2">{s.lastCheck ? CHECK_LABEL[s.lastCheck] : "Never checked"}</td>
             <td className="px-3 py-2">{s.selectedTables}</td>
+            <td className="px-3 py-2">{lastRuns[s.id] ? `${RUN_LABEL[lastRuns[s.id].status]}, ${utcTime(lastRuns[s.id].at)}` : "Never run"}</td>
+            <td className="px-3 py-2">{s.state !== "active" ? "—" : nextRuns[s.id] ? utcTime(nextRuns[s.id]!) : "Not scheduled"}</td>
           </tr>
         ))}
       </tbody>

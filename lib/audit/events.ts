@@ -32,7 +32,8 @@ export type AuditAction =
   | "source.checked"
   | "destination.created"
   | "destination.updated"
-  | "destination.deleted";
+  | "destination.deleted"
+  | "job.failed_notice";
 
 // Where a change came from: the client's address and browser, when known.
 export type RequestMeta = { ip?: string | null; userAgent?: string | null };

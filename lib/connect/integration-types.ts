@@ -28,6 +28,15 @@ const prop = (name: string, label: string, description: string, extra: Partial<P
 
 const PORT = { type: "string", pattern: "^[0-9]{1,5}$", description: "TCP port, 1–65535." } as const;
 
+// The original's schedule properties (all strings; null or "" clears one). Checked together in lib/jobs/schedule.ts.
+const SCHEDULE_PROPERTIES = (): PropertySpec[] => [
+  prop("frequency_in_minutes", "Replication frequency", "Minutes between runs: 1, 30, 60, 360, 720 or 1440 (default 30).", {
+    is_required: false, json_schema: { type: "string", pattern: "^1$|^30$|^60$|^360$|^720$|^1440$", description: "Minutes between runs: 1, 30, 60, 360, 720 or 1440." },
+  }),
+  prop("anchor_time", "Anchor time", "ISO 8601 timestamp (UTC) whose time of day anchors a frequency of 60 minutes or more.", { is_required: false }),
+  prop("cron_expression", "Cron expression", "Quartz cron expression in UTC (sec min hour dom month dow [year]); overrides the frequency.", { is_required: false }),
+];
+
 const postgresConnection = (): PropertySpec[] => [
   prop("host", "Host", "Host name or IP address of the PostgreSQL server."),
   prop("port", "Port", PORT.description, { json_schema: PORT, default: "5432" }),
@@ -56,6 +65,7 @@ export const SOURCE_TYPES: readonly SourceType[] = [
       prop("filter_schemas", "Schemas", "Comma-separated schemas to discover; empty for every schema the user can read.", {
         is_required: false,
       }),
+      ...SCHEDULE_PROPERTIES(),
     ],
   },
 ];

@@ -18,8 +18,11 @@ import {
 } from "./properties";
 import { formComplete, reportCard, type ReportCard } from "./report-card";
 import { fail, ok, type Result } from "./result";
+import { checkSchedule, clearNulls, nextFireAtFor, scheduleView, type ScheduleView } from "./source-schedule";
 
 export type ConnectDeps = { db: Db; box: SecretBox };
+
+const SCHEDULE_PROPERTIES = ["frequency_in_minutes", "anchor_time", "cron_expression"];
 
 export type SourceView = {
   id: number;
@@ -27,7 +30,7 @@ export type SourceView = {
   name: string;
   type: string;
   properties: Record<string, string>;
-  schedule: null;
+  schedule: ScheduleView | null;
   paused_at: string | null;
   system_paused_at: string | null;
   deleted_at: string | null;
@@ -65,7 +68,7 @@ export function toSourceView(row: SourceRow): SourceView {
     name: row.name,
     type: row.type,
     properties: publicProperties(row),
-    schedule: null,
+    schedule: scheduleView(row),
     paused_at: iso(row.pausedAt),
     system_paused_at: iso(row.systemPausedAt),
     deleted_at: iso(row.deletedAt),
@@ -93,7 +96,7 @@ export async function getSource(db: Db, workspaceId: number, id: number): Promis
 export async function createSource(deps: ConnectDeps, workspaceId: number, input: CreateSourceInput, by: ChangeBy): Promise<Result<SourceView>> {
   const type = findSourceType(input.type);
   if (!type) return fail("InvalidProperties", "Unknown source type.", { type: `Known types: ${SOURCE_TYPES.map((t) => t.type).join(", ")}.` });
-  const checked = checkProperties(type.properties, input.properties ?? {});
+  const checked = checkProperties(type.properties, clearNulls(input.properties) ?? {});
   if (!checked.ok) return checked;
   if (input.destination_id !== undefined) {
     const destination = await deps.db.destination.findFirst({ where: { id: input.destination_id, workspaceId }, select: { id: true } });
@@ -108,7 +111,10 @@ export async function createSource(deps: ConnectDeps, workspaceId: number, input
   // Secrets are sealed bound to the row, so they are written once the row (and its id) exists.
   const { plain, secret } = splitSecrets(type.properties, checked.value);
   const stored = mergeProperties(type.properties, { properties: "", secrets: "" }, plain, deps.box, { table: "Source", id: 0 });
-  const data = { workspaceId, displayName: input.display_name, type: type.type, destinationId: input.destination_id ?? null, ...stored };
+  const scheduled = checkSchedule(stored.properties);
+  if (!scheduled.ok) return scheduled;
+  const nextFireAt = nextFireAtFor({ properties: stored.properties, pausedAt: null, deletedAt: null });
+  const data = { workspaceId, displayName: input.display_name, type: type.type, destinationId: input.destination_id ?? null, nextFireAt, ...stored };
   const created = await insertWithUniqueName(deps.db, workspaceId, baseName(input.display_name), (name) =>
     deps.db.source.create({ data: { ...data, name }, select: { id: true, name: true } }),
   );
@@ -130,7 +136,7 @@ export async function updateSource(deps: ConnectDeps, workspaceId: number, id: n
   if (!row) return fail("NotFound", "The source was not found.");
   if (row.deletedAt) return fail("InvalidBody", "The source is deleted; it cannot be changed.");
   const type = typeOf(row);
-  const data: { displayName?: string; pausedAt?: Date | null; properties?: string; secrets?: string; destinationId?: number | null } = {};
+  const data: { displayName?: string; pausedAt?: Date | null; properties?: string; secrets?: string; destinationId?: number | null; nextFireAt?: Date | null } = {};
   const changed: string[] = [];
   if (input.display_name !== undefined && input.display_name !== row.displayName) changed.push("display_name");
   if (input.display_name !== undefined) data.displayName = input.display_name;
@@ -141,13 +147,21 @@ export async function updateSource(deps: ConnectDeps, workspaceId: number, id: n
   if (input.destination_id !== undefined) data.destinationId = input.destination_id;
   if (input.destination_id !== undefined && input.destination_id !== row.destinationId) changed.push("destination_id");
   if (input.paused_at !== undefined) data.pausedAt = input.paused_at === null ? null : new Date();
-  if (input.properties) {
-    const checked = checkProperties(type.properties, input.properties);
+  const change = clearNulls(input.properties);
+  if (change) {
+    const checked = checkProperties(type.properties, change);
     if (!checked.ok) return checked;
     const allowed = requireCredentialsOnIdentityChange(type.properties, identityProperties(row.type), row, checked.value);
     if (!allowed.ok) return allowed;
     changed.push(...changedPropertyNames(type.properties, row, checked.value));
     Object.assign(data, mergeProperties(type.properties, row, checked.value, deps.box, { table: "Source", id: row.id }));
+    const scheduled = checkSchedule(data.properties!);
+    if (!scheduled.ok) return scheduled;
+  }
+  // A new schedule or a resume starts counting now; a pause clears the slot.
+  const scheduleChanged = change && SCHEDULE_PROPERTIES.some((k) => k in change);
+  if (scheduleChanged || input.paused_at !== undefined) {
+    data.nextFireAt = nextFireAtFor({ properties: data.properties ?? row.properties, pausedAt: data.pausedAt !== undefined ? data.pausedAt : row.pausedAt, deletedAt: null });
   }
   await deps.db.$transaction(async (tx) => {
     await tx.source.update({ where: { id: row.id }, data });
@@ -156,14 +170,14 @@ export async function updateSource(deps: ConnectDeps, workspaceId: number, id: n
     }
     if (changed.length) await recordConnectEvent(tx, workspaceId, by, "source.updated", { type: "source", label: changeLabel(row, changed) });
   });
-  if (input.properties && Object.keys(input.properties).length) await maybeStartCheck(deps, workspaceId, row.id, true);
+  if (change && Object.keys(change).some((k) => !SCHEDULE_PROPERTIES.includes(k))) await maybeStartCheck(deps, workspaceId, row.id, true);
   return ok(toSourceView((await findRow(deps.db, workspaceId, id))!));
 }
 
 // Soft delete: the source stays readable with `deleted_at` set (deleting twice keeps the first time).
 export async function deleteSource(db: Db, workspaceId: number, id: number, by: ChangeBy): Promise<Result<SourceView>> {
   await db.$transaction(async (tx) => {
-    const gone = await tx.source.updateMany({ where: { id, workspaceId, deletedAt: null }, data: { deletedAt: new Date() } });
+    const gone = await tx.source.updateMany({ where: { id, workspaceId, deletedAt: null }, data: { deletedAt: new Date(), nextFireAt: null } });
     const row = gone.count ? await tx.source.findFirst({ where: { id, workspaceId }, select: { id: true, name: true } }) : null;
     if (row) await recordConnectEvent(tx, workspaceId, by, "source.deleted", { type: "source", label: changeLabel(row) });
   });

@@ -3,11 +3,14 @@ import type { RunnerDeps } from "../replication/runner";
 import { runJob } from "../replication/runner";
 import { announceWaitingJobs, reapStaleJobs, STALE_AFTER_MS } from "../replication/jobs";
 import type { JobQueue } from "./queue";
+import { startScheduler } from "./scheduler";
+import { notifyRunOutcome } from "../replication/notify";
 
 export type Worker = { stop(): Promise<void> };
 
 // Start working; stop() aborts running jobs (each ends recorded, bookmarks as last committed) and waits for them.
-export async function startWorker(deps: RunnerDeps, queue: JobQueue, options: { concurrency?: number } = {}): Promise<Worker> {
+// Each worker also runs the scheduler (SCHEDULER=0 turns it off in this process).
+export async function startWorker(deps: RunnerDeps, queue: JobQueue, options: { concurrency?: number; scheduler?: boolean } = {}): Promise<Worker> {
   const shutdown = new AbortController();
   // Reap jobs of dead workers; announce again jobs left queued (their queue entry was taken by a worker that died).
   const reap = () =>
@@ -20,9 +23,12 @@ export async function startWorker(deps: RunnerDeps, queue: JobQueue, options: { 
   await queue.work(async (jobName) => {
     if (shutdown.signal.aborted) return;
     await runJob(deps, jobName, shutdown.signal);
+    await notifyRunOutcome(deps.db, jobName).catch((error: Error) => console.error(`worker: failure notice not sent: ${error.message.split("\n")[0]}`));
   }, options.concurrency ?? Number(process.env.WORKER_CONCURRENCY ?? 2));
+  const stopScheduler = (options.scheduler ?? process.env.SCHEDULER !== "0") ? startScheduler(deps.db, queue) : () => {};
   return {
     async stop() {
+      stopScheduler();
       clearInterval(reaper);
       shutdown.abort();
       await queue.stop();

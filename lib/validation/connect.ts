@@ -14,9 +14,9 @@ const text = (label: string, max: number) =>
 export const propertiesSchema = z
   .record(
     z.string().max(64, "Property names are at most 64 characters."),
-    z.string({ error: "Property values are strings." }).max(4096, "Property values are at most 4096 characters."),
+    z.string({ error: "Property values are strings (or null to clear one)." }).max(4096, "Property values are at most 4096 characters.").nullable(),
   )
-  .meta({ description: "Property values, all strings. Credential properties are write-only." });
+  .meta({ description: "Property values, all strings; null clears one. Credential properties are write-only." });
 
 const timestamp = z.string().refine((s) => !Number.isNaN(Date.parse(s)), "Use an ISO 8601 timestamp.");
 
@@ -111,7 +111,13 @@ export const sourceSchema = z
     name: z.string(),
     type: z.string(),
     properties: z.record(z.string(), z.string()),
-    schedule: z.null(),
+    schedule: z
+      .union([
+        z.object({ type: z.literal("interval"), unit: z.literal("minute"), interval: z.number(), next_fire_time: isoOrNull }),
+        z.object({ type: z.literal("cron"), cron_expression: z.string(), next_fire_time: isoOrNull }),
+      ])
+      .nullable()
+      .meta({ description: "null while the source is paused or deleted." }),
     paused_at: isoOrNull,
     system_paused_at: isoOrNull,
     deleted_at: isoOrNull,

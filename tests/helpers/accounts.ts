@@ -33,3 +33,6 @@ export async function seedAccount(db: Db, opts: { members?: number; plan?: strin
   users.sort((a, b) => account.emails.indexOf(a.email) - account.emails.indexOf(b.email));
   return { workspaceId: account.id, slug: account.slug, users };
 }
+
+// Who made a test's changes, for the audit trail.
+export const TEST_ACTOR = { actor: { type: "system" as const, label: "test" } };

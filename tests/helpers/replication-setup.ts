@@ -12,8 +12,8 @@ import { seedAccount } from "./accounts";
 import { createEmptyDatabase, createReplicationSource, dropDatabase, SOURCE_PG } from "./replication-databases";
 
 export const DEST_PASSWORD = "dest-secret-pw-42-xyz";
-// Who made the test's changes, for the audit trail.
-export const TEST_ACTOR = { actor: { type: "system" as const, label: "test" } };
+export { TEST_ACTOR } from "./accounts";
+import { TEST_ACTOR } from "./accounts";
 
 export const SOURCE_PASSWORD = "source-secret-pw-42-xyz";
 

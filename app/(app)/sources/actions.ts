@@ -5,10 +5,8 @@ import { z } from "zod";
 import type { ActionResult } from "@/lib/action-result";
 import { memberForAction } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { memberActor, type ChangeBy } from "@/lib/connect/audit";
+import { changeByMember as by } from "../_lib/change-by";
 import { connectServices } from "@/lib/connect/services";
-import { requestMetaFrom } from "@/lib/request-meta";
-import { headers } from "next/headers";
 import { checkSource, createSource, deleteSource, updateSource } from "@/lib/connect/sources";
 import type { Failure } from "@/lib/connect/result";
 import { updateStreamMetadata } from "@/lib/connect/stream-access";
@@ -17,10 +15,6 @@ import { addPostgresSourceSchema, editPostgresSourceSchema, pauseSourceSchema, s
 
 const SIGNED_OUT = "Your session has ended or you are no longer a member of this account. Sign in again.";
 const NOT_FOUND = "The source was not found.";
-
-async function by(member: { userId: string; email: string }): Promise<ChangeBy> {
-  return { actor: memberActor(member), meta: requestMetaFrom(await headers()) };
-}
 
 function invalid(error: z.ZodError): ActionResult<never> {
   return { ok: false, error: "Check the highlighted fields.", fieldErrors: z.flattenError(error).fieldErrors as Record<string, string[]> };

@@ -5,6 +5,7 @@ import { SourcesTable } from "@/components/sources/sources-table";
 import { requirePageMember } from "@/lib/auth/session";
 import { listSourceSummaries } from "@/lib/connect/source-summaries";
 import { db } from "@/lib/db";
+import { lastRunsBySource, nextRunsBySource } from "@/lib/replication/overview";
 
 export const metadata: Metadata = { title: "Sources" };
 
@@ -12,6 +13,11 @@ export default async function SourcesPage({ searchParams }: { searchParams: Prom
   const { account } = await searchParams;
   const ctx = await requirePageMember(`/sources${account ? `?account=${encodeURIComponent(account)}` : ""}`, account);
   const slug = encodeURIComponent(ctx.member.workspaceSlug);
+  const [sources, lastRuns, nextRuns] = await Promise.all([
+    listSourceSummaries(db, ctx.member.workspaceId),
+    lastRunsBySource(db, ctx.member.workspaceId),
+    nextRunsBySource(db, ctx.member.workspaceId),
+  ]);
   return (
     <AppShell ctx={ctx} basePath="/sources">
       <div className="mb-6 flex items-center gap-4">
@@ -20,7 +26,7 @@ export default async function SourcesPage({ searchParams }: { searchParams: Prom
           Add a PostgreSQL source
         </Link>
       </div>
-      <SourcesTable sources={await listSourceSummaries(db, ctx.member.workspaceId)} accountSlug={ctx.member.workspaceSlug} />
+      <SourcesTable sources={sources} accountSlug={ctx.member.workspaceSlug} lastRuns={Object.fromEntries(lastRuns)} nextRuns={nextRuns} />
     </AppShell>
   );
 }

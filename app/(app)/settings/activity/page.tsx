@@ -33,6 +33,7 @@ const ACTIONS: Record<string, string> = {
   "destination.created": "Destination created",
   "destination.updated": "Destination changed",
   "destination.deleted": "Destination deleted",
+  "job.failed_notice": "Run failed (owners notified once until a run succeeds)",
 };
 
 const TH = "px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600";

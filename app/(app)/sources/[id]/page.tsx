@@ -3,6 +3,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AppShell } from "@/components/app/app-shell";
 import { CheckPanel } from "@/components/sources/check-panel";
+import { ReplicationPanel } from "@/components/replication/replication-panel";
+import { ScheduleForm } from "@/components/replication/schedule-form";
+import { scheduleLine, scheduleValues } from "@/components/replication/schedule-words";
 import { Disclosure } from "@/components/ui/disclosure";
 import { SourceActions } from "@/components/sources/source-actions";
 import { SourceForm } from "@/components/sources/source-form";
@@ -14,6 +17,7 @@ import { getSource } from "@/lib/connect/sources";
 import { sourceState, tableChoice } from "@/lib/connect/source-summaries";
 import { loadStreams } from "@/lib/connect/streams";
 import { db } from "@/lib/db";
+import { replicationOverview } from "@/lib/replication/overview";
 
 export const metadata: Metadata = { title: "Source" };
 
@@ -29,7 +33,8 @@ export default async function SourcePage({ params, searchParams }: Props) {
   const check = await lastConnectionCheck(db, id);
   const source = await getSource(db, ctx.member.workspaceId, id);
   if (!source) notFound();
-  const streams = await loadStreams(db, id);
+  const [streams, overview] = await Promise.all([loadStreams(db, id), replicationOverview(db, ctx.member.workspaceId, id)]);
+  if (!overview) notFound();
   const state = sourceState({ deletedAt: source.deleted_at ? new Date(source.deleted_at) : null, pausedAt: source.paused_at ? new Date(source.paused_at) : null });
   const step = source.report_card.current_step_type;
   const p = source.properties;
@@ -43,6 +48,9 @@ export default async function SourcePage({ params, searchParams }: Props) {
       </p>
       <SourceActions workspaceId={ctx.member.workspaceId} sourceId={source.id} displayName={source.display_name} state={state} />
       <CheckPanel workspaceId={ctx.member.workspaceId} sourceId={source.id} check={check} canCheck={state !== "deleted" && step !== "form"} />
+      <ReplicationPanel workspaceId={ctx.member.workspaceId} sourceId={source.id} initial={overview} canRun={state !== "deleted"}
+        scheduleLine={scheduleLine(state, source.schedule)} />
+      {state !== "deleted" && <ScheduleForm workspaceId={ctx.member.workspaceId} sourceId={source.id} initial={scheduleValues(p)} />}
       {state !== "deleted" && (
         <Disclosure summary="Edit connection details" initiallyOpen={check?.status === "failed" || step === "form"}>
           <SourceForm workspaceId={ctx.member.workspaceId} accountSlug={ctx.member.workspaceSlug}

@@ -1,0 +1,79 @@
+"use client";
+// The source's schedule: every 30 min / hour / 6 h / 12 h / day with an optional anchor time, or a Quartz cron
+// expression; the next few run times are shown before saving.
+import { useRouter } from "next/navigation";
+import { useId, useMemo, useState, useTransition } from "react";
+import { saveScheduleAction } from "@/app/(app)/sources/[id]/actions";
+import { Button } from "@/components/ui/button";
+import { nextFireTimes, scheduleOf, scheduleProblems } from "@/lib/jobs/schedule";
+import { utcTime } from "./words";
+
+const CHOICES = [["30", "Every 30 minutes"], ["60", "Every hour"], ["360", "Every 6 hours"], ["720", "Every 12 hours"], ["1440", "Every day"]] as const;
+
+export type ScheduleValues = { mode: "interval" | "cron"; frequency: string; anchor: string; cron: string };
+type Props = { workspaceId: number; sourceId: number; initial: ScheduleValues };
+
+function preview(v: ScheduleValues): { times: string[] } | { error: string } {
+  const props: Record<string, string> = v.mode === "cron" ? { cron_expression: v.cron.trim() } : { frequency_in_minutes: v.frequency, ...(v.anchor ? { anchor_time: `2000-01-01T${v.anchor}:00Z` } : {}) };
+  const problems = Object.values(scheduleProblems(props));
+  if (problems.length) return { error: problems[0] };
+  return { times: nextFireTimes(scheduleOf(props), new Date(), 3).map((d) => utcTime(d.toISOString())) };
+}
+
+export function ScheduleForm({ workspaceId, sourceId, initial }: Props) {
+  const id = useId();
+  const router = useRouter();
+  const [values, setValues] = useState(initial);
+  const [pending, startTransition] = useTransition();
+  const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
+  const next = useMemo(() => preview(values), [values]);
+  const set = (change: Partial<ScheduleValues>) => { setOutcome(null); setValues((v) => ({ ...v, ...change })); };
+
+  function save(event: React.FormEvent) {
+    event.preventDefault();
+    const form = new FormData();
+    form.set("workspaceId", String(workspaceId));
+    form.set("sourceId", String(sourceId));
+    for (const [k, v] of Object.entries(values)) form.set(k, v);
+    startTransition(async () => {
+      const result = await saveScheduleAction(form).catch(() => null);
+      setOutcome(result?.ok ? { ok: true, text: "The schedule is saved." } : { ok: false, text: result ? result.error : "The server did not answer. Try again." });
+      router.refresh();
+    });
+  }
+
+  return (
+    <form onSubmit={save} className="mt-4 rounded-md border border-slate-200 p-3 text-sm" aria-labelledby={`${id}-legend`}>
+      <h3 id={`${id}-legend`} className="font-semibold">Schedule</h3>
+      <fieldset className="mt-2">
+        <legend className="sr-only">How the schedule is given</legend>
+        <label className="mr-4"><input type="radio" name="mode" checked={values.mode === "interval"} onChange={() => set({ mode: "interval" })} /> Frequency</label>
+        <label><input type="radio" name="mode" checked={values.mode === "cron"} onChange={() => set({ mode: "cron" })} /> Cron expression</label>
+      </fieldset>
+      {values.mode === "interval" ? (
+        <div className="mt-2 flex flex-wrap gap-4">
+          <label className="flex flex-col">Replication frequency
+            <select className="mt-1 rounded border border-slate-300 px-2 py-1" value={values.frequency} onChange={(e) => set({ frequency: e.target.value })}>
+              {CHOICES.map(([v, label]) => <option key={v} value={v}>{label}</option>)}
+            </select>
+          </label>
+          <label className="flex flex-col">Anchor time (UTC, optional)
+            <input type="time" className="mt-1 rounded border border-slate-300 px-2 py-1" value={values.anchor} onChange={(e) => set({ anchor: e.target.value })} />
+          </label>
+        </div>
+      ) : (
+        <label className="mt-2 flex flex-col">Cron expression (Quartz, UTC: sec min hour day-of-month month day-of-week [year])
+          <input className="mt-1 rounded border border-slate-300 px-2 py-1 font-mono" value={values.cron} placeholder="0 0 12 ? * MON-FRI" onChange={(e) => set({ cron: e.target.value })} />
+        </label>
+      )}
+      <p className="mt-2 text-slate-700" aria-live="polite">
+        {"error" in next ? <span className="text-red-900">{next.error}</span> : <>Next runs: {next.times.join(", ")}</>}
+      </p>
+      <div className="mt-2 flex items-center gap-3">
+        <Button type="submit" disabled={pending || "error" in next}>{pending ? "Saving…" : "Save schedule"}</Button>
+        <span role="status" className="text-green-800">{outcome?.ok ? outcome.text : ""}</span>
+      </div>
+      {outcome && !outcome.ok && <p role="alert" className="mt-2 rounded-md bg-red-50 px-3 py-2 text-red-900">{outcome.text}</p>}
+    </form>
+  );
+}

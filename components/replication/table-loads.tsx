@@ -1,0 +1,34 @@
+// Per table: rows in the last load, when its last batch was loaded, and its load error if any.
+import type { TableLoad } from "@/lib/replication/overview";
+import { rowCount, utcTime } from "./words";
+
+const TH = "px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600";
+
+export function TableLoads({ tables, progress }: { tables: TableLoad[]; progress: Record<string, number> | null }) {
+  if (tables.length === 0) return <p className="text-sm text-slate-600">No tables selected for replication.</p>;
+  return (
+    <table className="w-full border-collapse rounded-lg border border-slate-200 bg-white text-sm">
+      <caption className="sr-only">Load state per table</caption>
+      <thead className="border-b border-slate-200 bg-slate-50">
+        <tr>
+          <th scope="col" className={TH}>Table</th>
+          {progress && <th scope="col" className={TH}>Rows so far</th>}
+          <th scope="col" className={TH}>Rows in the last load</th>
+          <th scope="col" className={TH}>Last batch loaded at</th>
+          <th scope="col" className={TH}>Load error</th>
+        </tr>
+      </thead>
+      <tbody>
+        {tables.map((t) => (
+          <tr key={t.tapStreamId} className="border-b border-slate-100 last:border-0">
+            <th scope="row" className="px-3 py-2 text-left font-medium">{t.streamName}</th>
+            {progress && <td className="px-3 py-2 tabular-nums">{rowCount(progress[t.tapStreamId] ?? 0)}</td>}
+            <td className="px-3 py-2 tabular-nums">{t.lastLoadRows === null ? "—" : rowCount(t.lastLoadRows)}</td>
+            <td className="px-3 py-2">{t.lastBatchLoadedAt ? utcTime(t.lastBatchLoadedAt) : "Never"}</td>
+            <td className="px-3 py-2 text-red-900">{t.error ?? ""}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

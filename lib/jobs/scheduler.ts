@@ -1,0 +1,69 @@
+// The scheduler: starts each due scheduled job once across all instances and workers. A due slot is claimed by
+// moving the source's next_fire_at with a guarded UPDATE (only the claimer whose UPDATE matched starts the job);
+// a slot whose source still runs is skipped; paused and deleted sources have no slot and never match.
+import { recordEvent } from "../audit/events";
+import type { Db } from "../db-client";
+import { createJob } from "../replication/jobs";
+import { nextFireTime, scheduleOf } from "./schedule";
+import type { JobQueue } from "./queue";
+
+export const TICK_MS = Number(process.env.SCHEDULER_TICK_MS ?? 10_000);
+
+export type Clock = () => Date;
+export type Fired = { started: string[]; skipped: number[] };
+
+const ACTIVE = { deletedAt: null, pausedAt: null } as const;
+
+// Claim every due slot (moving it to the next one) and start a job for each claimed slot.
+export async function fireDueSchedules(db: Db, queue: JobQueue, now: Date = new Date()): Promise<Fired> {
+  const due = await db.source.findMany({
+    where: { ...ACTIVE, nextFireAt: { lte: now }, streams: { some: { selected: true } } },
+    orderBy: { nextFireAt: "asc" },
+    take: 100,
+    select: { id: true, workspaceId: true, name: true, properties: true, nextFireAt: true },
+  });
+  const fired: Fired = { started: [], skipped: [] };
+  for (const source of due) {
+    const next = nextFireTime(scheduleOf(JSON.parse(source.properties || "{}")), now, now);
+    const claimed = await db.source.updateMany({
+      where: { id: source.id, ...ACTIVE, nextFireAt: source.nextFireAt },
+      data: { nextFireAt: next && new Date(Math.ceil(next.getTime() / 1000) * 1000) },
+    });
+    if (claimed.count !== 1) continue; // another claimer took this slot
+    const started = await createJob(db, source.workspaceId, source.id, { trigger: "schedule", actorLabel: "Schedule" });
+    if (!started.ok) {
+      fired.skipped.push(source.id); // a run still going: the slot passes silently, as in the original
+      continue;
+    }
+    await recordEvent(db, {
+      workspaceId: source.workspaceId,
+      action: "job.started",
+      actor: { type: "system", label: "Schedule" },
+      target: { type: "source", label: `source ${source.id} (${source.name}): ${started.jobName}` },
+    });
+    await queue.enqueue(started.jobName);
+    fired.started.push(started.jobName);
+  }
+  return fired;
+}
+
+// Tick every `tickMs` in this process (every worker runs one; the claim keeps starts unique). Returns a stop function.
+export function startScheduler(db: Db, queue: JobQueue, options: { tickMs?: number; clock?: Clock } = {}): () => void {
+  const clock = options.clock ?? (() => new Date());
+  let running = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      await fireDueSchedules(db, queue, clock());
+    } catch (error) {
+      console.error(`scheduler: ${(error as Error).message.split("\n")[0]}`);
+    } finally {
+      running = false;
+    }
+  };
+  const timer = setInterval(() => void tick(), options.tickMs ?? TICK_MS);
+  timer.unref?.();
+  void tick();
+  return () => clearInterval(timer);
+}
