@@ -1,6 +1,6 @@
 // Source and destination changes are in the account's Activity: who (member, or key for its creator),
 // what, and the names of the properties changed — never a value, secret or not.
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { createSecretBox } from "@/lib/crypto/secret-box";
 import { keyActor, memberActor } from "@/lib/connect/audit";
 import { checkSource, createSource, deleteSource, updateSource } from "@/lib/connect/sources";
@@ -15,6 +15,11 @@ const SECRET = "audit-Pa55-never-logged";
 describe("audit of sources and destinations", async () => {
   const { db } = await freshDb();
   const deps = { db, box: createSecretBox("a".repeat(40)) };
+  // The sources' connection checks run in the background: let them end before the database closes.
+  afterAll(async () => {
+    for (let i = 0; i < 300 && (await db.connectionCheck.count({ where: { status: "running" } })) > 0; i++) await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 200));
+  }, 40_000);
 
   it("records create, update (property names only), pause, resume, check and delete, with the actor", async () => {
     const acct = await seedAccount(db);
