@@ -35,7 +35,7 @@ test("create, read, pause, unpause and soft-delete a source", async ({ request, 
   const unpaused = sourceSchema.parse(await (await api.put(`/v4/sources/${created.id}`, { paused_at: null })).json());
   expect(unpaused.paused_at).toBeNull();
 
-  const renamed = sourceSchema.parse(await (await api.put(`/v4/sources/${created.id}`, { display_name: "Orders (EU)", properties: { host: "db.internal" } })).json());
+  const renamed = sourceSchema.parse(await (await api.put(`/v4/sources/${created.id}`, { display_name: "Orders (EU)", properties: { host: "db.internal", password: PASSWORD } })).json());
   expect(renamed).toMatchObject({ display_name: "Orders (EU)", name: "orders_db" });
   expect(renamed.properties.host).toBe("db.internal");
 
@@ -75,7 +75,7 @@ test("source types: the catalogue and one type", async ({ request, db }) => {
   expect(all.map((t) => t.type)).toContain("platform.postgres");
   const postgres = sourceTypeSchema.parse(await (await api.get("/v4/source-types/platform.postgres")).json());
   expect(postgres.steps.map((s) => s.type)).toEqual(["form", "discover_schema", "field_selection", "fully_configured"]);
-  expect(postgres.steps[0].properties.map((p) => p.name)).toEqual(["host", "port", "dbname", "user", "password", "filter_schemas", "frequency_in_minutes", "anchor_time", "cron_expression"]);
+  expect(postgres.steps[0].properties.map((p) => p.name)).toEqual(["host", "port", "dbname", "user", "password", "ssl", "sslrootcert", "filter_schemas", "frequency_in_minutes", "anchor_time", "cron_expression"]);
   expect((await api.get("/v4/source-types/platform.nope")).status()).toBe(404);
 });
 
@@ -87,7 +87,11 @@ test("destinations: create, update (type fixed), delete", async ({ request, db }
   expect(created.status()).toBe(200);
   const destination = destinationSchema.parse(await created.json());
   expect(destination.properties).toEqual({ host: "warehouse", port: "5432", username: "loader", database: "dw", ssl: "false", status: "1" });
-  const merged = destinationSchema.parse(await (await api.put(`/v4/destinations/${destination.id}`, { properties: { username: "stitch_admin" } })).json());
+  // A new user needs the password again (our deviation from the original's example, which sends the user alone).
+  const refused = await api.put(`/v4/destinations/${destination.id}`, { properties: { username: "stitch_admin" } });
+  expect(refused.status()).toBe(400);
+  expect((await errorOf(refused)).fields).toMatchObject({ "properties.password": expect.any(String) });
+  const merged = destinationSchema.parse(await (await api.put(`/v4/destinations/${destination.id}`, { properties: { username: "stitch_admin", password: PASSWORD } })).json());
   expect(merged.properties).toEqual({ host: "warehouse", port: "5432", username: "stitch_admin", database: "dw", ssl: "false", status: "1" });
 
   const missing = await api.post("/v4/destinations", { type: "postgres", properties: { host: "x" } });

@@ -87,7 +87,10 @@ export const DESTINATION_TYPES: readonly DestinationType[] = [
   },
 ];
 
-const IDENTITY: Record<string, readonly string[]> = { "platform.postgres": POSTGRES_IDENTITY, postgres: POSTGRES_IDENTITY };
+// The postgres destination names its user and database as the original does (username, database).
+const POSTGRES_DESTINATION_IDENTITY = ["host", "port", "username", "database", "ssl", "sslrootcert"] as const;
+
+const IDENTITY: Record<string, readonly string[]> = { "platform.postgres": POSTGRES_IDENTITY, postgres: POSTGRES_DESTINATION_IDENTITY };
 
 // The identity properties of an integration type (source or destination); none for an unknown type.
 export function identityProperties(type: string): readonly string[] {

@@ -4,23 +4,25 @@ import { lookup as dnsLookup, type LookupAddress } from "node:dns";
 import http from "node:http";
 import https from "node:https";
 import type { LookupFunction } from "node:net";
-import { hookUrlProblem, isPublicAddress, privateHostsAllowed, type HostEnv } from "./hook-url-rules";
+import { deliverableAddress, hookUrlProblem, type HostEnv } from "./hook-url-rules";
 
 export type HookAnswer = { status: number };
 
 const MAX_ANSWER_BYTES = 64 * 1024;
 
-// dns.lookup, refusing names that resolve to any internal address (exported for its test).
-export const guardedLookup: LookupFunction = (hostname, options, callback) => {
-  dnsLookup(hostname, options, (error, address: string | LookupAddress[], family?: number) => {
+// dns.lookup, refusing names that resolve to an address the rules refuse (exported for its test).
+export const guardedLookup: LookupFunction = lookupFor(process.env);
+
+function lookupFor(env: HostEnv): LookupFunction {
+  return (hostname, options, callback) => dnsLookup(hostname, options, (error, address: string | LookupAddress[], family?: number) => {
     if (error) return callback(error, address as string, family);
     const all = Array.isArray(address) ? address.map((a) => a.address) : [address];
-    if (all.some((a) => !isPublicAddress(a))) {
+    if (all.some((a) => !deliverableAddress(a, env))) {
       return callback(Object.assign(new Error("The hook's host resolves to an internal address."), { code: "EHOOKADDRESS" }), address as string, family);
     }
     callback(null, address as string, family);
   });
-};
+}
 
 // POST body to url; resolves with the status (the answer's body is read and dropped), rejects on a network
 // error, a refused address or the timeout.
@@ -35,7 +37,7 @@ export function postHook(url: string, body: string, headers: Record<string, stri
       {
         method: "POST",
         headers: { ...headers, "Content-Type": "application/json", "Content-Length": String(Buffer.byteLength(body)) },
-        lookup: privateHostsAllowed(env) ? undefined : guardedLookup,
+        lookup: lookupFor(env),
         // A fresh connection per attempt: no pooled socket to an address resolved earlier.
         agent: false,
       },

@@ -1,8 +1,10 @@
-// Where hooks may be sent: http(s) URLs of public hosts only. Loopback, private, link-local (cloud metadata),
-// shared, multicast and reserved addresses are refused unless the operator sets ALLOW_PRIVATE_HOSTS=1.
+// Where hooks may be sent: http(s) URLs of public hosts only. Link-local (cloud metadata), unspecified and
+// multicast addresses are never allowed, as for source connections (lib/connect/network); loopback, private,
+// shared and reserved addresses are refused unless the operator sets ALLOW_PRIVATE_HOSTS=1.
 // The same rule is applied twice: to the URL when a hook is saved, and to every address a host name
 // resolves to when a delivery connects (so a name cannot be pointed at an internal address later).
 import { BlockList, isIP } from "node:net";
+import { classifyAddress } from "../connect/network/addresses";
 
 export const MAX_HOOK_URL_LENGTH = 2048;
 
@@ -36,6 +38,14 @@ export function isPublicAddress(address: string): boolean {
   return !blocked.check(bare, family === 4 ? "ipv4" : "ipv6");
 }
 
+const NEVER = "The URL points to a link-local, metadata or multicast address, which is never allowed.";
+
+// Whether a delivery may connect to this resolved address under the environment's rules.
+export function deliverableAddress(address: string, env: HostEnv = process.env): boolean {
+  if (classifyAddress(address.replace(/^\[|\]$/g, "")) === "forbidden") return false;
+  return privateHostsAllowed(env) || isPublicAddress(address);
+}
+
 // Why a hook URL is refused, or null when it may be saved.
 export function hookUrlProblem(raw: string, env: HostEnv = process.env): string | null {
   if (raw.length > MAX_HOOK_URL_LENGTH) return `The URL is longer than ${MAX_HOOK_URL_LENGTH} characters.`;
@@ -47,8 +57,9 @@ export function hookUrlProblem(raw: string, env: HostEnv = process.env): string 
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") return "Use an http:// or https:// URL.";
   if (url.username || url.password) return "The URL must not contain a user name or password.";
-  if (privateHostsAllowed(env)) return null;
   const host = url.hostname.replace(/^\[|\]$/g, "");
+  if (isIP(host) && classifyAddress(host) === "forbidden") return NEVER;
+  if (privateHostsAllowed(env)) return null;
   if (isIP(host)) return isPublicAddress(host) ? null : "The URL points to an internal address (loopback, private or link-local).";
   if (INTERNAL_NAMES.test(host) || !host.includes(".")) return "The URL points to an internal host name.";
   return null;
