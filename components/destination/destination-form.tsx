@@ -46,7 +46,7 @@ export function DestinationForm({ workspaceId, destinationId, initial, passwordS
           <input name={name} required defaultValue={initial[name]} className="mt-1 rounded border border-slate-300 px-2 py-1" />
         </label>
       ))}
-      <label className="flex flex-col">Password{passwordStored ? " (stored; leave empty to keep it — a new host, port, username or database needs it again)" : ""}
+      <label className="flex flex-col">Password{passwordStored ? " (stored; leave empty to keep it, unless the connection changes)" : ""}
         <input name="password" type="password" autoComplete="new-password" required={!passwordStored} className="mt-1 rounded border border-slate-300 px-2 py-1" />
       </label>
       <label className="flex items-center gap-2"><input type="checkbox" name="ssl" value="true" defaultChecked={initial.ssl} /> Connect with SSL</label>
