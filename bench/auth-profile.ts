@@ -5,8 +5,8 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { hashApiKey } from "../lib/api-keys/hash";
 import { isWellFormedApiKey } from "../lib/api-keys/token";
 import { prismaKeyStore, verifyApiKey } from "../lib/api-keys/verify";
-import { sqliteFilePath } from "../lib/database-url";
-import type { Db } from "../lib/db-client";
+import { sqliteFilePath } from "../lib/db/url";
+import type { Db } from "../lib/db/factory";
 import { PrismaClient } from "../prisma/generated/sqlite/index.js";
 
 export type AuthStep = { step: string; microseconds: number; statements: number };
@@ -20,9 +20,9 @@ async function time(label: string, n: number, statements: () => number, run: () 
   return { step: label, microseconds: ((performance.now() - start) * 1000) / n, statements: (statements() - before) / n };
 }
 
-const ONE_JOIN = `SELECT k.id, k.workspaceId, k.createdById, k.status, k.lastUsedAt, w.plan,
-  EXISTS (SELECT 1 FROM Membership m WHERE m.userId = k.createdById AND m.workspaceId = k.workspaceId) AS member
-  FROM ApiKey k JOIN Workspace w ON w.id = k.workspaceId WHERE k.hash = ?`;
+const ONE_JOIN = `SELECT k.id, k."workspaceId" AS "accountId", k.createdById, k.status, k.lastUsedAt, w.plan,
+  EXISTS (SELECT 1 FROM Membership m WHERE m.userId = k.createdById AND m."workspaceId" = k."workspaceId") AS member
+  FROM ApiKey k JOIN "Workspace" w ON w.id = k."workspaceId" WHERE k.hash = ?`;
 
 // Average cost per call of each step of verifyApiKey (n calls each, sequential, one connection).
 export async function profileAuth(databaseUrl: string, key: string, pepper: string, n = 2_000): Promise<AuthProfile> {

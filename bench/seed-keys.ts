@@ -32,14 +32,14 @@ export function seedSqlite(file: string, accounts: number, keys: number, pepper:
   const ahead = new Date(Date.now() + AHEAD_MS).toISOString().replace("Z", "+00:00");
   db.transaction(() => {
     const user = db.prepare("INSERT INTO User (id, email, createdAt) VALUES (?, ?, ?)");
-    const ws = db.prepare("INSERT INTO Workspace (id, slug, name, plan, apiKeyCount, createdAt) VALUES (?, ?, ?, 'enterprise', ?, ?)");
-    const member = db.prepare("INSERT INTO Membership (workspaceId, userId, role, createdAt) VALUES (?, ?, 'owner', ?)");
+    const ws = db.prepare(`INSERT INTO "Workspace" (id, slug, name, plan, apiKeyCount, createdAt) VALUES (?, ?, ?, 'enterprise', ?, ?)`);
+    const member = db.prepare(`INSERT INTO Membership ("workspaceId", userId, role, createdAt) VALUES (?, ?, 'owner', ?)`);
     for (let a = 1; a <= accounts; a++) {
       user.run(`u${a}`, `u${a}@bench.test`, now);
       ws.run(a, `bench-${a}`, `Bench ${a}`, Math.ceil((keys - a + 1) / accounts), now);
       member.run(a, `u${a}`, now);
     }
-    const key = db.prepare("INSERT INTO ApiKey (workspaceId, createdById, description, hash, last4, status, createdAt, updatedAt, lastUsedAt) VALUES (?, ?, 'bench', ?, ?, 'enabled', ?, ?, ?)");
+    const key = db.prepare(`INSERT INTO ApiKey ("workspaceId", createdById, description, hash, last4, status, createdAt, updatedAt, lastUsedAt) VALUES (?, ?, 'bench', ?, ?, 'enabled', ?, ?, ?)`);
     for (const r of rows(accounts, keys, pepper, tokens)) key.run(r.ws, r.user, r.hash, r.last4, now, now, ahead);
   })();
   db.close();

@@ -7,7 +7,7 @@ import pg from "pg";
 import { hashApiKey } from "../lib/api-keys/hash";
 import { prismaKeyStore, verifyApiKey, type KeyStore } from "../lib/api-keys/verify";
 import { appKeyStore } from "../lib/api-keys/key-store";
-import { createDb } from "../lib/db-client";
+import { createDb } from "../lib/db/factory";
 import { dropPostgresDatabase, migrate } from "../scripts/lib/database";
 import { callsPerSecond, type BenchRow } from "./measure";
 import { seedPostgres, seedSqlite, type Seeded } from "./seed-keys";
@@ -17,7 +17,7 @@ const SIZES = [
   { keys: 10, accounts: 1 },
   { keys: 100_000, accounts: 10_000 },
 ];
-const LOOKUP = `SELECT k.id, k."workspaceId", k."createdById", k.status, k."lastUsedAt", w.plan,
+const LOOKUP = `SELECT k.id, k."workspaceId" AS "accountId", k."createdById", k.status, k."lastUsedAt", w.plan,
   EXISTS (SELECT 1 FROM "Membership" m WHERE m."workspaceId" = k."workspaceId" AND m."userId" = k."createdById") AS member
   FROM "ApiKey" k JOIN "Workspace" w ON w.id = k."workspaceId" WHERE k.hash = `;
 

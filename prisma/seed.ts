@@ -1,5 +1,5 @@
 // The local demo: three accounts and their members (password "bobbin-demo", a demo only).
-import type { Db } from "../lib/db-client";
+import type { Db } from "../lib/db/factory";
 import { hashPassword } from "../lib/auth/password";
 
 export const DEMO_PASSWORD = "bobbin-demo";
@@ -18,18 +18,18 @@ function nameOf(email: string): string {
 // Create the demo accounts; the first member of each is its owner.
 export async function seedDemo(db: Db): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  for (const account of DEMO_ACCOUNTS) {
-    const workspace = await db.workspace.create({ data: { slug: account.slug, name: account.name, plan: account.plan } });
-    for (const [i, email] of account.members.entries()) {
+  for (const demo of DEMO_ACCOUNTS) {
+    const account = await db.account.create({ data: { slug: demo.slug, name: demo.name, plan: demo.plan } });
+    for (const [i, email] of demo.members.entries()) {
       const user = await db.user.upsert({ where: { email }, update: {}, create: { email, name: nameOf(email), passwordHash } });
-      await db.membership.create({ data: { workspaceId: workspace.id, userId: user.id, role: i === 0 ? "owner" : "member" } });
+      await db.membership.create({ data: { accountId: account.id, userId: user.id, role: i === 0 ? "owner" : "member" } });
     }
   }
 }
 
 // Seed only an empty database.
 export async function seedDemoIfEmpty(db: Db): Promise<boolean> {
-  if ((await db.user.count()) > 0 || (await db.workspace.count()) > 0) return false;
+  if ((await db.user.count()) > 0 || (await db.account.count()) > 0) return false;
   await seedDemo(db);
   return true;
 }

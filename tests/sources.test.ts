@@ -28,41 +28,41 @@ describe("sources", async () => {
 
   it("give the same display name unique names, also when created at once", async () => {
     const acct = await seedAccount(db);
-    const created = await Promise.all(Array.from({ length: 6 }, () => createSource(deps, acct.workspaceId, form)));
+    const created = await Promise.all(Array.from({ length: 6 }, () => createSource(deps, acct.accountId, form)));
     const names = created.map((r) => (r.ok ? r.value.name : r.message)).sort();
     expect(names).toEqual(["incomplete", "incomplete_2", "incomplete_3", "incomplete_4", "incomplete_5", "incomplete_6"]);
   });
 
   it("seal credentials, never show them, and keep them through other updates", async () => {
     const acct = await seedAccount(db);
-    const created = await createSource(deps, acct.workspaceId, { ...form, properties: { ...form.properties, password: PASSWORD } });
+    const created = await createSource(deps, acct.accountId, { ...form, properties: { ...form.properties, password: PASSWORD } });
     if (!created.ok) throw new Error(created.message);
     expect(JSON.stringify(created.value)).not.toContain(PASSWORD);
     const row = await db.source.findUniqueOrThrow({ where: { id: created.value.id } });
     expect(JSON.stringify(row)).not.toContain(PASSWORD);
     expect(box.open(JSON.parse(row.secrets).password)).toBe(PASSWORD);
-    await updateSource(deps, acct.workspaceId, created.value.id, { properties: { host: "db2" } });
+    await updateSource(deps, acct.accountId, created.value.id, { properties: { host: "db2" } });
     const again = await db.source.findUniqueOrThrow({ where: { id: created.value.id } });
     expect(box.open(JSON.parse(again.secrets).password)).toBe(PASSWORD);
-    const view = await getSource(db, acct.workspaceId, created.value.id);
+    const view = await getSource(db, acct.accountId, created.value.id);
     expect(view?.report_card.steps[0].properties.find((p) => p.name === "password")?.provided).toBe(true);
   });
 
   it("are scoped by account", async () => {
     const [a, b] = [await seedAccount(db), await seedAccount(db)];
-    const created = await createSource(deps, a.workspaceId, form);
+    const created = await createSource(deps, a.accountId, form);
     if (!created.ok) throw new Error(created.message);
-    expect(await getSource(db, b.workspaceId, created.value.id)).toBeNull();
-    expect(await listSources(db, b.workspaceId)).toEqual([]);
-    const update = await updateSource(deps, b.workspaceId, created.value.id, { display_name: "Taken" });
+    expect(await getSource(db, b.accountId, created.value.id)).toBeNull();
+    expect(await listSources(db, b.accountId)).toEqual([]);
+    const update = await updateSource(deps, b.accountId, created.value.id, { display_name: "Taken" });
     expect(update).toMatchObject({ ok: false, type: "NotFound" });
-    expect((await getSource(db, a.workspaceId, created.value.id))?.display_name).toBe("Incomplete");
+    expect((await getSource(db, a.accountId, created.value.id))?.display_name).toBe("Incomplete");
   });
 
   it("refuse unknown types and properties, changing nothing", async () => {
     const acct = await seedAccount(db);
-    expect(await createSource(deps, acct.workspaceId, { ...form, type: "platform.nope" })).toMatchObject({ ok: false, type: "InvalidProperties" });
-    expect(await createSource(deps, acct.workspaceId, { ...form, properties: { port: "70000" } })).toMatchObject({ ok: false, fields: { "properties.port": expect.any(String) } });
-    expect(await listSources(db, acct.workspaceId)).toEqual([]);
+    expect(await createSource(deps, acct.accountId, { ...form, type: "platform.nope" })).toMatchObject({ ok: false, type: "InvalidProperties" });
+    expect(await createSource(deps, acct.accountId, { ...form, properties: { port: "70000" } })).toMatchObject({ ok: false, fields: { "properties.port": expect.any(String) } });
+    expect(await listSources(db, acct.accountId)).toEqual([]);
   });
 });

@@ -1,14 +1,14 @@
 // "API access keys" on Account Settings: the limit, Generate a Key (or the Enterprise call-to-action), the table.
 import type { ApiKeyView } from "@/lib/api-keys/service";
 import { MAX_KEYS_PER_ACCOUNT } from "@/lib/api-keys/service";
-import { hasApiAccess } from "@/lib/plans";
+import { hasApiAccess } from "@/lib/accounts/plans";
 import { FeedbackProvider } from "@/components/ui/feedback";
 import { GenerateKeyDialog } from "./generate-key-dialog";
 import { KeysTable } from "./keys-table";
 
-type Props = { workspaceId: number; plan: string; keys: ApiKeyView[]; now: Date; salesUrl: string };
+type Props = { accountId: number; plan: string; keys: ApiKeyView[]; now: Date; salesUrl: string };
 
-export function ApiKeysSection({ workspaceId, plan, keys, now, salesUrl }: Props) {
+export function ApiKeysSection({ accountId, plan, keys, now, salesUrl }: Props) {
   const full = keys.length >= MAX_KEYS_PER_ACCOUNT;
   return (
     <section aria-labelledby="api-keys-heading">
@@ -20,7 +20,7 @@ export function ApiKeysSection({ workspaceId, plan, keys, now, salesUrl }: Props
         {hasApiAccess(plan) ? (
           <div className="mb-4 flex flex-wrap items-center gap-4">
             <p className="text-sm">You can generate up to {MAX_KEYS_PER_ACCOUNT} access keys.</p>
-            <GenerateKeyDialog workspaceId={workspaceId} disabled={full} />
+            <GenerateKeyDialog accountId={accountId} disabled={full} />
             {full && (
               <p className="w-full text-sm text-amber-900">
                 This account has {MAX_KEYS_PER_ACCOUNT} keys, the most it can hold (enabled and disabled keys both count). Delete a key to generate a new one.
@@ -37,7 +37,7 @@ export function ApiKeysSection({ workspaceId, plan, keys, now, salesUrl }: Props
           </div>
         )}
         {keys.length > 0 ? (
-          <KeysTable keys={keys} workspaceId={workspaceId} now={now} />
+          <KeysTable keys={keys} accountId={accountId} now={now} />
         ) : (
           <p className="rounded-lg border border-dashed border-slate-300 bg-white px-4 py-8 text-center text-sm text-slate-600">
             This account has no API access keys yet.

@@ -8,11 +8,11 @@ import { Button } from "@/components/ui/button";
 import { DialogContent, DialogRoot } from "@/components/ui/dialog";
 import { useFeedback } from "@/components/ui/feedback";
 
-type Props = { workspaceId: number; keyId: number; last4: string; description: string; status: "enabled" | "disabled" };
+type Props = { accountId: number; keyId: number; last4: string; description: string; status: "enabled" | "disabled" };
 
 const ITEM = "block w-full cursor-pointer rounded px-3 py-2 text-left text-sm outline-none data-[highlighted]:bg-slate-100 data-[disabled]:opacity-50";
 
-export function KeyRowActions({ workspaceId, keyId, last4, description, status }: Props) {
+export function KeyRowActions({ accountId, keyId, last4, description, status }: Props) {
   const [confirming, setConfirming] = useState(false);
   const [pending, startTransition] = useTransition();
   const [dialogError, setDialogError] = useState<string | null>(null);
@@ -23,7 +23,7 @@ export function KeyRowActions({ workspaceId, keyId, last4, description, status }
 
   function form(): FormData {
     const data = new FormData();
-    data.set("workspaceId", String(workspaceId));
+    data.set("accountId", String(accountId));
     data.set("keyId", String(keyId));
     return data;
   }

@@ -15,7 +15,7 @@ function statusLabel(key: ApiKeyView): { label: string; note?: string } {
 
 const TH = "px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600";
 
-export function KeysTable({ keys, workspaceId, now }: { keys: ApiKeyView[]; workspaceId: number; now: Date }) {
+export function KeysTable({ keys, accountId, now }: { keys: ApiKeyView[]; accountId: number; now: Date }) {
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="w-full text-sm">
@@ -49,7 +49,7 @@ export function KeysTable({ keys, workspaceId, now }: { keys: ApiKeyView[]; work
                   {status.note && <div className="text-xs text-slate-600">{status.note}</div>}
                 </td>
                 <td className="px-3 py-3 text-right">
-                  <KeyRowActions workspaceId={workspaceId} keyId={key.id} last4={key.last4} description={key.description} status={key.status} />
+                  <KeyRowActions accountId={accountId} keyId={key.id} last4={key.last4} description={key.description} status={key.status} />
                 </td>
               </tr>
             );

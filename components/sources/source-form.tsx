@@ -22,9 +22,9 @@ export type EditedSource = { id: number; values: Record<string, string> };
 
 const EDIT_PASSWORD_HINT = "Leave empty to keep the stored password. Write-only: stored encrypted, never shown again.";
 
-type Props = { workspaceId: number; accountSlug: string; source?: EditedSource };
+type Props = { accountId: number; accountSlug: string; source?: EditedSource };
 
-export function SourceForm({ workspaceId, accountSlug, source }: Props) {
+export function SourceForm({ accountId, accountSlug, source }: Props) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
@@ -55,7 +55,7 @@ export function SourceForm({ workspaceId, accountSlug, source }: Props) {
 
   return (
     <form onSubmit={onSubmit} noValidate className="max-w-xl space-y-4 rounded-lg border border-slate-200 bg-white p-6">
-      <input type="hidden" name="workspaceId" value={workspaceId} />
+      <input type="hidden" name="accountId" value={accountId} />
       {source && <input type="hidden" name="sourceId" value={source.id} />}
       {FIELDS.map((f) => {
         const message = fieldErrors[f.name]?.[0];

@@ -2,16 +2,16 @@
 // prismaKeyStore (verify.ts) does the same through Prisma's query builder, several times slower (docs/benchmarks.md).
 import Database from "better-sqlite3";
 import pg from "pg";
-import type { Db } from "../db-client";
-import { databaseKind, databaseUrl, sqliteFilePath } from "../database-url";
+import type { Db } from "../db/factory";
+import { databaseKind, databaseUrl, sqliteFilePath } from "../db/url";
 import { prismaKeyStore, type KeyRecord, type KeyStore } from "./verify";
 
 // The key, its account's plan, and whether its creator is still a member of that account.
-const LOOKUP = `SELECT k.id, k."workspaceId", k."createdById", k.status, k."lastUsedAt", w.plan,
+const LOOKUP = `SELECT k.id, k."workspaceId" AS "accountId", k."createdById", k.status, k."lastUsedAt", w.plan,
   EXISTS (SELECT 1 FROM "Membership" m WHERE m."workspaceId" = k."workspaceId" AND m."userId" = k."createdById") AS member
   FROM "ApiKey" k JOIN "Workspace" w ON w.id = k."workspaceId" WHERE k.hash = `;
 
-type Row = { id: number; workspaceId: number; createdById: string; status: string; lastUsedAt: Date | string | null; plan: string; member: number | boolean };
+type Row = { id: number; accountId: number; createdById: string; status: string; lastUsedAt: Date | string | null; plan: string; member: number | boolean };
 
 function toRecord(row: Row | undefined): KeyRecord | null {
   if (!row) return null;

@@ -1,17 +1,17 @@
 // Bearer key verification, the API's hot path: offline format check, one HMAC, one indexed lookup.
 // No cache: a disabled or deleted key is refused from the very next request.
-import type { Db } from "../db-client";
-import { hasApiAccess } from "../plans";
+import type { Db } from "../db/factory";
+import { hasApiAccess } from "../accounts/plans";
 import { hashApiKey } from "./hash";
 import { isWellFormedApiKey } from "./token";
 
 export const LAST_USED_RESOLUTION_MS = 60_000;
 
-export type VerifiedKey = { keyId: number; workspaceId: number; userId: string };
+export type VerifiedKey = { keyId: number; accountId: number; userId: string };
 
 export type KeyRecord = {
   id: number;
-  workspaceId: number;
+  accountId: number;
   createdById: string;
   status: string;
   lastUsedAt: Date | null;
@@ -34,7 +34,7 @@ export async function verifyApiKey(store: KeyStore, token: string, pepper: strin
   if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
     store.touchLastUsed(key.id, now).catch((error: Error) => console.error(`last-used update failed for key ${key.id}: ${error.message}`));
   }
-  return { keyId: key.id, workspaceId: key.workspaceId, userId: key.createdById };
+  return { keyId: key.id, accountId: key.accountId, userId: key.createdById };
 }
 
 // The KeyStore on the Prisma client (works on both databases).
@@ -45,17 +45,17 @@ export function prismaKeyStore(db: Db): KeyStore {
         where: { hash },
         select: {
           id: true,
-          workspaceId: true,
+          accountId: true,
           createdById: true,
           status: true,
           lastUsedAt: true,
-          workspace: { select: { plan: true } },
-          createdBy: { select: { memberships: { select: { workspaceId: true } } } },
+          account: { select: { plan: true } },
+          createdBy: { select: { memberships: { select: { accountId: true } } } },
         },
       });
       if (!row) return null;
-      const { workspace, createdBy, ...rest } = row;
-      return { ...rest, plan: workspace.plan, creatorIsMember: createdBy.memberships.some((m) => m.workspaceId === row.workspaceId) };
+      const { account, createdBy, ...rest } = row;
+      return { ...rest, plan: account.plan, creatorIsMember: createdBy.memberships.some((m) => m.accountId === row.accountId) };
     },
     async touchLastUsed(id, now) {
       const cutoff = new Date(now.getTime() - LAST_USED_RESOLUTION_MS);

@@ -1,6 +1,6 @@
 // Email + password check for the sign-in form: one answer (null) for unknown email and wrong password.
 import { recordEvent, type RequestMeta } from "../audit/events";
-import type { Db } from "../db-client";
+import type { Db } from "../db/factory";
 import { dummyPasswordHash, verifyPassword } from "./password";
 
 export type SignedInUser = { id: string; email: string; name: string | null };
@@ -20,10 +20,10 @@ export async function checkCredentials(db: Db, email: string, password: string, 
 
 // A failed sign-in for a known email is recorded in each of that person's accounts.
 async function recordSignInFailure(db: Db, user: { id: string; email: string }, meta: RequestMeta) {
-  const memberships = await db.membership.findMany({ where: { userId: user.id }, select: { workspaceId: true } });
-  for (const { workspaceId } of memberships) {
+  const memberships = await db.membership.findMany({ where: { userId: user.id }, select: { accountId: true } });
+  for (const { accountId } of memberships) {
     await recordEvent(db, {
-      workspaceId,
+      accountId,
       action: "signin.failed",
       actor: { type: "system", label: "sign-in form" },
       target: { type: "member", label: user.email },

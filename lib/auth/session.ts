@@ -3,8 +3,8 @@ import "server-only";
 import { getServerSession } from "next-auth";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
-import { db } from "../db";
-import { findMembership, listMemberships, type Member } from "../members";
+import { db } from "../db/client";
+import { findMembership, listMemberships, type Member } from "./membership";
 import { authOptions } from "./options";
 
 export type SessionUser = { id: string; email: string; name: string | null };
@@ -35,14 +35,14 @@ export type PageContext = { user: SessionUser; member: Member; memberships: Memb
 export async function requirePageMember(returnTo: string, accountSlug?: string): Promise<PageContext> {
   const user = await requireUser(returnTo);
   const memberships = await listMemberships(db, user.id);
-  const member = accountSlug ? memberships.find((m) => m.workspaceSlug === accountSlug) : memberships[0];
+  const member = accountSlug ? memberships.find((m) => m.accountSlug === accountSlug) : memberships[0];
   if (!member) notFound();
   return { user, member, memberships };
 }
 
 // For server actions: the caller's membership in the account the form names, or null.
-export async function memberForAction(workspaceId: number): Promise<Member | null> {
+export async function memberForAction(accountId: number): Promise<Member | null> {
   const user = await getSessionUser();
-  if (!user || !Number.isSafeInteger(workspaceId)) return null;
-  return findMembership(db, user.id, workspaceId);
+  if (!user || !Number.isSafeInteger(accountId)) return null;
+  return findMembership(db, user.id, accountId);
 }

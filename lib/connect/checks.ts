@@ -1,6 +1,6 @@
 // Connection checks with discovery, run off the request path; their state survives restarts honestly.
 import { randomUUID } from "node:crypto";
-import type { Db } from "../db-client";
+import type { Db } from "../db/factory";
 import { streamFromTable } from "./stream-catalog";
 import { discoverPostgres, type DiscoveryOutcome, type PostgresConnection, type Timeouts } from "./discovery/postgres";
 import { replaceDiscoveredStreams } from "./streams";
@@ -25,11 +25,11 @@ export type CheckOptions = { timeouts?: Timeouts };
 // Start a check: record it as running now, return its job name at once, run discovery in the background.
 export async function startConnectionCheck(
   db: Db,
-  source: { id: number; workspaceId: number },
+  source: { id: number; accountId: number },
   conn: PostgresConnection,
   options: CheckOptions = {},
 ): Promise<{ jobName: string; finished: Promise<void> }> {
-  const jobName = `${source.workspaceId}.${source.id}.check.${randomUUID()}`;
+  const jobName = `${source.accountId}.${source.id}.check.${randomUUID()}`;
   await db.$transaction([
     db.connectionCheck.create({ data: { sourceId: source.id, jobName } }),
     db.source.update({ where: { id: source.id }, data: { checkJobName: jobName } }),

@@ -1,5 +1,5 @@
 // Destinations of an account: list, create, update (the type is fixed), delete.
-import type { Db } from "../db-client";
+import type { Db } from "../db/factory";
 import type { CreateDestinationInput, UpdateDestinationInput } from "../validation/connect";
 import { DESTINATION_TYPES, findDestinationType } from "./integration-types";
 import { checkProperties, mergeProperties, publicProperties } from "./properties";
@@ -26,22 +26,22 @@ function toView(row: Row): DestinationView {
     name: row.name,
     description: row.description,
     properties: publicProperties(row),
-    stitch_client_id: row.workspaceId,
+    stitch_client_id: row.accountId,
     created_at: row.createdAt.toISOString(),
     updated_at: row.updatedAt.toISOString(),
   };
 }
 
-export async function listDestinations(db: Db, workspaceId: number): Promise<DestinationView[]> {
-  return (await db.destination.findMany({ where: { workspaceId }, orderBy: { id: "asc" } })).map(toView);
+export async function listDestinations(db: Db, accountId: number): Promise<DestinationView[]> {
+  return (await db.destination.findMany({ where: { accountId }, orderBy: { id: "asc" } })).map(toView);
 }
 
-export async function getDestination(db: Db, workspaceId: number, id: number): Promise<DestinationView | null> {
-  const row = await db.destination.findFirst({ where: { id, workspaceId } });
+export async function getDestination(db: Db, accountId: number, id: number): Promise<DestinationView | null> {
+  const row = await db.destination.findFirst({ where: { id, accountId } });
   return row && toView(row);
 }
 
-export async function createDestination(deps: ConnectDeps, workspaceId: number, input: CreateDestinationInput): Promise<Result<DestinationView>> {
+export async function createDestination(deps: ConnectDeps, accountId: number, input: CreateDestinationInput): Promise<Result<DestinationView>> {
   const type = findDestinationType(input.type);
   if (!type) return fail("InvalidProperties", "Unknown destination type.", { type: `Known types: ${DESTINATION_TYPES.map((t) => t.type).join(", ")}.` });
   const checked = checkProperties(type.properties, input.properties);
@@ -52,13 +52,13 @@ export async function createDestination(deps: ConnectDeps, workspaceId: number, 
   }
   const stored = mergeProperties(type.properties, { properties: "", secrets: "" }, checked.value, deps.box);
   const row = await deps.db.destination.create({
-    data: { workspaceId, type: type.type, name: input.name ?? null, description: input.description ?? null, ...stored },
+    data: { accountId, type: type.type, name: input.name ?? null, description: input.description ?? null, ...stored },
   });
   return ok(toView(row));
 }
 
-export async function updateDestination(deps: ConnectDeps, workspaceId: number, id: number, input: UpdateDestinationInput): Promise<Result<DestinationView>> {
-  const row = await deps.db.destination.findFirst({ where: { id, workspaceId } });
+export async function updateDestination(deps: ConnectDeps, accountId: number, id: number, input: UpdateDestinationInput): Promise<Result<DestinationView>> {
+  const row = await deps.db.destination.findFirst({ where: { id, accountId } });
   if (!row) return fail("NotFound", "The destination was not found.");
   if (input.type !== undefined && input.type !== row.type) {
     return fail("InvalidProperties", "The type of a destination cannot change.", { type: `This destination is of type ${row.type}.` });
@@ -76,10 +76,10 @@ export async function updateDestination(deps: ConnectDeps, workspaceId: number, 
 }
 
 // Delete a destination; sources that loaded into it are left without one.
-export async function deleteDestination(db: Db, workspaceId: number, id: number): Promise<Result<Record<string, never>>> {
+export async function deleteDestination(db: Db, accountId: number, id: number): Promise<Result<Record<string, never>>> {
   const removed = await db.$transaction(async (tx) => {
-    const gone = await tx.destination.deleteMany({ where: { id, workspaceId } });
-    if (gone.count) await tx.source.updateMany({ where: { workspaceId, destinationId: id }, data: { destinationId: null } });
+    const gone = await tx.destination.deleteMany({ where: { id, accountId } });
+    if (gone.count) await tx.source.updateMany({ where: { accountId, destinationId: id }, data: { destinationId: null } });
     return gone.count;
   });
   return removed ? ok({}) : fail("NotFound", "The destination was not found.");

@@ -1,6 +1,6 @@
 // Sources of an account: create, read, update, pause and soft-delete; every query scoped by the account.
 import type { SecretBox } from "../crypto/secret-box";
-import type { Db } from "../db-client";
+import type { Db } from "../db/factory";
 import type { CreateSourceInput, UpdateSourceInput } from "../validation/connect";
 import { startConnectionCheck } from "./checks";
 import { findSourceType, SOURCE_TYPES, type SourceType } from "./integration-types";
@@ -37,8 +37,8 @@ const WITH_STATE = {
 
 type SourceRow = NonNullable<Awaited<ReturnType<typeof findRow>>>;
 
-function findRow(db: Db, workspaceId: number, id: number) {
-  return db.source.findFirst({ where: { id, workspaceId }, include: WITH_STATE });
+function findRow(db: Db, accountId: number, id: number) {
+  return db.source.findFirst({ where: { id, accountId }, include: WITH_STATE });
 }
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -61,7 +61,7 @@ export function toSourceView(row: SourceRow): SourceView {
     deleted_at: iso(row.deletedAt),
     created_at: row.createdAt.toISOString(),
     updated_at: row.updatedAt.toISOString(),
-    stitch_client_id: row.workspaceId,
+    stitch_client_id: row.accountId,
     destination_id: row.destinationId,
     check_job_name: row.checkJobName,
     report_card: reportCard(typeOf(row), state),
@@ -69,38 +69,38 @@ export function toSourceView(row: SourceRow): SourceView {
 }
 
 // Every source of the account: active, paused and deleted, oldest first.
-export async function listSources(db: Db, workspaceId: number): Promise<SourceView[]> {
-  const rows = await db.source.findMany({ where: { workspaceId }, include: WITH_STATE, orderBy: { id: "asc" } });
+export async function listSources(db: Db, accountId: number): Promise<SourceView[]> {
+  const rows = await db.source.findMany({ where: { accountId }, include: WITH_STATE, orderBy: { id: "asc" } });
   return rows.map(toSourceView);
 }
 
-export async function getSource(db: Db, workspaceId: number, id: number): Promise<SourceView | null> {
-  const row = await findRow(db, workspaceId, id);
+export async function getSource(db: Db, accountId: number, id: number): Promise<SourceView | null> {
+  const row = await findRow(db, accountId, id);
   return row && toSourceView(row);
 }
 
 // Create a source; when its form is complete, its connection check and discovery start at once (off the request).
-export async function createSource(deps: ConnectDeps, workspaceId: number, input: CreateSourceInput): Promise<Result<SourceView>> {
+export async function createSource(deps: ConnectDeps, accountId: number, input: CreateSourceInput): Promise<Result<SourceView>> {
   const type = findSourceType(input.type);
   if (!type) return fail("InvalidProperties", "Unknown source type.", { type: `Known types: ${SOURCE_TYPES.map((t) => t.type).join(", ")}.` });
   const checked = checkProperties(type.properties, input.properties ?? {});
   if (!checked.ok) return checked;
   if (input.destination_id !== undefined) {
-    const destination = await deps.db.destination.findFirst({ where: { id: input.destination_id, workspaceId }, select: { id: true } });
+    const destination = await deps.db.destination.findFirst({ where: { id: input.destination_id, accountId }, select: { id: true } });
     if (!destination) return fail("InvalidProperties", "The destination does not exist in this account.", { destination_id: "No such destination." });
   }
   const stored = mergeProperties(type.properties, { properties: "", secrets: "" }, checked.value, deps.box);
-  const data = { workspaceId, displayName: input.display_name, type: type.type, destinationId: input.destination_id ?? null, ...stored };
-  const created = await insertWithUniqueName(deps.db, workspaceId, baseName(input.display_name), (name) =>
+  const data = { accountId, displayName: input.display_name, type: type.type, destinationId: input.destination_id ?? null, ...stored };
+  const created = await insertWithUniqueName(deps.db, accountId, baseName(input.display_name), (name) =>
     deps.db.source.create({ data: { ...data, name }, select: { id: true } }),
   );
-  await maybeStartCheck(deps, workspaceId, created.id);
-  return ok(toSourceView((await findRow(deps.db, workspaceId, created.id))!));
+  await maybeStartCheck(deps, accountId, created.id);
+  return ok(toSourceView((await findRow(deps.db, accountId, created.id))!));
 }
 
 // Update display name, properties and pause state; a deleted source cannot change.
-export async function updateSource(deps: ConnectDeps, workspaceId: number, id: number, input: UpdateSourceInput): Promise<Result<SourceView>> {
-  const row = await findRow(deps.db, workspaceId, id);
+export async function updateSource(deps: ConnectDeps, accountId: number, id: number, input: UpdateSourceInput): Promise<Result<SourceView>> {
+  const row = await findRow(deps.db, accountId, id);
   if (!row) return fail("NotFound", "The source was not found.");
   if (row.deletedAt) return fail("InvalidBody", "The source is deleted; it cannot be changed.");
   const type = typeOf(row);
@@ -113,28 +113,28 @@ export async function updateSource(deps: ConnectDeps, workspaceId: number, id: n
     Object.assign(data, mergeProperties(type.properties, row, checked.value, deps.box));
   }
   await deps.db.source.update({ where: { id: row.id }, data });
-  if (input.properties && Object.keys(input.properties).length) await maybeStartCheck(deps, workspaceId, row.id);
-  return ok(toSourceView((await findRow(deps.db, workspaceId, id))!));
+  if (input.properties && Object.keys(input.properties).length) await maybeStartCheck(deps, accountId, row.id);
+  return ok(toSourceView((await findRow(deps.db, accountId, id))!));
 }
 
 // Soft delete: the source stays readable with `deleted_at` set (deleting twice keeps the first time).
-export async function deleteSource(db: Db, workspaceId: number, id: number): Promise<Result<SourceView>> {
-  await db.source.updateMany({ where: { id, workspaceId, deletedAt: null }, data: { deletedAt: new Date() } });
-  const row = await findRow(db, workspaceId, id);
+export async function deleteSource(db: Db, accountId: number, id: number): Promise<Result<SourceView>> {
+  await db.source.updateMany({ where: { id, accountId, deletedAt: null }, data: { deletedAt: new Date() } });
+  const row = await findRow(db, accountId, id);
   return row ? ok(toSourceView(row)) : fail("NotFound", "The source was not found.");
 }
 
 // Run a connection check and discovery again (the form must be complete).
-export async function checkSource(deps: ConnectDeps, workspaceId: number, id: number): Promise<Result<SourceView>> {
-  const row = await findRow(deps.db, workspaceId, id);
+export async function checkSource(deps: ConnectDeps, accountId: number, id: number): Promise<Result<SourceView>> {
+  const row = await findRow(deps.db, accountId, id);
   if (!row) return fail("NotFound", "The source was not found.");
   if (row.deletedAt) return fail("InvalidBody", "The source is deleted; it cannot be checked.");
-  if (!(await maybeStartCheck(deps, workspaceId, id))) return fail("InvalidProperties", "Fill in every required property before checking the connection.");
-  return ok(toSourceView((await findRow(deps.db, workspaceId, id))!));
+  if (!(await maybeStartCheck(deps, accountId, id))) return fail("InvalidProperties", "Fill in every required property before checking the connection.");
+  return ok(toSourceView((await findRow(deps.db, accountId, id))!));
 }
 
-async function maybeStartCheck(deps: ConnectDeps, workspaceId: number, id: number): Promise<boolean> {
-  const row = await findRow(deps.db, workspaceId, id);
+async function maybeStartCheck(deps: ConnectDeps, accountId: number, id: number): Promise<boolean> {
+  const row = await findRow(deps.db, accountId, id);
   if (!row || row.deletedAt || !formComplete(typeOf(row), providedNames(row))) return false;
   const p = allProperties(row, deps.box);
   const conn = {
@@ -145,16 +145,16 @@ async function maybeStartCheck(deps: ConnectDeps, workspaceId: number, id: numbe
     password: p.password,
     filterSchemas: (p.filter_schemas ?? "").split(",").map((s) => s.trim()).filter(Boolean),
   };
-  await startConnectionCheck(deps.db, { id, workspaceId }, conn);
+  await startConnectionCheck(deps.db, { id, accountId }, conn);
   return true;
 }
 
 const isUniqueViolation = (error: unknown) => (error as { code?: string })?.code === "P2002";
 
 // Insert under the first free name base, base_2, base_3 …; a racing insert of the same name moves on to the next.
-async function insertWithUniqueName<T>(db: Db, workspaceId: number, base: string, insert: (name: string) => Promise<T>): Promise<T> {
+async function insertWithUniqueName<T>(db: Db, accountId: number, base: string, insert: (name: string) => Promise<T>): Promise<T> {
   const taken = new Set(
-    (await db.source.findMany({ where: { workspaceId, name: { startsWith: base.slice(0, 40) } }, select: { name: true } })).map((s) => s.name),
+    (await db.source.findMany({ where: { accountId, name: { startsWith: base.slice(0, 40) } }, select: { name: true } })).map((s) => s.name),
   );
   for (let n = 1, attempts = 0; attempts < 10; n++) {
     const name = candidateName(base, n);

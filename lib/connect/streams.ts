@@ -1,5 +1,5 @@
 // Stored streams of a source: load, replace after discovery (keeping selections), save a selection.
-import type { Db } from "../db-client";
+import type { Db } from "../db/factory";
 import { isSelected, mergeRediscovered, type CatalogStream } from "./stream-catalog";
 
 export type StoredStream = CatalogStream & { id: number };

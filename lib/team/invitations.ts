@@ -3,7 +3,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { recordEvent, type RequestMeta } from "../audit/events";
 import { normalizeEmail } from "../auth/credentials";
 import { hashPassword } from "../auth/password";
-import type { Db } from "../db-client";
+import type { Db } from "../db/factory";
 import { canManageTeam, teamFail, type Role, type TeamResult } from "./roles";
 import type { TeamActor } from "./members";
 
@@ -24,16 +24,16 @@ export async function createInvitation(
 ): Promise<TeamResult<{ token: string; email: string; expiresAt: Date }>> {
   if (!canManageTeam(actor.role)) return teamFail("forbidden");
   const address = normalizeEmail(email);
-  const existing = await db.membership.findFirst({ where: { workspaceId: actor.workspaceId, user: { email: address } } });
+  const existing = await db.membership.findFirst({ where: { accountId: actor.accountId, user: { email: address } } });
   if (existing) return teamFail("already_member");
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + INVITATION_TTL_MS);
   await db.$transaction(async (tx) => {
     await tx.invitation.create({
-      data: { workspaceId: actor.workspaceId, email: address, role, tokenHash: tokenHash(token), invitedById: actor.userId, expiresAt, createdAt: now },
+      data: { accountId: actor.accountId, email: address, role, tokenHash: tokenHash(token), invitedById: actor.userId, expiresAt, createdAt: now },
     });
     await recordEvent(tx, {
-      workspaceId: actor.workspaceId,
+      accountId: actor.accountId,
       action: "member.invited",
       actor: { type: "member", userId: actor.userId, email: actor.email },
       target: { type: "member", label: `${address} as ${role}` },
@@ -43,15 +43,15 @@ export async function createInvitation(
   return { ok: true, data: { token, email: address, expiresAt } };
 }
 
-export type InvitationView = { email: string; role: string; workspaceName: string; userExists: boolean };
+export type InvitationView = { email: string; role: string; accountName: string; userExists: boolean };
 
 // A usable (unexpired, unused) invitation for a token, or null.
 export async function findInvitation(db: Db, token: string, now = new Date()): Promise<InvitationView | null> {
   if (!token || token.length > 200) return null;
-  const inv = await db.invitation.findUnique({ where: { tokenHash: tokenHash(token) }, include: { workspace: { select: { name: true } } } });
+  const inv = await db.invitation.findUnique({ where: { tokenHash: tokenHash(token) }, include: { account: { select: { name: true } } } });
   if (!inv || inv.acceptedAt || inv.expiresAt <= now) return null;
   const user = await db.user.findUnique({ where: { email: inv.email }, select: { id: true } });
-  return { email: inv.email, role: inv.role, workspaceName: inv.workspace.name, userExists: Boolean(user) };
+  return { email: inv.email, role: inv.role, accountName: inv.account.name, userExists: Boolean(user) };
 }
 
 export type Joiner = { userId: string } | { name: string; password: string };
@@ -64,7 +64,7 @@ export async function acceptInvitation(
   joiner: Joiner,
   meta: RequestMeta = {},
   now = new Date(),
-): Promise<TeamResult<{ workspaceId: number; email: string }>> {
+): Promise<TeamResult<{ accountId: number; email: string }>> {
   const passwordHash = "password" in joiner ? await hashPassword(joiner.password) : null;
   try {
     const data = await db.$transaction(async (tx) => {
@@ -79,17 +79,17 @@ export async function acceptInvitation(
           ? await tx.user.findUnique({ where: { id: joiner.userId } })
           : await tx.user.create({ data: { email: inv.email, name: joiner.name || null, passwordHash } });
       if (!user || user.email !== inv.email) throw new Error("invalid_invitation");
-      const already = await tx.membership.findUnique({ where: { workspaceId_userId: { workspaceId: inv.workspaceId, userId: user.id } } });
+      const already = await tx.membership.findUnique({ where: { accountId_userId: { accountId: inv.accountId, userId: user.id } } });
       if (already) throw new Error("already_member");
-      await tx.membership.create({ data: { workspaceId: inv.workspaceId, userId: user.id, role: inv.role } });
+      await tx.membership.create({ data: { accountId: inv.accountId, userId: user.id, role: inv.role } });
       await recordEvent(tx, {
-        workspaceId: inv.workspaceId,
+        accountId: inv.accountId,
         action: "member.joined",
         actor: { type: "member", userId: user.id, email: user.email },
         target: { type: "member", label: `${user.email} as ${inv.role}` },
         meta,
       });
-      return { workspaceId: inv.workspaceId, email: user.email };
+      return { accountId: inv.accountId, email: user.email };
     });
     return { ok: true, data };
   } catch (error) {

@@ -1,16 +1,16 @@
 // The team of an account: list members, change roles, remove members (their keys stop at once).
 import { keyLabel, recordEvent, type RequestMeta } from "../audit/events";
-import type { Db } from "../db-client";
+import type { Db } from "../db/factory";
 import { canManageTeam, teamFail, type Role, type TeamResult } from "./roles";
 
 // The owner acting on the team (re-read from the database by the caller).
-export type TeamActor = { userId: string; workspaceId: number; email: string; role: string };
+export type TeamActor = { userId: string; accountId: number; email: string; role: string };
 
 export type MemberView = { userId: string; name: string | null; email: string; role: string; joinedAt: Date };
 
-export async function listTeam(db: Db, workspaceId: number): Promise<MemberView[]> {
+export async function listTeam(db: Db, accountId: number): Promise<MemberView[]> {
   const rows = await db.membership.findMany({
-    where: { workspaceId },
+    where: { accountId },
     include: { user: { select: { name: true, email: true } } },
     orderBy: { createdAt: "asc" },
   });
@@ -36,20 +36,20 @@ async function inTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T
 }
 
 // Owners left after a change, counted inside the transaction that made it.
-async function assertOwnerRemains(tx: Tx, workspaceId: number) {
-  if ((await tx.membership.count({ where: { workspaceId, role: "owner" } })) === 0) throw new Refusal(teamFail("last_owner"));
+async function assertOwnerRemains(tx: Tx, accountId: number) {
+  if ((await tx.membership.count({ where: { accountId, role: "owner" } })) === 0) throw new Refusal(teamFail("last_owner"));
 }
 
 // Change a member's role (owners only); the last owner cannot be demoted.
 export async function changeRole(db: Db, actor: TeamActor, userId: string, role: Role, meta: RequestMeta = {}): Promise<TeamResult<{ role: Role }>> {
   if (!canManageTeam(actor.role)) return teamFail("forbidden");
   return inTransaction(db, async (tx) => {
-    const changed = await tx.membership.updateMany({ where: { workspaceId: actor.workspaceId, userId }, data: { role } });
+    const changed = await tx.membership.updateMany({ where: { accountId: actor.accountId, userId }, data: { role } });
     if (changed.count === 0) throw new Refusal(teamFail("not_found"));
-    await assertOwnerRemains(tx, actor.workspaceId);
+    await assertOwnerRemains(tx, actor.accountId);
     const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } });
     await recordEvent(tx, {
-      workspaceId: actor.workspaceId,
+      accountId: actor.accountId,
       action: "member.role_changed",
       actor: { type: "member", userId: actor.userId, email: actor.email },
       target: { type: "member", label: `${user.email} → ${role}` },
@@ -63,17 +63,17 @@ export async function changeRole(db: Db, actor: TeamActor, userId: string, role:
 export async function removeMember(db: Db, actor: TeamActor, userId: string, meta: RequestMeta = {}): Promise<TeamResult<{ disabledKeys: number }>> {
   if (!canManageTeam(actor.role)) return teamFail("forbidden");
   return inTransaction(db, async (tx) => {
-    const removed = await tx.membership.deleteMany({ where: { workspaceId: actor.workspaceId, userId } });
+    const removed = await tx.membership.deleteMany({ where: { accountId: actor.accountId, userId } });
     if (removed.count === 0) throw new Refusal(teamFail("not_found"));
-    await assertOwnerRemains(tx, actor.workspaceId);
+    await assertOwnerRemains(tx, actor.accountId);
     const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } });
     const by = { type: "member" as const, userId: actor.userId, email: actor.email };
-    await recordEvent(tx, { workspaceId: actor.workspaceId, action: "member.removed", actor: by, target: { type: "member", label: user.email }, meta });
-    const keys = await tx.apiKey.findMany({ where: { workspaceId: actor.workspaceId, createdById: userId }, select: { id: true, last4: true, description: true } });
-    await tx.apiKey.updateMany({ where: { workspaceId: actor.workspaceId, createdById: userId }, data: { status: "disabled", disabledReason: "creator_removed" } });
+    await recordEvent(tx, { accountId: actor.accountId, action: "member.removed", actor: by, target: { type: "member", label: user.email }, meta });
+    const keys = await tx.apiKey.findMany({ where: { accountId: actor.accountId, createdById: userId }, select: { id: true, last4: true, description: true } });
+    await tx.apiKey.updateMany({ where: { accountId: actor.accountId, createdById: userId }, data: { status: "disabled", disabledReason: "creator_removed" } });
     for (const key of keys) {
       await recordEvent(tx, {
-        workspaceId: actor.workspaceId,
+        accountId: actor.accountId,
         action: "key.auto_disabled",
         actor: { type: "system", label: `creator ${user.email} removed` },
         target: { type: "key", label: keyLabel(key) },

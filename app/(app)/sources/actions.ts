@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import type { ActionResult } from "@/lib/action-result";
 import { memberForAction } from "@/lib/auth/session";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { connectServices } from "@/lib/connect/services";
 import { checkSource, createSource, deleteSource, updateSource } from "@/lib/connect/sources";
 import type { Failure } from "@/lib/connect/result";
@@ -23,10 +23,10 @@ function invalid(error: z.ZodError): ActionResult<never> {
 export async function addPostgresSourceAction(form: FormData): Promise<ActionResult<{ id: number }>> {
   const input = addPostgresSourceSchema.safeParse(Object.fromEntries(form));
   if (!input.success) return invalid(input.error);
-  const member = await memberForAction(input.data.workspaceId);
+  const member = await memberForAction(input.data.accountId);
   if (!member) return { ok: false, error: SIGNED_OUT };
-  const { workspaceId: _w, display_name, ...properties } = input.data;
-  const result = await createSource(connectServices(), member.workspaceId, { display_name, type: "platform.postgres", properties });
+  const { accountId: _w, display_name, ...properties } = input.data;
+  const result = await createSource(connectServices(), member.accountId, { display_name, type: "platform.postgres", properties });
   if (!result.ok) return refused(result);
   revalidatePath("/sources");
   return { ok: true, data: { id: result.value.id } };
@@ -36,11 +36,11 @@ export async function addPostgresSourceAction(form: FormData): Promise<ActionRes
 export async function editPostgresSourceAction(form: FormData): Promise<ActionResult<{ id: number }>> {
   const input = editPostgresSourceSchema.safeParse(Object.fromEntries(form));
   if (!input.success) return invalid(input.error);
-  const member = await memberForAction(input.data.workspaceId);
+  const member = await memberForAction(input.data.accountId);
   if (!member) return { ok: false, error: SIGNED_OUT };
-  const { workspaceId: _w, sourceId, display_name, password, ...properties } = input.data;
+  const { accountId: _w, sourceId, display_name, password, ...properties } = input.data;
   const change = password ? { ...properties, password } : properties;
-  const result = await updateSource(connectServices(), member.workspaceId, sourceId, { display_name, properties: change });
+  const result = await updateSource(connectServices(), member.accountId, sourceId, { display_name, properties: change });
   if (!result.ok) return refused(result);
   revalidatePath("/sources");
   revalidatePath(`/sources/${sourceId}`);
@@ -51,10 +51,10 @@ export async function editPostgresSourceAction(form: FormData): Promise<ActionRe
 export async function pauseSourceAction(form: FormData): Promise<ActionResult> {
   const input = pauseSourceSchema.safeParse(Object.fromEntries(form));
   if (!input.success) return { ok: false, error: NOT_FOUND };
-  const member = await memberForAction(input.data.workspaceId);
+  const member = await memberForAction(input.data.accountId);
   if (!member) return { ok: false, error: SIGNED_OUT };
   const paused_at = input.data.paused ? new Date().toISOString() : null;
-  const result = await updateSource(connectServices(), member.workspaceId, input.data.sourceId, { paused_at });
+  const result = await updateSource(connectServices(), member.accountId, input.data.sourceId, { paused_at });
   revalidatePath("/sources");
   revalidatePath(`/sources/${input.data.sourceId}`);
   return result.ok ? { ok: true, data: undefined } : refused(result);
@@ -64,9 +64,9 @@ export async function pauseSourceAction(form: FormData): Promise<ActionResult> {
 export async function deleteSourceAction(form: FormData): Promise<ActionResult> {
   const input = sourceTargetSchema.safeParse(Object.fromEntries(form));
   if (!input.success) return { ok: false, error: NOT_FOUND };
-  const member = await memberForAction(input.data.workspaceId);
+  const member = await memberForAction(input.data.accountId);
   if (!member) return { ok: false, error: SIGNED_OUT };
-  const result = await deleteSource(db, member.workspaceId, input.data.sourceId);
+  const result = await deleteSource(db, member.accountId, input.data.sourceId);
   revalidatePath("/sources");
   revalidatePath(`/sources/${input.data.sourceId}`);
   return result.ok ? { ok: true, data: undefined } : refused(result);
@@ -82,9 +82,9 @@ function refused(result: Failure): ActionResult<never> {
 export async function recheckSourceAction(form: FormData): Promise<ActionResult> {
   const input = sourceTargetSchema.safeParse(Object.fromEntries(form));
   if (!input.success) return { ok: false, error: NOT_FOUND };
-  const member = await memberForAction(input.data.workspaceId);
+  const member = await memberForAction(input.data.accountId);
   if (!member) return { ok: false, error: SIGNED_OUT };
-  const result = await checkSource(connectServices(), member.workspaceId, input.data.sourceId);
+  const result = await checkSource(connectServices(), member.accountId, input.data.sourceId);
   revalidatePath(`/sources/${input.data.sourceId}`);
   return result.ok ? { ok: true, data: undefined } : { ok: false, error: result.message };
 }
@@ -93,7 +93,7 @@ export async function recheckSourceAction(form: FormData): Promise<ActionResult>
 export async function saveSelectionAction(form: FormData): Promise<ActionResult> {
   const input = selectionFormSchema.safeParse(Object.fromEntries(form));
   if (!input.success) return { ok: false, error: NOT_FOUND };
-  const member = await memberForAction(input.data.workspaceId);
+  const member = await memberForAction(input.data.accountId);
   if (!member) return { ok: false, error: SIGNED_OUT };
   let body: unknown;
   try {
@@ -103,7 +103,7 @@ export async function saveSelectionAction(form: FormData): Promise<ActionResult>
   }
   const selection = streamSelectionSchema.safeParse(body);
   if (!selection.success) return { ok: false, error: "The selection could not be read. Reload the page and try again." };
-  const result = await updateStreamMetadata(db, member.workspaceId, input.data.sourceId, selection.data);
+  const result = await updateStreamMetadata(db, member.accountId, input.data.sourceId, selection.data);
   revalidatePath(`/sources/${input.data.sourceId}`);
   return result.ok ? { ok: true, data: undefined } : { ok: false, error: result.message };
 }

@@ -4,14 +4,14 @@ import { AppShell } from "@/components/app/app-shell";
 import { SourcesTable } from "@/components/sources/sources-table";
 import { requirePageMember } from "@/lib/auth/session";
 import { listSourceSummaries } from "@/lib/connect/source-summaries";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 
 export const metadata: Metadata = { title: "Sources" };
 
 export default async function SourcesPage({ searchParams }: { searchParams: Promise<{ account?: string }> }) {
   const { account } = await searchParams;
   const ctx = await requirePageMember(`/sources${account ? `?account=${encodeURIComponent(account)}` : ""}`, account);
-  const slug = encodeURIComponent(ctx.member.workspaceSlug);
+  const slug = encodeURIComponent(ctx.member.accountSlug);
   return (
     <AppShell ctx={ctx} basePath="/sources">
       <div className="mb-6 flex items-center gap-4">
@@ -20,7 +20,7 @@ export default async function SourcesPage({ searchParams }: { searchParams: Prom
           Add a PostgreSQL source
         </Link>
       </div>
-      <SourcesTable sources={await listSourceSummaries(db, ctx.member.workspaceId)} accountSlug={ctx.member.workspaceSlug} />
+      <SourcesTable sources={await listSourceSummaries(db, ctx.member.accountId)} accountSlug={ctx.member.accountSlug} />
     </AppShell>
   );
 }

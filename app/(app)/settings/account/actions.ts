@@ -5,10 +5,10 @@ import { headers } from "next/headers";
 import { z } from "zod";
 import type { ActionResult } from "@/lib/action-result";
 import { memberForAction } from "@/lib/auth/session";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { createApiKey, deleteApiKey, KEY_ERROR_MESSAGES, setApiKeyStatus, type KeyResult } from "@/lib/api-keys/service";
 import type { RequestMeta } from "@/lib/audit/events";
-import type { Member } from "@/lib/members";
+import type { Member } from "@/lib/auth/membership";
 import { requestMetaFrom } from "@/lib/request-meta";
 import { readSecret } from "@/lib/secrets";
 import { apiKeyIdSchema, createApiKeySchema } from "@/lib/validation/api-keys";
@@ -23,9 +23,9 @@ function invalid(error: z.ZodError): ActionResult<never> {
 
 // Generate a key; the plaintext travels back once, in this response only.
 export async function generateApiKeyAction(form: FormData): Promise<ActionResult<{ plaintext: string; last4: string }>> {
-  const input = createApiKeySchema.safeParse({ workspaceId: form.get("workspaceId"), description: form.get("description") ?? "" });
+  const input = createApiKeySchema.safeParse({ accountId: form.get("accountId"), description: form.get("description") ?? "" });
   if (!input.success) return invalid(input.error);
-  const member = await memberForAction(input.data.workspaceId);
+  const member = await memberForAction(input.data.accountId);
   if (!member) return { ok: false, error: SIGNED_OUT };
   const meta = requestMetaFrom(await headers());
   const result = await createApiKey(db, member, input.data.description, readSecret("API_KEY_HMAC_SECRET"), meta);
@@ -38,9 +38,9 @@ export async function generateApiKeyAction(form: FormData): Promise<ActionResult
 type KeyAct = (member: Member, keyId: number, meta: RequestMeta) => Promise<KeyResult<unknown>>;
 
 async function onKey(form: FormData, act: KeyAct): Promise<ActionResult> {
-  const input = apiKeyIdSchema.safeParse({ workspaceId: form.get("workspaceId"), keyId: form.get("keyId") });
+  const input = apiKeyIdSchema.safeParse({ accountId: form.get("accountId"), keyId: form.get("keyId") });
   if (!input.success) return { ok: false, error: KEY_ERROR_MESSAGES.not_found };
-  const member = await memberForAction(input.data.workspaceId);
+  const member = await memberForAction(input.data.accountId);
   if (!member) return { ok: false, error: SIGNED_OUT };
   const result = await act(member, input.data.keyId, requestMetaFrom(await headers()));
   revalidatePath(PAGE);

@@ -4,7 +4,7 @@ import { SettingsTabs } from "@/components/app/settings-tabs";
 import { ApiKeysSection } from "@/components/api-keys/api-keys-section";
 import { listApiKeys } from "@/lib/api-keys/service";
 import { requirePageMember } from "@/lib/auth/session";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 
 const SALES_URL = process.env.SALES_URL ?? "mailto:sales@bobbin.example";
 
@@ -16,12 +16,12 @@ export default async function AccountSettingsPage({ searchParams }: { searchPara
   return (
     <AppShell ctx={ctx} basePath="/settings/account">
       <h1 className="mb-6 text-2xl font-semibold">Edit User Settings</h1>
-      <SettingsTabs active="account" accountSlug={ctx.member.workspaceSlug} />
+      <SettingsTabs active="account" accountSlug={ctx.member.accountSlug} />
       <section aria-labelledby="account-heading" className="mb-10">
-        <h2 id="account-heading" className="text-lg font-semibold">{ctx.member.workspaceName}</h2>
-        <p className="text-sm text-slate-600">Account ID {ctx.member.workspaceId} · {ctx.member.plan === "enterprise" ? "Enterprise" : "Standard"} plan</p>
+        <h2 id="account-heading" className="text-lg font-semibold">{ctx.member.accountName}</h2>
+        <p className="text-sm text-slate-600">Account ID {ctx.member.accountId} · {ctx.member.plan === "enterprise" ? "Enterprise" : "Standard"} plan</p>
       </section>
-      <ApiKeysSection workspaceId={ctx.member.workspaceId} plan={ctx.member.plan} keys={await listApiKeys(db, ctx.member.workspaceId)} now={new Date()} salesUrl={SALES_URL} />
+      <ApiKeysSection accountId={ctx.member.accountId} plan={ctx.member.plan} keys={await listApiKeys(db, ctx.member.accountId)} now={new Date()} salesUrl={SALES_URL} />
     </AppShell>
   );
 }

@@ -4,7 +4,7 @@ import { AppShell } from "@/components/app/app-shell";
 import { SettingsTabs } from "@/components/app/settings-tabs";
 import { formatUtc } from "@/components/api-keys/times";
 import { requirePageMember } from "@/lib/auth/session";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { listEvents } from "@/lib/audit/events";
 
 export const metadata: Metadata = { title: "Activity" };
@@ -28,12 +28,12 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
   const { account, page: pageParam } = await searchParams;
   const ctx = await requirePageMember(`/settings/activity${account ? `?account=${encodeURIComponent(account)}` : ""}`, account);
   const page = Math.max(1, Math.min(10_000, Number.parseInt(pageParam ?? "1", 10) || 1));
-  const { events, hasMore } = await listEvents(db, ctx.member.workspaceId, page);
-  const href = (p: number) => `/settings/activity?account=${encodeURIComponent(ctx.member.workspaceSlug)}&page=${p}`;
+  const { events, hasMore } = await listEvents(db, ctx.member.accountId, page);
+  const href = (p: number) => `/settings/activity?account=${encodeURIComponent(ctx.member.accountSlug)}&page=${p}`;
   return (
     <AppShell ctx={ctx} basePath="/settings/activity">
       <h1 className="mb-6 text-2xl font-semibold">Edit User Settings</h1>
-      <SettingsTabs active="activity" accountSlug={ctx.member.workspaceSlug} />
+      <SettingsTabs active="activity" accountSlug={ctx.member.accountSlug} />
       <section aria-labelledby="activity-heading" className="space-y-4">
         <h2 id="activity-heading" className="text-lg font-semibold">Activity</h2>
         <p className="text-sm text-slate-600">Changes to API keys and the team, and failed sign-ins, newest first.</p>

@@ -11,14 +11,14 @@ export default async function ProfilePage({ searchParams }: { searchParams: Prom
   return (
     <AppShell ctx={ctx} basePath="/settings/profile">
       <h1 className="mb-6 text-2xl font-semibold">Edit User Settings</h1>
-      <SettingsTabs active="profile" accountSlug={ctx.member.workspaceSlug} />
+      <SettingsTabs active="profile" accountSlug={ctx.member.accountSlug} />
       <dl className="grid max-w-md grid-cols-[8rem_1fr] gap-y-2 text-sm">
         <dt className="text-slate-600">Name</dt>
         <dd>{ctx.user.name ?? "—"}</dd>
         <dt className="text-slate-600">Email</dt>
         <dd>{ctx.user.email}</dd>
         <dt className="text-slate-600">Accounts</dt>
-        <dd>{ctx.memberships.map((m) => m.workspaceName).join(", ")}</dd>
+        <dd>{ctx.memberships.map((m) => m.accountName).join(", ")}</dd>
       </dl>
     </AppShell>
   );

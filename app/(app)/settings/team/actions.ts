@@ -5,7 +5,7 @@ import { headers } from "next/headers";
 import { z } from "zod";
 import type { ActionResult } from "@/lib/action-result";
 import { memberForAction } from "@/lib/auth/session";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { sendInvitationEmail } from "@/lib/mail";
 import { requestMetaFrom } from "@/lib/request-meta";
 import { createInvitation } from "@/lib/team/invitations";
@@ -28,14 +28,14 @@ function toAction<T>(result: TeamResult<T>): ActionResult<T> {
 export async function inviteMemberAction(form: FormData): Promise<ActionResult<{ link: string; emailed: boolean }>> {
   const input = inviteSchema.safeParse(Object.fromEntries(form));
   if (!input.success) return invalid(input.error);
-  const member = await memberForAction(input.data.workspaceId);
+  const member = await memberForAction(input.data.accountId);
   if (!member) return { ok: false, error: SIGNED_OUT };
   const h = await headers();
   const result = await createInvitation(db, member, input.data.email, input.data.role, requestMetaFrom(h));
   if (!result.ok) return toAction(result);
   const origin = process.env.NEXTAUTH_URL ?? `http://${h.get("host")}`;
   const link = `${origin.replace(/\/$/, "")}/invite/${result.data.token}`;
-  const emailed = await sendInvitationEmail(result.data.email, link, member.workspaceName, member.email).catch(() => false);
+  const emailed = await sendInvitationEmail(result.data.email, link, member.accountName, member.email).catch(() => false);
   return toAction({ ok: true, data: { link, emailed } });
 }
 
@@ -43,7 +43,7 @@ export async function inviteMemberAction(form: FormData): Promise<ActionResult<{
 export async function changeRoleAction(form: FormData): Promise<ActionResult<{ role: string }>> {
   const input = changeRoleSchema.safeParse(Object.fromEntries(form));
   if (!input.success) return invalid(input.error);
-  const member = await memberForAction(input.data.workspaceId);
+  const member = await memberForAction(input.data.accountId);
   if (!member) return { ok: false, error: SIGNED_OUT };
   return toAction(await changeRole(db, member, input.data.userId, input.data.role, requestMetaFrom(await headers())));
 }
@@ -52,7 +52,7 @@ export async function changeRoleAction(form: FormData): Promise<ActionResult<{ r
 export async function removeMemberAction(form: FormData): Promise<ActionResult<{ disabledKeys: number }>> {
   const input = memberTargetSchema.safeParse(Object.fromEntries(form));
   if (!input.success) return invalid(input.error);
-  const member = await memberForAction(input.data.workspaceId);
+  const member = await memberForAction(input.data.accountId);
   if (!member) return { ok: false, error: SIGNED_OUT };
   return toAction(await removeMember(db, member, input.data.userId, requestMetaFrom(await headers())));
 }

@@ -6,7 +6,7 @@ import { InviteForm } from "@/components/team/invite-form";
 import { MemberActions } from "@/components/team/member-actions";
 import { FeedbackProvider } from "@/components/ui/feedback";
 import { requirePageMember } from "@/lib/auth/session";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { listTeam } from "@/lib/team/members";
 import { canManageTeam } from "@/lib/team/roles";
 
@@ -17,14 +17,14 @@ const TH = "px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide te
 export default async function TeamPage({ searchParams }: { searchParams: Promise<{ account?: string }> }) {
   const { account } = await searchParams;
   const ctx = await requirePageMember(`/settings/team${account ? `?account=${encodeURIComponent(account)}` : ""}`, account);
-  const team = await listTeam(db, ctx.member.workspaceId);
+  const team = await listTeam(db, ctx.member.accountId);
   const owner = canManageTeam(ctx.member.role);
   return (
     <AppShell ctx={ctx} basePath="/settings/team">
       <h1 className="mb-6 text-2xl font-semibold">Edit User Settings</h1>
-      <SettingsTabs active="team" accountSlug={ctx.member.workspaceSlug} />
+      <SettingsTabs active="team" accountSlug={ctx.member.accountSlug} />
       <section aria-labelledby="team-heading" className="space-y-4">
-        <h2 id="team-heading" tabIndex={-1} className="text-lg font-semibold">Team members of {ctx.member.workspaceName}</h2>
+        <h2 id="team-heading" tabIndex={-1} className="text-lg font-semibold">Team members of {ctx.member.accountName}</h2>
         <p className="text-sm text-slate-600">
           Every member can manage the account&apos;s API keys. {owner ? "As an owner you can invite and remove members and change roles." : "Owners invite and remove members."}
         </p>
@@ -50,7 +50,7 @@ export default async function TeamPage({ searchParams }: { searchParams: Promise
                     <td className="px-3 py-3">{formatUtc(m.joinedAt)}</td>
                     {owner && (
                       <td className="px-3 py-3">
-                        <MemberActions workspaceId={ctx.member.workspaceId} userId={m.userId} email={m.email} role={m.role} />
+                        <MemberActions accountId={ctx.member.accountId} userId={m.userId} email={m.email} role={m.role} />
                       </td>
                     )}
                   </tr>
@@ -59,7 +59,7 @@ export default async function TeamPage({ searchParams }: { searchParams: Promise
             </table>
           </div>
         </FeedbackProvider>
-        {owner && <InviteForm workspaceId={ctx.member.workspaceId} />}
+        {owner && <InviteForm accountId={ctx.member.accountId} />}
       </section>
     </AppShell>
   );

@@ -13,7 +13,7 @@ import { lastConnectionCheck } from "@/lib/connect/checks";
 import { getSource } from "@/lib/connect/sources";
 import { sourceState, tableChoice } from "@/lib/connect/source-summaries";
 import { loadStreams } from "@/lib/connect/streams";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 
 export const metadata: Metadata = { title: "Source" };
 
@@ -23,11 +23,11 @@ export default async function SourcePage({ params, searchParams }: Props) {
   const [{ id: raw }, { account }] = await Promise.all([params, searchParams]);
   const ctx = await requirePageMember(`/sources/${encodeURIComponent(raw)}${account ? `?account=${encodeURIComponent(account)}` : ""}`, account);
   const id = /^[1-9][0-9]{0,15}$/.test(raw) ? Number(raw) : NaN;
-  if (!Number.isSafeInteger(id) || !(await getSource(db, ctx.member.workspaceId, id))) notFound();
+  if (!Number.isSafeInteger(id) || !(await getSource(db, ctx.member.accountId, id))) notFound();
   // The check first, then what it wrote: a check read as finished has committed its streams, so the
   // source and streams read after it match it (read in parallel, a page could show "Succeeded" with no tables).
   const check = await lastConnectionCheck(db, id);
-  const source = await getSource(db, ctx.member.workspaceId, id);
+  const source = await getSource(db, ctx.member.accountId, id);
   if (!source) notFound();
   const streams = await loadStreams(db, id);
   const state = sourceState({ deletedAt: source.deleted_at ? new Date(source.deleted_at) : null, pausedAt: source.paused_at ? new Date(source.paused_at) : null });
@@ -35,17 +35,17 @@ export default async function SourcePage({ params, searchParams }: Props) {
   const p = source.properties;
   return (
     <AppShell ctx={ctx} basePath="/sources">
-      <p className="mb-2 text-sm"><Link href={`/sources?account=${encodeURIComponent(ctx.member.workspaceSlug)}`} className="text-blue-800 underline">Sources</Link></p>
+      <p className="mb-2 text-sm"><Link href={`/sources?account=${encodeURIComponent(ctx.member.accountSlug)}`} className="text-blue-800 underline">Sources</Link></p>
       <h1 tabIndex={-1} className="text-2xl font-semibold outline-none">{source.display_name}</h1>
       <p className="mb-3 text-sm text-slate-600">
         PostgreSQL · {STATE_LABEL[state]} · {p.user ?? "?"}@{p.host ?? "?"}:{p.port ?? "?"}/{p.dbname ?? "?"}
         {p.filter_schemas ? ` · schemas: ${p.filter_schemas}` : ""} · setup step: {step.replaceAll("_", " ")}
       </p>
-      <SourceActions workspaceId={ctx.member.workspaceId} sourceId={source.id} displayName={source.display_name} state={state} />
-      <CheckPanel workspaceId={ctx.member.workspaceId} sourceId={source.id} check={check} canCheck={state !== "deleted" && step !== "form"} />
+      <SourceActions accountId={ctx.member.accountId} sourceId={source.id} displayName={source.display_name} state={state} />
+      <CheckPanel accountId={ctx.member.accountId} sourceId={source.id} check={check} canCheck={state !== "deleted" && step !== "form"} />
       {state !== "deleted" && (
         <Disclosure summary="Edit connection details" initiallyOpen={check?.status === "failed" || step === "form"}>
-          <SourceForm workspaceId={ctx.member.workspaceId} accountSlug={ctx.member.workspaceSlug}
+          <SourceForm accountId={ctx.member.accountId} accountSlug={ctx.member.accountSlug}
             source={{ id: source.id, values: { display_name: source.display_name, host: p.host ?? "", port: p.port ?? "", dbname: p.dbname ?? "", user: p.user ?? "", filter_schemas: p.filter_schemas ?? "" } }} />
         </Disclosure>
       )}
@@ -54,7 +54,7 @@ export default async function SourcePage({ params, searchParams }: Props) {
         {streams.length === 0 ? (
           <p className="text-sm text-slate-600">No tables discovered yet.</p>
         ) : (
-          <StreamSelection key={check?.job_name ?? "none"} workspaceId={ctx.member.workspaceId} sourceId={source.id} tables={streams.map(tableChoice)} readOnly={state === "deleted"} />
+          <StreamSelection key={check?.job_name ?? "none"} accountId={ctx.member.accountId} sourceId={source.id} tables={streams.map(tableChoice)} readOnly={state === "deleted"} />
         )}
       </section>
     </AppShell>

@@ -3,7 +3,7 @@ import { checkSource } from "@/lib/connect/sources";
 import { idParam, keyRoute, resultResponse, otherVerbs } from "@/lib/http/handler";
 
 export const POST = keyRoute(async (_request, ctx) => {
-  return resultResponse(await checkSource(ctx, ctx.key.workspaceId, idParam(ctx, "source_id", "Source")));
+  return resultResponse(await checkSource(ctx, ctx.key.accountId, idParam(ctx, "source_id", "Source")));
 });
 
 export const { GET, PUT, PATCH, DELETE } = otherVerbs("POST");
