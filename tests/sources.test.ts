@@ -55,13 +55,13 @@ describe("sources", async () => {
     expect(await getSource(db, b.accountId, created.value.id)).toBeNull();
     expect(await listSources(db, b.accountId)).toEqual([]);
     const update = await updateSource(deps, b.accountId, created.value.id, { display_name: "Taken" });
-    expect(update).toMatchObject({ ok: false, type: "NotFound" });
+    expect(update).toMatchObject({ ok: false, code: "NotFound" });
     expect((await getSource(db, a.accountId, created.value.id))?.display_name).toBe("Incomplete");
   });
 
   it("refuse unknown types and properties, changing nothing", async () => {
     const acct = await seedAccount(db);
-    expect(await createSource(deps, acct.accountId, { ...form, type: "platform.nope" })).toMatchObject({ ok: false, type: "InvalidProperties" });
+    expect(await createSource(deps, acct.accountId, { ...form, type: "platform.nope" })).toMatchObject({ ok: false, code: "InvalidProperties" });
     expect(await createSource(deps, acct.accountId, { ...form, properties: { port: "70000" } })).toMatchObject({ ok: false, fields: { "properties.port": expect.any(String) } });
     expect(await listSources(db, acct.accountId)).toEqual([]);
   });

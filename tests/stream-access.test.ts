@@ -31,11 +31,11 @@ describe("streams of an account's source", async () => {
     const { accountId } = await seedAccount(db);
     const half = await createSource(deps, accountId, { display_name: "Half", type: "platform.postgres", properties: { host: "h" } });
     if (!half.ok) throw new Error(half.message);
-    expect(await updateStreamMetadata(db, accountId, half.value.id, { streams: [] })).toMatchObject({ ok: false, type: "InvalidBody", message: expect.stringMatching(/"form" step/) });
+    expect(await updateStreamMetadata(db, accountId, half.value.id, { streams: [] })).toMatchObject({ ok: false, code: "InvalidBody", message: expect.stringMatching(/"form" step/) });
     expect(await lastCheckOf(db, accountId, half.value.id)).toBeNull();
 
     const other = await discovered();
-    expect(await updateStreamMetadata(db, accountId, other.id, { streams: [select("customers")] })).toMatchObject({ ok: false, type: "NotFound" });
+    expect(await updateStreamMetadata(db, accountId, other.id, { streams: [select("customers")] })).toMatchObject({ ok: false, code: "NotFound" });
     expect(await listStreamSummaries(db, accountId, other.id)).toBeNull();
     const streamId = (await listStreamSummaries(db, other.accountId, other.id))![0].stream_id;
     expect(await getStreamDetail(db, accountId, other.id, streamId)).toBeNull();
@@ -47,7 +47,7 @@ describe("streams of an account's source", async () => {
     const bad = await updateStreamMetadata(db, accountId, id, {
       streams: [select("order_lines"), { tap_stream_id: tap("customers"), metadata: [{ breadcrumb: ["properties", "email"], metadata: { selected: true } }] }],
     });
-    expect(bad).toMatchObject({ ok: false, type: "InvalidProperties", fields: { "streams.1": expect.stringMatching(/before its fields \(email\)/) } });
+    expect(bad).toMatchObject({ ok: false, code: "InvalidProperties", fields: { "streams.1": expect.stringMatching(/before its fields \(email\)/) } });
     expect((await listStreamSummaries(db, accountId, id))!.filter((s) => s.selected)).toEqual([]);
   });
 

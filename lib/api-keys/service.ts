@@ -1,6 +1,7 @@
 // The API key lifecycle: create (under the per-account limit), list, disable/re-enable, delete.
 import { keyLabel, recordEvent, type RequestMeta } from "../audit/events";
-import type { Db } from "../db/factory";
+import type { Db, Tx } from "../db/factory";
+import { failures, inTransaction, ok, refuse, type Result } from "../result";
 import { hasApiAccess } from "../accounts/plans";
 import { hashApiKey } from "./hash";
 import { generateApiKey, lastFourOf } from "./token";
@@ -9,8 +10,6 @@ export const MAX_KEYS_PER_ACCOUNT = 10;
 
 // The member acting: keys are always reached through the account they were authorized for.
 export type KeyActor = { userId: string; accountId: number };
-
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 // The acting member as the audit trail names them.
 async function byMember(tx: Pick<Tx, "user">, actor: KeyActor) {
@@ -31,7 +30,6 @@ export type ApiKeyView = {
 };
 
 export type KeyError = "not_found" | "limit_reached" | "no_api_access" | "creator_not_member";
-export type KeyResult<T> = { ok: true; data: T } | { ok: false; error: KeyError; message: string };
 
 export const KEY_ERROR_MESSAGES: Record<KeyError, string> = {
   not_found: "That key was not found in this account. It may have been deleted.",
@@ -40,9 +38,7 @@ export const KEY_ERROR_MESSAGES: Record<KeyError, string> = {
   creator_not_member: "This key's creator is no longer a member of the account, so it cannot be re-enabled. Delete it instead.",
 };
 
-function fail<T>(error: KeyError): KeyResult<T> {
-  return { ok: false, error, message: KEY_ERROR_MESSAGES[error] };
-}
+const fail = failures(KEY_ERROR_MESSAGES);
 
 const viewSelect = {
   id: true,
@@ -80,7 +76,7 @@ export async function createApiKey(
   description: string,
   pepper: string,
   meta: RequestMeta = {},
-): Promise<KeyResult<{ key: ApiKeyView; plaintext: string }>> {
+): Promise<Result<{ key: ApiKeyView; plaintext: string }, KeyError>> {
   // A full (or plan-less) account is refused before any transaction, so that in a burst of creates only
   // those that may still succeed queue on the account row; the guarded UPDATE below stays the rule.
   const account = await db.account.findUnique({ where: { id: actor.accountId }, select: { plan: true, apiKeyCount: true } });
@@ -89,14 +85,14 @@ export async function createApiKey(
   if (account.apiKeyCount >= MAX_KEYS_PER_ACCOUNT) return fail("limit_reached");
   const by = await byMember(db, actor);
   const plaintext = generateApiKey();
-  const outcome = await db.$transaction(async (tx) => {
+  const outcome = await inTransaction<ApiKeyView, KeyError>(db, async (tx) => {
     const raised = await tx.account.updateMany({
       where: { id: actor.accountId, plan: "enterprise", apiKeyCount: { lt: MAX_KEYS_PER_ACCOUNT } },
       data: { apiKeyCount: { increment: 1 } },
     });
     if (raised.count === 0) {
       const ws = await tx.account.findUnique({ where: { id: actor.accountId }, select: { plan: true } });
-      return !ws ? ("not_found" as const) : !hasApiAccess(ws.plan) ? ("no_api_access" as const) : ("limit_reached" as const);
+      refuse(fail(!ws ? "not_found" : !hasApiAccess(ws.plan) ? "no_api_access" : "limit_reached"));
     }
     const key = await tx.apiKey.create({
       data: {
@@ -109,10 +105,9 @@ export async function createApiKey(
       select: viewSelect,
     });
     await recordEvent(tx, { accountId: actor.accountId, action: "key.created", actor: by, target: { type: "key", label: keyLabel(key) }, meta });
-    return key;
+    return toView(key);
   }, BURST_TX);
-  if (typeof outcome === "string") return fail(outcome);
-  return { ok: true, data: { key: toView(outcome), plaintext } };
+  return outcome.ok ? ok({ key: outcome.value, plaintext }) : outcome;
 }
 
 // Disable or re-enable a key of the actor's account. Re-enabling needs API access and a creator who is still a member.
@@ -122,50 +117,36 @@ export async function setApiKeyStatus(
   keyId: number,
   status: ApiKeyStatus,
   meta: RequestMeta = {},
-): Promise<KeyResult<ApiKeyView>> {
-  const outcome = await db.$transaction(async (tx) => {
+): Promise<Result<ApiKeyView, KeyError>> {
+  return inTransaction(db, async (tx) => {
     // Write first (SQLite then holds the write lock for the whole transaction).
     const changed = await tx.apiKey.updateMany({
       where: { id: keyId, accountId: actor.accountId },
       data: { status, disabledReason: null },
     });
-    if (changed.count === 0) return "not_found" as const;
+    if (changed.count === 0) refuse(fail("not_found"));
     const key = await tx.apiKey.findUniqueOrThrow({ where: { id: keyId }, select: { ...viewSelect, createdById: true, account: { select: { plan: true } } } });
     const { createdById, account, ...view } = key;
     if (status === "enabled") {
-      const refusal = !hasApiAccess(account.plan)
-        ? ("no_api_access" as const)
-        : !(await tx.membership.findUnique({ where: { accountId_userId: { accountId: actor.accountId, userId: createdById } } }))
-          ? ("creator_not_member" as const)
-          : null;
-      // Throwing rolls the status change back.
-      if (refusal) throw new KeyRefusal(refusal);
+      // Refusing rolls the status change back.
+      if (!hasApiAccess(account.plan)) refuse(fail("no_api_access"));
+      const creator = await tx.membership.findUnique({ where: { accountId_userId: { accountId: actor.accountId, userId: createdById } } });
+      if (!creator) refuse(fail("creator_not_member"));
     }
     const action = status === "enabled" ? "key.enabled" : "key.disabled";
     await recordEvent(tx, { accountId: actor.accountId, action, actor: await byMember(tx, actor), target: { type: "key", label: keyLabel(view) }, meta });
-    return view;
-  }).catch((error: unknown) => {
-    if (error instanceof KeyRefusal) return error.reason;
-    throw error;
+    return toView(view);
   });
-  return typeof outcome === "string" ? fail(outcome) : { ok: true, data: toView(outcome) };
-}
-
-class KeyRefusal extends Error {
-  constructor(readonly reason: KeyError) {
-    super(reason);
-  }
 }
 
 // Delete a key of the actor's account and free its slot, in one transaction.
-export async function deleteApiKey(db: Db, actor: KeyActor, keyId: number, meta: RequestMeta = {}): Promise<KeyResult<{ id: number }>> {
-  const deleted = await db.$transaction(async (tx) => {
+export async function deleteApiKey(db: Db, actor: KeyActor, keyId: number, meta: RequestMeta = {}): Promise<Result<{ id: number }, KeyError>> {
+  return inTransaction(db, async (tx) => {
     const key = await tx.apiKey.findFirst({ where: { id: keyId, accountId: actor.accountId }, select: { last4: true, description: true } });
     const gone = await tx.apiKey.deleteMany({ where: { id: keyId, accountId: actor.accountId } });
-    if (!key || gone.count !== 1) return false;
+    if (!key || gone.count !== 1) refuse(fail("not_found"));
     await tx.account.update({ where: { id: actor.accountId }, data: { apiKeyCount: { decrement: 1 } } });
     await recordEvent(tx, { accountId: actor.accountId, action: "key.deleted", actor: await byMember(tx, actor), target: { type: "key", label: keyLabel(key) }, meta });
-    return true;
+    return { id: keyId };
   });
-  return deleted ? { ok: true, data: { id: keyId } } : fail("not_found");
 }

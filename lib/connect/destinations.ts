@@ -3,7 +3,8 @@ import type { Db } from "../db/factory";
 import type { CreateDestinationInput, UpdateDestinationInput } from "../validation/connect";
 import { DESTINATION_TYPES, findDestinationType } from "./integration-types";
 import { checkProperties, mergeProperties, publicProperties } from "./properties";
-import { fail, ok, type Result } from "./result";
+import { fail, ok, type Result } from "../result";
+import type { ConnectCode } from "./codes";
 import type { ConnectDeps } from "./sources";
 
 export type DestinationView = {
@@ -41,7 +42,7 @@ export async function getDestination(db: Db, accountId: number, id: number): Pro
   return row && toView(row);
 }
 
-export async function createDestination(deps: ConnectDeps, accountId: number, input: CreateDestinationInput): Promise<Result<DestinationView>> {
+export async function createDestination(deps: ConnectDeps, accountId: number, input: CreateDestinationInput): Promise<Result<DestinationView, ConnectCode>> {
   const type = findDestinationType(input.type);
   if (!type) return fail("InvalidProperties", "Unknown destination type.", { type: `Known types: ${DESTINATION_TYPES.map((t) => t.type).join(", ")}.` });
   const checked = checkProperties(type.properties, input.properties);
@@ -57,7 +58,7 @@ export async function createDestination(deps: ConnectDeps, accountId: number, in
   return ok(toView(row));
 }
 
-export async function updateDestination(deps: ConnectDeps, accountId: number, id: number, input: UpdateDestinationInput): Promise<Result<DestinationView>> {
+export async function updateDestination(deps: ConnectDeps, accountId: number, id: number, input: UpdateDestinationInput): Promise<Result<DestinationView, ConnectCode>> {
   const row = await deps.db.destination.findFirst({ where: { id, accountId } });
   if (!row) return fail("NotFound", "The destination was not found.");
   if (input.type !== undefined && input.type !== row.type) {
@@ -76,7 +77,7 @@ export async function updateDestination(deps: ConnectDeps, accountId: number, id
 }
 
 // Delete a destination; sources that loaded into it are left without one.
-export async function deleteDestination(db: Db, accountId: number, id: number): Promise<Result<Record<string, never>>> {
+export async function deleteDestination(db: Db, accountId: number, id: number): Promise<Result<Record<string, never>, ConnectCode>> {
   const removed = await db.$transaction(async (tx) => {
     const gone = await tx.destination.deleteMany({ where: { id, accountId } });
     if (gone.count) await tx.source.updateMany({ where: { accountId, destinationId: id }, data: { destinationId: null } });

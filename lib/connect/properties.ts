@@ -1,14 +1,14 @@
 // Integration properties: checked against their type, secrets kept apart (sealed) from plain values.
 import type { SecretBox } from "../crypto/secret-box";
 import type { PropertySpec } from "./integration-types";
-import type { Result } from "./result";
-import { fail, ok } from "./result";
+import { fail, ok, type Result } from "../result";
+import type { ConnectCode } from "./codes";
 
 export type Properties = Record<string, string>;
 export type StoredProperties = { properties: string; secrets: string };
 
 // Unknown names and malformed values are refused; "" clears an optional property.
-export function checkProperties(specs: readonly PropertySpec[], input: Properties): Result<Properties> {
+export function checkProperties(specs: readonly PropertySpec[], input: Properties): Result<Properties, ConnectCode> {
   const fields: Record<string, string> = {};
   for (const [name, value] of Object.entries(input)) {
     const spec = specs.find((s) => s.name === name);

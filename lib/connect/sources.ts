@@ -7,7 +7,8 @@ import { findSourceType, SOURCE_TYPES, type SourceType } from "./integration-typ
 import { baseName, candidateName } from "./names";
 import { allProperties, checkProperties, mergeProperties, providedNames, publicProperties } from "./properties";
 import { formComplete, reportCard, type ReportCard } from "./report-card";
-import { fail, ok, type Result } from "./result";
+import { fail, ok, type Result } from "../result";
+import type { ConnectCode } from "./codes";
 
 export type ConnectDeps = { db: Db; box: SecretBox };
 
@@ -80,7 +81,7 @@ export async function getSource(db: Db, accountId: number, id: number): Promise<
 }
 
 // Create a source; when its form is complete, its connection check and discovery start at once (off the request).
-export async function createSource(deps: ConnectDeps, accountId: number, input: CreateSourceInput): Promise<Result<SourceView>> {
+export async function createSource(deps: ConnectDeps, accountId: number, input: CreateSourceInput): Promise<Result<SourceView, ConnectCode>> {
   const type = findSourceType(input.type);
   if (!type) return fail("InvalidProperties", "Unknown source type.", { type: `Known types: ${SOURCE_TYPES.map((t) => t.type).join(", ")}.` });
   const checked = checkProperties(type.properties, input.properties ?? {});
@@ -99,7 +100,7 @@ export async function createSource(deps: ConnectDeps, accountId: number, input: 
 }
 
 // Update display name, properties and pause state; a deleted source cannot change.
-export async function updateSource(deps: ConnectDeps, accountId: number, id: number, input: UpdateSourceInput): Promise<Result<SourceView>> {
+export async function updateSource(deps: ConnectDeps, accountId: number, id: number, input: UpdateSourceInput): Promise<Result<SourceView, ConnectCode>> {
   const row = await findRow(deps.db, accountId, id);
   if (!row) return fail("NotFound", "The source was not found.");
   if (row.deletedAt) return fail("InvalidBody", "The source is deleted; it cannot be changed.");
@@ -118,14 +119,14 @@ export async function updateSource(deps: ConnectDeps, accountId: number, id: num
 }
 
 // Soft delete: the source stays readable with `deleted_at` set (deleting twice keeps the first time).
-export async function deleteSource(db: Db, accountId: number, id: number): Promise<Result<SourceView>> {
+export async function deleteSource(db: Db, accountId: number, id: number): Promise<Result<SourceView, ConnectCode>> {
   await db.source.updateMany({ where: { id, accountId, deletedAt: null }, data: { deletedAt: new Date() } });
   const row = await findRow(db, accountId, id);
   return row ? ok(toSourceView(row)) : fail("NotFound", "The source was not found.");
 }
 
 // Run a connection check and discovery again (the form must be complete).
-export async function checkSource(deps: ConnectDeps, accountId: number, id: number): Promise<Result<SourceView>> {
+export async function checkSource(deps: ConnectDeps, accountId: number, id: number): Promise<Result<SourceView, ConnectCode>> {
   const row = await findRow(deps.db, accountId, id);
   if (!row) return fail("NotFound", "The source was not found.");
   if (row.deletedAt) return fail("InvalidBody", "The source is deleted; it cannot be checked.");

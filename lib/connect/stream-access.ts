@@ -6,7 +6,8 @@ import { applySelection, type SelectionError } from "./selection";
 import { getSource } from "./sources";
 import { NON_DISCOVERABLE_KEYS, isSelected, streamMetadata } from "./stream-catalog";
 import { loadStreams, saveSelection } from "./streams";
-import { fail, ok, type Result } from "./result";
+import { fail, ok, type Result } from "../result";
+import type { ConnectCode } from "./codes";
 
 export type StreamSummary = { stream_id: number; stream_name: string; tap_stream_id: string; selected: boolean; metadata: Record<string, unknown> };
 export type StreamDetail = { schema: string; metadata: { breadcrumb: string[]; metadata: Record<string, unknown> }[]; "non-discoverable-metadata-keys": string[] };
@@ -44,7 +45,7 @@ export async function lastCheckOf(db: Db, accountId: number, sourceId: number): 
 }
 
 // Select streams and fields: allowed once discovery succeeded; every rule checked before anything is written.
-export async function updateStreamMetadata(db: Db, accountId: number, sourceId: number, request: StreamSelectionInput): Promise<Result<{ status: 200 }>> {
+export async function updateStreamMetadata(db: Db, accountId: number, sourceId: number, request: StreamSelectionInput): Promise<Result<{ status: 200 }, ConnectCode>> {
   const source = await getSource(db, accountId, sourceId);
   if (!source) return fail("NotFound", "The source was not found.");
   if (source.deleted_at) return fail("InvalidBody", "The source is deleted; its selection cannot change.");

@@ -18,3 +18,6 @@ export function createDb(url: string = databaseUrl()): Db {
   return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: sqliteFilePath(url), timeout: 10_000 }) });
 }
 
+
+// The client a transaction callback receives.
+export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];

@@ -1,6 +1,7 @@
 // Route handler wrappers: authenticate the key, parse ids, turn expected failures into the one error shape.
 import type { VerifiedKey } from "../api-keys/verify";
-import type { Failure } from "../connect/result";
+import type { ConnectCode } from "../connect/codes";
+import type { Result } from "../result";
 import { requestMetaFrom } from "../request-meta";
 import { authenticate } from "./auth";
 import { apiServices } from "./context";
@@ -55,9 +56,9 @@ export function idParam(context: ApiContext, name: string, label: string): numbe
 }
 
 // The response for a domain result: the value as JSON, or the failure in the one error shape.
-export function resultResponse<T>(result: { ok: true; value: T } | Failure, status = 200): Response {
+export function resultResponse<T>(result: Result<T, ConnectCode>, status = 200): Response {
   if (result.ok) return jsonResponse(result.value, status);
-  return errorResponse(STATUS[result.type], result.type, result.message, { fields: result.fields });
+  return errorResponse(STATUS[result.code], result.code, result.message, { fields: result.fields });
 }
 
 export function foundOr404<T>(value: T | null, what: string): Response {

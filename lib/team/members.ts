@@ -1,7 +1,8 @@
 // The team of an account: list members, change roles, remove members (their keys stop at once).
 import { keyLabel, recordEvent, type RequestMeta } from "../audit/events";
-import type { Db } from "../db/factory";
-import { canManageTeam, teamFail, type Role, type TeamResult } from "./roles";
+import type { Db, Tx } from "../db/factory";
+import { inTransaction, refuse, type Result } from "../result";
+import { canManageTeam, teamFail, type Role, type TeamError } from "./roles";
 
 // The owner acting on the team (re-read from the database by the caller).
 export type TeamActor = { userId: string; accountId: number; email: string; role: string };
@@ -17,35 +18,17 @@ export async function listTeam(db: Db, accountId: number): Promise<MemberView[]>
   return rows.map((m) => ({ userId: m.userId, name: m.user.name, email: m.user.email, role: m.role, joinedAt: m.createdAt }));
 }
 
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
-
-class Refusal extends Error {
-  constructor(readonly result: TeamResult<never>) {
-    super(result.ok ? "" : result.error);
-  }
-}
-
-// Run a team change in one transaction; a Refusal thrown inside rolls it back and becomes the result.
-async function inTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<TeamResult<T>> {
-  try {
-    return { ok: true, data: await db.$transaction(work) };
-  } catch (error) {
-    if (error instanceof Refusal) return error.result;
-    throw error;
-  }
-}
-
 // Owners left after a change, counted inside the transaction that made it.
 async function assertOwnerRemains(tx: Tx, accountId: number) {
-  if ((await tx.membership.count({ where: { accountId, role: "owner" } })) === 0) throw new Refusal(teamFail("last_owner"));
+  if ((await tx.membership.count({ where: { accountId, role: "owner" } })) === 0) refuse(teamFail("last_owner"));
 }
 
 // Change a member's role (owners only); the last owner cannot be demoted.
-export async function changeRole(db: Db, actor: TeamActor, userId: string, role: Role, meta: RequestMeta = {}): Promise<TeamResult<{ role: Role }>> {
+export async function changeRole(db: Db, actor: TeamActor, userId: string, role: Role, meta: RequestMeta = {}): Promise<Result<{ role: Role }, TeamError>> {
   if (!canManageTeam(actor.role)) return teamFail("forbidden");
   return inTransaction(db, async (tx) => {
     const changed = await tx.membership.updateMany({ where: { accountId: actor.accountId, userId }, data: { role } });
-    if (changed.count === 0) throw new Refusal(teamFail("not_found"));
+    if (changed.count === 0) refuse(teamFail("not_found"));
     await assertOwnerRemains(tx, actor.accountId);
     const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } });
     await recordEvent(tx, {
@@ -60,11 +43,11 @@ export async function changeRole(db: Db, actor: TeamActor, userId: string, role:
 }
 
 // Remove a member (owners only; not the last owner). Every key they created is disabled at once.
-export async function removeMember(db: Db, actor: TeamActor, userId: string, meta: RequestMeta = {}): Promise<TeamResult<{ disabledKeys: number }>> {
+export async function removeMember(db: Db, actor: TeamActor, userId: string, meta: RequestMeta = {}): Promise<Result<{ disabledKeys: number }, TeamError>> {
   if (!canManageTeam(actor.role)) return teamFail("forbidden");
   return inTransaction(db, async (tx) => {
     const removed = await tx.membership.deleteMany({ where: { accountId: actor.accountId, userId } });
-    if (removed.count === 0) throw new Refusal(teamFail("not_found"));
+    if (removed.count === 0) refuse(teamFail("not_found"));
     await assertOwnerRemains(tx, actor.accountId);
     const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } });
     const by = { type: "member" as const, userId: actor.userId, email: actor.email };

@@ -7,7 +7,7 @@ import { memberForAction } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { connectServices } from "@/lib/connect/services";
 import { checkSource, createSource, deleteSource, updateSource } from "@/lib/connect/sources";
-import type { Failure } from "@/lib/connect/result";
+import type { Failure } from "@/lib/result";
 import { updateStreamMetadata } from "@/lib/connect/stream-access";
 import { streamSelectionSchema } from "@/lib/validation/connect";
 import { addPostgresSourceSchema, editPostgresSourceSchema, pauseSourceSchema, selectionFormSchema, sourceTargetSchema } from "@/lib/validation/sources";
@@ -74,8 +74,8 @@ export async function deleteSourceAction(form: FormData): Promise<ActionResult> 
 
 // A domain refusal as the form shows it: property errors at their fields.
 function refused(result: Failure): ActionResult<never> {
-  const fieldErrors = Object.fromEntries(Object.entries(result.fields ?? {}).map(([k, v]) => [k.replace(/^properties\./, ""), [v]]));
-  return { ok: false, error: result.type === "NotFound" ? NOT_FOUND : result.message, fieldErrors };
+  const fieldErrors = Object.fromEntries(Object.entries(result.fields ?? {}).map(([k, v]) => [k.replace(/^properties\./, ""), [v] as string[]]));
+  return { ok: false, error: result.code === "NotFound" ? NOT_FOUND : result.message, fieldErrors };
 }
 
 // Run the connection check and discovery again.

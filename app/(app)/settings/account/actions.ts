@@ -6,10 +6,11 @@ import { z } from "zod";
 import type { ActionResult } from "@/lib/action-result";
 import { memberForAction } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
-import { createApiKey, deleteApiKey, KEY_ERROR_MESSAGES, setApiKeyStatus, type KeyResult } from "@/lib/api-keys/service";
+import { createApiKey, deleteApiKey, KEY_ERROR_MESSAGES, setApiKeyStatus } from "@/lib/api-keys/service";
 import type { RequestMeta } from "@/lib/audit/events";
 import type { Member } from "@/lib/auth/membership";
 import { requestMetaFrom } from "@/lib/request-meta";
+import type { Result } from "@/lib/result";
 import { readSecret } from "@/lib/secrets";
 import { apiKeyIdSchema, createApiKeySchema } from "@/lib/validation/api-keys";
 
@@ -31,11 +32,11 @@ export async function generateApiKeyAction(form: FormData): Promise<ActionResult
   const result = await createApiKey(db, member, input.data.description, readSecret("API_KEY_HMAC_SECRET"), meta);
   if (!result.ok) return { ok: false, error: result.message };
   revalidatePath(PAGE);
-  return { ok: true, data: { plaintext: result.data.plaintext, last4: result.data.key.last4 } };
+  return { ok: true, data: { plaintext: result.value.plaintext, last4: result.value.key.last4 } };
 }
 
 // Parse the key a form names, re-check membership, run the action on it, refresh the page.
-type KeyAct = (member: Member, keyId: number, meta: RequestMeta) => Promise<KeyResult<unknown>>;
+type KeyAct = (member: Member, keyId: number, meta: RequestMeta) => Promise<Result<unknown>>;
 
 async function onKey(form: FormData, act: KeyAct): Promise<ActionResult> {
   const input = apiKeyIdSchema.safeParse({ accountId: form.get("accountId"), keyId: form.get("keyId") });

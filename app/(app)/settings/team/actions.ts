@@ -8,9 +8,9 @@ import { memberForAction } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { sendInvitationEmail } from "@/lib/mail";
 import { requestMetaFrom } from "@/lib/request-meta";
+import type { Result } from "@/lib/result";
 import { createInvitation } from "@/lib/team/invitations";
 import { changeRole, removeMember } from "@/lib/team/members";
-import type { TeamResult } from "@/lib/team/roles";
 import { changeRoleSchema, inviteSchema, memberTargetSchema } from "@/lib/validation/team";
 
 const SIGNED_OUT = "Your session has ended or you are no longer a member of this account. Sign in again.";
@@ -19,9 +19,9 @@ function invalid(error: z.ZodError): ActionResult<never> {
   return { ok: false, error: "Check the highlighted field.", fieldErrors: z.flattenError(error).fieldErrors as Record<string, string[]> };
 }
 
-function toAction<T>(result: TeamResult<T>): ActionResult<T> {
+function toAction<T>(result: Result<T>): ActionResult<T> {
   revalidatePath("/settings/team");
-  return result.ok ? result : { ok: false, error: result.message };
+  return result.ok ? { ok: true, data: result.value } : { ok: false, error: result.message };
 }
 
 // Invite someone by email; the link is returned to the inviter (and e-mailed when SMTP is set).
@@ -34,9 +34,9 @@ export async function inviteMemberAction(form: FormData): Promise<ActionResult<{
   const result = await createInvitation(db, member, input.data.email, input.data.role, requestMetaFrom(h));
   if (!result.ok) return toAction(result);
   const origin = process.env.NEXTAUTH_URL ?? `http://${h.get("host")}`;
-  const link = `${origin.replace(/\/$/, "")}/invite/${result.data.token}`;
-  const emailed = await sendInvitationEmail(result.data.email, link, member.accountName, member.email).catch(() => false);
-  return toAction({ ok: true, data: { link, emailed } });
+  const link = `${origin.replace(/\/$/, "")}/invite/${result.value.token}`;
+  const emailed = await sendInvitationEmail(result.value.email, link, member.accountName, member.email).catch(() => false);
+  return toAction({ ok: true, value: { link, emailed } });
 }
 
 // Make a member an owner or a member.
