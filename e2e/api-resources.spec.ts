@@ -1,5 +1,5 @@
 // Sources, source types and destinations over HTTP: shapes, status codes, pausing, soft deletes, secrets, isolation.
-import { sourceSchema, destinationSchema, sourceTypeSchema } from "../lib/validation/connect";
+import { sourceSchema, destinationSchema, sourceTypeSchema } from "../lib/http/responses";
 import { expect, test, createAccount, createKey } from "./support/fixtures";
 import { apiAs, errorOf, POSTGRES_SOURCE, type Api } from "./support/api";
 import type { Db } from "../lib/db/factory";

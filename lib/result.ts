@@ -49,3 +49,8 @@ export async function inTransaction<T, C extends string>(
     throw error;
   }
 }
+
+// The same outcome with its value transformed (a failure passes through).
+export function map<T, U, C extends string>(result: Result<T, C>, transform: (value: T) => U): Result<U, C> {
+  return result.ok ? ok(transform(result.value)) : result;
+}

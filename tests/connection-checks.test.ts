@@ -20,7 +20,7 @@ describe("connection checks", async () => {
     expect(jobName).toMatch(new RegExp(`^${src.accountId}\\.${src.id}\\.check\\.[0-9a-f-]{36}$`));
     expect((await db.source.findUniqueOrThrow({ where: { id: src.id } })).checkJobName).toBe(jobName);
     await finished;
-    expect(await lastConnectionCheck(db, src.id)).toMatchObject({ job_name: jobName, status: "succeeded", check_exit_status: 0, discovery_exit_status: 0, error: null });
+    expect(await lastConnectionCheck(db, src.id)).toMatchObject({ jobName, status: "succeeded", checkExitStatus: 0, discoveryExitStatus: 0, error: null });
     expect((await loadStreams(db, src.id)).map((s) => s.streamName)).toContain("customers");
   });
 
@@ -30,7 +30,7 @@ describe("connection checks", async () => {
     const before = (await loadStreams(db, src.id)).length;
     await (await startConnectionCheck(db, src, { ...SOURCE_PG, database: "no_such_db_here", password: "pw-123456", filterSchemas: [] })).finished;
     const check = await lastConnectionCheck(db, src.id);
-    expect(check).toMatchObject({ status: "failed", check_exit_status: 1, discovery_exit_status: null });
+    expect(check).toMatchObject({ status: "failed", checkExitStatus: 1, discoveryExitStatus: null });
     expect(check?.error).toMatch(/no_such_db_here/);
     expect(check?.error).not.toContain("pw-123456");
     expect((await loadStreams(db, src.id)).length).toBe(before);

@@ -47,7 +47,7 @@ export function CheckPanel({ accountId, sourceId, check, canCheck }: Props) {
           <p>
             Last check: <strong>{CHECK_LABEL[check.status]}</strong>
             {running && <span className="ml-2 inline-block h-3 w-3 animate-spin rounded-full border-2 border-blue-700 border-t-transparent" aria-hidden />}
-            <span className="ml-2 text-slate-600">started {new Date(check.started_at).toUTCString()}</span>
+            <span className="ml-2 text-slate-600">started {check.startedAt.toUTCString()}</span>
           </p>
         ) : (
           <p>Never checked. Fill in every connection detail to start a check.</p>
@@ -55,7 +55,7 @@ export function CheckPanel({ accountId, sourceId, check, canCheck }: Props) {
       </div>
       {check?.status === "failed" && check.error && (
         <p className="mt-2 rounded-md bg-red-50 px-3 py-2 text-sm text-red-900">
-          {check.check_exit_status === 1 ? "The database refused the connection: " : "Discovery failed: "}{check.error}
+          {check.checkExitStatus === 1 ? "The database refused the connection: " : "Discovery failed: "}{check.error}
         </p>
       )}
       {error && <p role="alert" className="mt-2 rounded-md bg-red-50 px-3 py-2 text-sm text-red-900">{error}</p>}

@@ -1,4 +1,4 @@
-// The account's audit events as the Connect API pages them: {data, page, total, links}, 100 per page, newest first.
+// The account's audit events as the Connect API pages them: 100 per page, newest first, with neighbour links.
 import type { Db } from "../db/factory";
 import { listEvents, type AuditEventView } from "./events";
 
@@ -6,18 +6,8 @@ export const API_EVENTS_PER_PAGE = 100;
 // Beyond this a page number is a mistake, not a request (and keeps OFFSET small enough for both databases).
 export const MAX_API_PAGE = 100_000;
 
-export type ApiAuditEvent = {
-  id: number;
-  created_at: string;
-  action: string;
-  actor: { type: string; label: string };
-  target: { type: string; label: string } | null;
-  ip: string | null;
-  user_agent: string | null;
-};
-
 export type AuditEventsPage = {
-  data: ApiAuditEvent[];
+  events: AuditEventView[];
   page: number;
   total: number;
   links: { next?: string; previous?: string };
@@ -31,18 +21,6 @@ export function parsePageParam(raw: string | null): number | null {
   return page <= MAX_API_PAGE ? page : null;
 }
 
-function toApiEvent(e: AuditEventView): ApiAuditEvent {
-  return {
-    id: e.id,
-    created_at: e.createdAt.toISOString(),
-    action: e.action,
-    actor: { type: e.actorType, label: e.actorLabel },
-    target: e.targetType && e.targetLabel ? { type: e.targetType, label: e.targetLabel } : null,
-    ip: e.ip,
-    user_agent: e.userAgent,
-  };
-}
-
 // One page of the account's events; links are relative URLs to the neighbouring pages that hold events.
 export async function auditEventsPage(db: Db, accountId: number, page: number, basePath = "/v4/audit-events"): Promise<AuditEventsPage> {
   const [total, { events }] = await Promise.all([
@@ -54,5 +32,5 @@ export async function auditEventsPage(db: Db, accountId: number, page: number, b
   if (page < lastPage) links.next = `${basePath}?page=${page + 1}`;
   // Past the end, "previous" leads back to the last page that has events.
   if (page > 1) links.previous = `${basePath}?page=${Math.min(page - 1, lastPage)}`;
-  return { data: events.map(toApiEvent), page, total, links };
+  return { events, page, total, links };
 }

@@ -11,13 +11,13 @@ export const STALE_AFTER_MS = 30_000;
 export const INTERRUPTED = "The check was interrupted (the server restarted). Run it again.";
 
 export type CheckView = {
-  job_name: string;
+  jobName: string;
   status: "running" | "succeeded" | "failed";
-  check_exit_status: number | null;
-  discovery_exit_status: number | null;
+  checkExitStatus: number | null;
+  discoveryExitStatus: number | null;
   error: string | null;
-  started_at: string;
-  completed_at: string | null;
+  startedAt: Date;
+  completedAt: Date | null;
 };
 
 export type CheckOptions = { timeouts?: Timeouts };
@@ -77,12 +77,12 @@ export async function lastConnectionCheck(db: Db, sourceId: number, now = new Da
   const check = await db.connectionCheck.findFirst({ where: { sourceId }, orderBy: { id: "desc" } });
   if (!check) return null;
   return {
-    job_name: check.jobName,
+    jobName: check.jobName,
     status: check.status as CheckView["status"],
-    check_exit_status: check.checkExitStatus,
-    discovery_exit_status: check.discoveryExitStatus,
+    checkExitStatus: check.checkExitStatus,
+    discoveryExitStatus: check.discoveryExitStatus,
     error: check.error,
-    started_at: check.startedAt.toISOString(),
-    completed_at: check.completedAt?.toISOString() ?? null,
+    startedAt: check.startedAt,
+    completedAt: check.completedAt,
   };
 }

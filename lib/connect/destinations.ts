@@ -7,15 +7,16 @@ import { fail, ok, type Result } from "../result";
 import type { ConnectCode } from "./codes";
 import type { ConnectDeps } from "./sources";
 
+// A destination as the domain sees it (lib/http/wire.ts makes the API's JSON of it).
 export type DestinationView = {
   id: number;
+  accountId: number;
   type: string;
   name: string | null;
   description: string | null;
   properties: Record<string, string>;
-  stitch_client_id: number;
-  created_at: string;
-  updated_at: string;
+  createdAt: Date;
+  updatedAt: Date;
 };
 
 type Row = Awaited<ReturnType<Db["destination"]["findFirstOrThrow"]>>;
@@ -27,9 +28,9 @@ function toView(row: Row): DestinationView {
     name: row.name,
     description: row.description,
     properties: publicProperties(row),
-    stitch_client_id: row.accountId,
-    created_at: row.createdAt.toISOString(),
-    updated_at: row.updatedAt.toISOString(),
+    accountId: row.accountId,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
   };
 }
 
@@ -77,11 +78,11 @@ export async function updateDestination(deps: ConnectDeps, accountId: number, id
 }
 
 // Delete a destination; sources that loaded into it are left without one.
-export async function deleteDestination(db: Db, accountId: number, id: number): Promise<Result<Record<string, never>, ConnectCode>> {
+export async function deleteDestination(db: Db, accountId: number, id: number): Promise<Result<{ id: number }, ConnectCode>> {
   const removed = await db.$transaction(async (tx) => {
     const gone = await tx.destination.deleteMany({ where: { id, accountId } });
     if (gone.count) await tx.source.updateMany({ where: { accountId, destinationId: id }, data: { destinationId: null } });
     return gone.count;
   });
-  return removed ? ok({}) : fail("NotFound", "The destination was not found.");
+  return removed ? ok({ id }) : fail("NotFound", "The destination was not found.");
 }

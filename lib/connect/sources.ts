@@ -12,22 +12,22 @@ import type { ConnectCode } from "./codes";
 
 export type ConnectDeps = { db: Db; box: SecretBox };
 
+// A source as the domain sees it (lib/http/wire.ts makes the API's JSON of it).
 export type SourceView = {
   id: number;
-  display_name: string;
+  accountId: number;
+  displayName: string;
   name: string;
   type: string;
   properties: Record<string, string>;
-  schedule: null;
-  paused_at: string | null;
-  system_paused_at: string | null;
-  deleted_at: string | null;
-  created_at: string;
-  updated_at: string;
-  stitch_client_id: number;
-  destination_id: number | null;
-  check_job_name: string | null;
-  report_card: ReportCard;
+  pausedAt: Date | null;
+  systemPausedAt: Date | null;
+  deletedAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+  destinationId: number | null;
+  checkJobName: string | null;
+  reportCard: ReportCard;
 };
 
 // What a view needs beside the row: whether discovery ever succeeded and how many streams are selected.
@@ -42,8 +42,6 @@ function findRow(db: Db, accountId: number, id: number) {
   return db.source.findFirst({ where: { id, accountId }, include: WITH_STATE });
 }
 
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
-
 function typeOf(row: { type: string }): SourceType {
   return findSourceType(row.type) ?? SOURCE_TYPES[0];
 }
@@ -52,20 +50,19 @@ export function toSourceView(row: SourceRow): SourceView {
   const state = { provided: providedNames(row), discovered: row.checks.length > 0, selectedStreams: row._count.streams };
   return {
     id: row.id,
-    display_name: row.displayName,
+    accountId: row.accountId,
+    displayName: row.displayName,
     name: row.name,
     type: row.type,
     properties: publicProperties(row),
-    schedule: null,
-    paused_at: iso(row.pausedAt),
-    system_paused_at: iso(row.systemPausedAt),
-    deleted_at: iso(row.deletedAt),
-    created_at: row.createdAt.toISOString(),
-    updated_at: row.updatedAt.toISOString(),
-    stitch_client_id: row.accountId,
-    destination_id: row.destinationId,
-    check_job_name: row.checkJobName,
-    report_card: reportCard(typeOf(row), state),
+    pausedAt: row.pausedAt,
+    systemPausedAt: row.systemPausedAt,
+    deletedAt: row.deletedAt,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    destinationId: row.destinationId,
+    checkJobName: row.checkJobName,
+    reportCard: reportCard(typeOf(row), state),
   };
 }
 

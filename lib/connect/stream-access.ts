@@ -9,8 +9,8 @@ import { loadStreams, saveSelection } from "./streams";
 import { fail, ok, type Result } from "../result";
 import type { ConnectCode } from "./codes";
 
-export type StreamSummary = { stream_id: number; stream_name: string; tap_stream_id: string; selected: boolean; metadata: Record<string, unknown> };
-export type StreamDetail = { schema: string; metadata: { breadcrumb: string[]; metadata: Record<string, unknown> }[]; "non-discoverable-metadata-keys": string[] };
+export type StreamSummary = { id: number; streamName: string; tapStreamId: string; selected: boolean; metadata: Record<string, unknown> };
+export type StreamDetail = { schema: unknown; metadata: { breadcrumb: string[]; metadata: Record<string, unknown> }[]; nonDiscoverableKeys: string[] };
 
 const SELECTABLE_STEPS = ["field_selection", "fully_configured"];
 
@@ -22,9 +22,9 @@ async function sourceExists(db: Db, accountId: number, sourceId: number): Promis
 export async function listStreamSummaries(db: Db, accountId: number, sourceId: number): Promise<StreamSummary[] | null> {
   if (!(await sourceExists(db, accountId, sourceId))) return null;
   return (await loadStreams(db, sourceId)).map((s) => ({
-    stream_id: s.id,
-    stream_name: s.streamName,
-    tap_stream_id: s.tapStreamId,
+    id: s.id,
+    streamName: s.streamName,
+    tapStreamId: s.tapStreamId,
     selected: isSelected(s),
     metadata: streamMetadata(s),
   }));
@@ -35,7 +35,7 @@ export async function getStreamDetail(db: Db, accountId: number, sourceId: numbe
   if (!(await sourceExists(db, accountId, sourceId))) return null;
   const stream = (await loadStreams(db, sourceId)).find((s) => s.id === streamId);
   if (!stream) return null;
-  return { schema: JSON.stringify(stream.schema), metadata: stream.metadata, "non-discoverable-metadata-keys": [...NON_DISCOVERABLE_KEYS] };
+  return { schema: stream.schema, metadata: stream.metadata, nonDiscoverableKeys: [...NON_DISCOVERABLE_KEYS] };
 }
 
 // The source's last connection check, or null when the account has no such source or it was never checked.
@@ -45,18 +45,18 @@ export async function lastCheckOf(db: Db, accountId: number, sourceId: number): 
 }
 
 // Select streams and fields: allowed once discovery succeeded; every rule checked before anything is written.
-export async function updateStreamMetadata(db: Db, accountId: number, sourceId: number, request: StreamSelectionInput): Promise<Result<{ status: 200 }, ConnectCode>> {
+export async function updateStreamMetadata(db: Db, accountId: number, sourceId: number, request: StreamSelectionInput): Promise<Result<void, ConnectCode>> {
   const source = await getSource(db, accountId, sourceId);
   if (!source) return fail("NotFound", "The source was not found.");
-  if (source.deleted_at) return fail("InvalidBody", "The source is deleted; its selection cannot change.");
-  const step = source.report_card.current_step_type;
+  if (source.deletedAt) return fail("InvalidBody", "The source is deleted; its selection cannot change.");
+  const step = source.reportCard.current_step_type;
   if (!SELECTABLE_STEPS.includes(step)) {
     return fail("InvalidBody", `Tables and columns can be selected once discovery has succeeded; this source is at the "${step}" step.`);
   }
   const outcome = applySelection(await loadStreams(db, sourceId), request);
   if (!outcome.ok) return fail("InvalidProperties", outcome.errors.map((e) => e.message).join(" "), fieldsOf(outcome.errors, request));
   await saveSelection(db, sourceId, outcome.streams);
-  return ok({ status: 200 });
+  return ok(undefined);
 }
 
 // Errors keyed by dotted request path (streams.0.metadata.1), like the body's own validation errors.

@@ -1,121 +1,54 @@
-// The OpenAPI 3.1 document of the Connect API, made from the zod schemas that validate requests.
-import { z } from "zod";
-import * as auditShapes from "../validation/audit";
-import * as shapes from "../validation/connect";
+// The OpenAPI 3.1 document of the Connect API, made from the route contracts (routes.ts) and their zod schemas.
+import { OpenAPIRegistry, OpenApiGeneratorV31, type ResponseConfig, type RouteConfig } from "@asteasolutions/zod-to-openapi";
 import { MAX_BODY_BYTES } from "./body";
-
-type Ref = { $ref: string };
-type Operation = { summary: string; body?: string; response?: string | Ref | object; list?: boolean; errors?: number[] };
-
-const ref = (id: string): Ref => ({ $ref: `#/components/schemas/${id}` });
-const SOURCE_ID = { name: "source_id", in: "path", required: true, schema: { type: "integer", minimum: 1 } };
-const DESTINATION_ID = { name: "destination_id", in: "path", required: true, schema: { type: "integer", minimum: 1 } };
-const PAGE = { name: "page", in: "query", required: false, schema: { type: "integer", minimum: 1, maximum: 100000, default: 1 } };
-const STREAM_ID = { name: "stream_id", in: "path", required: true, schema: { type: "integer", minimum: 1 } };
-const TYPE = { name: "type", in: "path", required: true, schema: { type: "string" }, example: "platform.postgres" };
-
-const PATHS: Record<string, { params?: object[]; ops: Record<string, Operation> }> = {
-  "/v4/sources": {
-    ops: {
-      get: { summary: "List every source of the account (active, paused and deleted)", response: "Source", list: true },
-      post: { summary: "Create a source; a complete form starts its connection check and discovery", body: "CreateSource", response: "Source", errors: [400] },
-    },
-  },
-  "/v4/sources/{source_id}": {
-    params: [SOURCE_ID],
-    ops: {
-      get: { summary: "One source, also when paused or deleted", response: "Source", errors: [400, 404] },
-      put: { summary: "Update display_name, properties or paused_at (any timestamp pauses now, null unpauses)", body: "UpdateSource", response: "Source", errors: [400, 404] },
-      delete: { summary: "Soft-delete a source; it is returned with deleted_at set", response: "Source", errors: [400, 404] },
-    },
-  },
-  "/v4/sources/{source_id}/last-connection-check": {
-    params: [SOURCE_ID],
-    ops: { get: { summary: "Status of the last connection check and discovery (running, succeeded, failed); 404 when none ran", response: "ConnectionCheck", errors: [400, 404] } },
-  },
-  "/v4/sources/{source_id}/check": {
-    params: [SOURCE_ID],
-    ops: { post: { summary: "Run the connection check and discovery again (our addition); returns the source with its new check_job_name", response: "Source", errors: [400, 404] } },
-  },
-  "/v4/sources/{source_id}/streams": {
-    params: [SOURCE_ID],
-    ops: { get: { summary: "The discovered streams (tables and views) with their stream-level metadata", response: "StreamSummary", list: true, errors: [400, 404] } },
-  },
-  "/v4/sources/{source_id}/streams/{stream_id}": {
-    params: [SOURCE_ID, STREAM_ID],
-    ops: { get: { summary: "One stream: its JSON Schema as a string and its breadcrumb metadata", response: "StreamSchema", errors: [400, 404] } },
-  },
-  "/v4/sources/{source_id}/streams/metadata": {
-    params: [SOURCE_ID],
-    ops: {
-      put: {
-        summary:
-          "Select streams and fields, all or nothing: a stream before its fields; automatic fields stay selected; unsupported fields and discoverable metadata refused; INCREMENTAL needs a replication-key column; only from the field_selection step on",
-        body: "StreamSelection",
-        response: { type: "object", properties: { status: { const: 200 } }, required: ["status"] },
-        errors: [400, 404],
-      },
-    },
-  },
-  "/v4/source-types": { ops: { get: { summary: "The catalogue of source types", response: "SourceType", list: true } } },
-  "/v4/source-types/{type}": { params: [TYPE], ops: { get: { summary: "One source type with its properties and steps", response: "SourceType", errors: [404] } } },
-  "/v4/destinations": {
-    ops: {
-      get: { summary: "List the account's destinations", response: "Destination", list: true },
-      post: { summary: "Create a destination", body: "CreateDestination", response: "Destination", errors: [400] },
-    },
-  },
-  "/v4/destinations/{destination_id}": {
-    params: [DESTINATION_ID],
-    ops: {
-      get: { summary: "One destination", response: "Destination", errors: [400, 404] },
-      put: { summary: "Update a destination (its type cannot change)", body: "UpdateDestination", response: "Destination", errors: [400, 404] },
-      delete: { summary: "Delete a destination", response: { type: "object", additionalProperties: false }, errors: [400, 404] },
-    },
-  },
-  "/v4/audit-events": {
-    params: [PAGE],
-    ops: { get: { summary: "The account's audit trail (key and team changes, failed sign-ins), newest first, 100 per page", response: "AuditEventsPage", errors: [400] } },
-  },
-};
+import { declaredRoutes, type Contract } from "./contract";
+import { errorSchema } from "./responses";
+import "./routes"; // declares every route
 
 const ERROR_TEXT: Record<number, string> = {
   400: `Invalid request: malformed JSON, wrong content type, a body over ${MAX_BODY_BYTES / 1024} KiB, unknown or invalid fields (InvalidBody, InvalidProperties, InvalidId, InvalidQuery …).`,
   401: "Missing, malformed, unknown, disabled or deleted key, or its creator left the account (the answer does not say which).",
   404: "No such resource in the key's account (another account's ids look exactly like ids that do not exist).",
   429: "Too many failed authentication attempts from this address; see Retry-After.",
+  503: "The database does not answer.",
 };
 
-const errorResponse = (status: number) => ({
-  description: ERROR_TEXT[status],
-  ...(status === 401 ? { headers: { "WWW-Authenticate": { schema: { type: "string" } } } } : {}),
-  ...(status === 429 ? { headers: { "Retry-After": { schema: { type: "integer" } } } } : {}),
-  content: { "application/json": { schema: ref("Error") } },
-});
+const HEADERS: Record<number, NonNullable<ResponseConfig["headers"]>> = {
+  401: { "WWW-Authenticate": { schema: { type: "string" } } },
+  429: { "Retry-After": { schema: { type: "integer" } } },
+};
 
-function operation(op: Operation) {
-  const schema = typeof op.response === "string" ? ref(op.response) : op.response;
-  const responses: Record<string, object> = {
-    200: { description: "OK", content: { "application/json": { schema: op.list ? { type: "array", items: schema } : schema } } },
-  };
-  for (const status of [...(op.errors ?? []), 401, 429]) responses[status] = errorResponse(status);
-  return {
-    summary: op.summary,
-    ...(op.body ? { requestBody: { required: true, content: { "application/json": { schema: ref(op.body) } } } } : {}),
-    responses,
-  };
+function errorResponse(status: number) {
+  return { description: ERROR_TEXT[status], ...(HEADERS[status] ? { headers: HEADERS[status] } : {}), content: { "application/json": { schema: errorSchema } } };
 }
 
-function components() {
-  void [shapes, auditShapes]; // the schemas register their ids on import
-  const { schemas } = z.toJSONSchema(z.globalRegistry, { target: "draft-2020-12", io: "input", uri: (id) => `#/components/schemas/${id}`, unrepresentable: "any" });
-  return Object.fromEntries(Object.entries(schemas).map(([id, { $schema: _s, $id: _i, ...schema }]) => [id, schema]));
+function path(contract: Contract): RouteConfig {
+  const open = contract.auth === "none";
+  const responses: RouteConfig["responses"] = { 200: { description: "OK", content: { "application/json": { schema: contract.response } } } };
+  for (const status of [...(contract.errors ?? []), ...(open ? [] : [401, 429])]) responses[status] = errorResponse(status);
+  return {
+    method: contract.method,
+    path: contract.path,
+    summary: contract.summary,
+    ...(open ? { security: [] } : {}),
+    request: {
+      ...(contract.params ? { params: contract.params } : {}),
+      ...(contract.query ? { query: contract.query } : {}),
+      ...(contract.body ? { body: { required: true, content: { "application/json": { schema: contract.body } } } } : {}),
+    },
+    responses,
+  } as RouteConfig;
 }
 
 let cached: object | undefined;
 
+// The document /v4/openapi.json serves.
 export function openApiDocument(): object {
-  cached ??= {
+  if (cached) return cached;
+  const registry = new OpenAPIRegistry();
+  registry.registerComponent("securitySchemes", "apiKey", { type: "http", scheme: "bearer", description: "An API access key, e.g. bobbin_…" });
+  for (const contract of declaredRoutes()) registry.registerPath(path(contract));
+  cached = new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: "3.1.0",
     info: {
       title: "Bobbin Connect API",
@@ -123,25 +56,11 @@ export function openApiDocument(): object {
       description:
         "Control an account's integrations with an API access key (Account Settings → API access keys). " +
         "Send `Authorization: Bearer <key>` and JSON bodies with `Content-Type: application/json`. " +
-        'Every error has one shape: `{"error": {"type", "message", "fields"}}`.',
+        'Every error has one shape: `{"error": {"type", "message", "fields"}}`. ' +
+        "Every time is UTC to the second: `2019-05-28T13:52:23Z`.",
     },
     servers: [{ url: "/" }],
     security: [{ apiKey: [] }],
-    paths: {
-      "/v4/health": {
-        get: { summary: "Health check for load balancers (no key needed)", security: [], responses: { 200: { description: "The app and its database answer" }, 503: { description: "The database does not answer" } } },
-      },
-      ...Object.fromEntries(
-        Object.entries(PATHS).map(([path, { params, ops }]) => [
-          path,
-          { ...(params ? { parameters: params } : {}), ...Object.fromEntries(Object.entries(ops).map(([verb, op]) => [verb, operation(op)])) },
-        ]),
-      ),
-    },
-    components: {
-      securitySchemes: { apiKey: { type: "http", scheme: "bearer", description: "An API access key, e.g. bobbin_…" } },
-      schemas: components(),
-    },
-  };
+  });
   return cached;
 }

@@ -59,75 +59,6 @@ export const updateDestinationSchema = z
   .meta({ id: "UpdateDestination" });
 export type UpdateDestinationInput = z.infer<typeof updateDestinationSchema>;
 
-// ---- Responses (documentation, and the integration tests check answers against them) ----
-
-export const errorSchema = z
-  .object({
-    error: z.object({
-      type: z.string().meta({ description: "A stable word: Unauthorized, NotFound, InvalidId, InvalidBody, InvalidProperties, RateLimited …" }),
-      message: z.string(),
-      fields: z.record(z.string(), z.string()).optional().meta({ description: "Per field (dotted path), what is wrong." }),
-    }),
-  })
-  .meta({ id: "Error" });
-
-const propertySpecSchema = z.object({
-  name: z.string(),
-  is_required: z.boolean(),
-  is_credential: z.boolean(),
-  provided: z.boolean().optional(),
-  property_type: z.string(),
-  json_schema: z.object({ type: z.string(), pattern: z.string().optional(), description: z.string() }),
-});
-
-const stepType = z.enum(["form", "oauth", "discover_schema", "field_selection", "fully_configured"]);
-
-export const reportCardSchema = z
-  .object({
-    type: z.string(),
-    current_step: z.number().int(),
-    current_step_type: stepType,
-    steps: z.array(z.object({ type: stepType, properties: z.array(propertySpecSchema) })),
-  })
-  .meta({ id: "ReportCard" });
-
-export const sourceTypeSchema = reportCardSchema.extend({ display_name: z.string() }).meta({ id: "SourceType" });
-
-const isoOrNull = z.string().nullable();
-
-export const sourceSchema = z
-  .object({
-    id: z.number().int(),
-    display_name: z.string(),
-    name: z.string(),
-    type: z.string(),
-    properties: z.record(z.string(), z.string()),
-    schedule: z.null(),
-    paused_at: isoOrNull,
-    system_paused_at: isoOrNull,
-    deleted_at: isoOrNull,
-    created_at: z.string(),
-    updated_at: z.string(),
-    stitch_client_id: z.number().int(),
-    destination_id: z.number().int().nullable(),
-    check_job_name: z.string().nullable(),
-    report_card: reportCardSchema,
-  })
-  .meta({ id: "Source" });
-
-export const destinationSchema = z
-  .object({
-    id: z.number().int(),
-    type: z.string(),
-    name: z.string().nullable(),
-    description: z.string().nullable(),
-    properties: z.record(z.string(), z.string()),
-    stitch_client_id: z.number().int(),
-    created_at: z.string(),
-    updated_at: z.string(),
-  })
-  .meta({ id: "Destination" });
-
 // ---- Streams: discovery results and selection ----
 
 const breadcrumbSchema = z
@@ -159,33 +90,3 @@ export const streamSelectionSchema = z
   })
   .meta({ id: "StreamSelection" });
 export type StreamSelectionInput = z.infer<typeof streamSelectionSchema>;
-
-export const connectionCheckSchema = z
-  .object({
-    job_name: z.string(),
-    status: z.enum(["running", "succeeded", "failed"]),
-    check_exit_status: z.number().int().nullable().meta({ description: "0 when the database accepted the connection, 1 when not, null while running." }),
-    discovery_exit_status: z.number().int().nullable().meta({ description: "0 when discovery succeeded, 1 when it failed, null while running or when the check failed first." }),
-    error: z.string().nullable().meta({ description: "The database's message (the password never appears)." }),
-    started_at: z.string(),
-    completed_at: z.string().nullable(),
-  })
-  .meta({ id: "ConnectionCheck" });
-
-export const streamSummarySchema = z
-  .object({
-    stream_id: z.number().int(),
-    stream_name: z.string(),
-    tap_stream_id: z.string(),
-    selected: z.boolean(),
-    metadata: z.record(z.string(), z.unknown()).meta({ description: "The stream-level metadata (breadcrumb [])." }),
-  })
-  .meta({ id: "StreamSummary" });
-
-export const streamSchemaSchema = z
-  .object({
-    schema: z.string().meta({ description: "The stream's JSON Schema, as a JSON string." }),
-    metadata: z.array(z.object({ breadcrumb: z.array(z.string()), metadata: z.record(z.string(), z.unknown()) })),
-    "non-discoverable-metadata-keys": z.array(z.string()),
-  })
-  .meta({ id: "StreamSchema" });

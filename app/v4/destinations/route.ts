@@ -1,15 +1,12 @@
 // GET: every destination of the key's account. POST: create one.
 import { createDestination, listDestinations } from "@/lib/connect/destinations";
-import { parseBody } from "@/lib/http/body";
-import { jsonResponse } from "@/lib/http/errors";
-import { keyRoute, resultResponse, otherVerbs } from "@/lib/http/handler";
-import { createDestinationSchema } from "@/lib/validation/connect";
+import { otherVerbs, route } from "@/lib/http/handler";
+import * as contracts from "@/lib/http/routes";
+import { destinationJson } from "@/lib/http/wire";
+import { map, ok } from "@/lib/result";
 
-export const GET = keyRoute(async (_request, { db, key }) => jsonResponse(await listDestinations(db, key.accountId)));
+export const GET = route(contracts.listDestinations, async (_input, { db, key }) => ok((await listDestinations(db, key.accountId)).map(destinationJson)));
 
-export const POST = keyRoute(async (request, ctx) => {
-  const input = await parseBody(request, createDestinationSchema);
-  return resultResponse(await createDestination(ctx, ctx.key.accountId, input));
-});
+export const POST = route(contracts.createDestination, async ({ body }, ctx) => map(await createDestination(ctx, ctx.key.accountId, body), destinationJson));
 
 export const { PUT, PATCH, DELETE } = otherVerbs("GET", "POST");

@@ -1,19 +1,19 @@
 // One destination: GET, PUT (its type cannot change), DELETE (answers {}).
 import { deleteDestination, getDestination, updateDestination } from "@/lib/connect/destinations";
-import { parseBody } from "@/lib/http/body";
-import { foundOr404, idParam, keyRoute, resultResponse, otherVerbs } from "@/lib/http/handler";
-import { updateDestinationSchema } from "@/lib/validation/connect";
+import { otherVerbs, route } from "@/lib/http/handler";
+import * as contracts from "@/lib/http/routes";
+import { destinationJson } from "@/lib/http/wire";
+import { map, ok } from "@/lib/result";
 
-const id = (ctx: Parameters<Parameters<typeof keyRoute>[0]>[1]) => idParam(ctx, "destination_id", "Destination");
-
-export const GET = keyRoute(async (_request, ctx) => foundOr404(await getDestination(ctx.db, ctx.key.accountId, id(ctx)), "The destination"));
-
-export const PUT = keyRoute(async (request, ctx) => {
-  const target = id(ctx);
-  const input = await parseBody(request, updateDestinationSchema);
-  return resultResponse(await updateDestination(ctx, ctx.key.accountId, target, input));
+export const GET = route(contracts.getDestination, async ({ params }, ctx) => {
+  const found = await getDestination(ctx.db, ctx.key.accountId, params.destination_id);
+  return found && ok(destinationJson(found));
 });
 
-export const DELETE = keyRoute(async (_request, ctx) => resultResponse(await deleteDestination(ctx.db, ctx.key.accountId, id(ctx))));
+export const PUT = route(contracts.updateDestination, async ({ params, body }, ctx) =>
+  map(await updateDestination(ctx, ctx.key.accountId, params.destination_id, body), destinationJson),
+);
+
+export const DELETE = route(contracts.deleteDestination, async ({ params }, ctx) => map(await deleteDestination(ctx.db, ctx.key.accountId, params.destination_id), () => ({})));
 
 export const { POST, PATCH } = otherVerbs("GET", "PUT", "DELETE");

@@ -1,12 +1,13 @@
 // One source type by its name (e.g. platform.postgres).
-import { sourceTypeView } from "@/lib/connect/source-type-view";
 import { findSourceType } from "@/lib/connect/integration-types";
-import { jsonResponse, notFound } from "@/lib/http/errors";
-import { keyRoute, otherVerbs } from "@/lib/http/handler";
+import { sourceTypeView } from "@/lib/connect/source-type-view";
+import { otherVerbs, route } from "@/lib/http/handler";
+import { getSourceType } from "@/lib/http/routes";
+import { ok } from "@/lib/result";
 
-export const GET = keyRoute(async (_request, { params }) => {
-  const type = findSourceType(String(params.type));
-  return type ? jsonResponse(sourceTypeView(type)) : notFound("The source type");
+export const GET = route(getSourceType, async ({ params }) => {
+  const type = findSourceType(params.type);
+  return type ? ok(sourceTypeView(type)) : null;
 });
 
 export const { POST, PUT, PATCH, DELETE } = otherVerbs("GET");

@@ -1,21 +1,17 @@
 // One source: GET (also paused or deleted), PUT (name, properties, pause), DELETE (soft).
 import { deleteSource, getSource, updateSource } from "@/lib/connect/sources";
-import { parseBody } from "@/lib/http/body";
-import { foundOr404, idParam, keyRoute, resultResponse, otherVerbs } from "@/lib/http/handler";
-import { updateSourceSchema } from "@/lib/validation/connect";
+import { otherVerbs, route } from "@/lib/http/handler";
+import * as contracts from "@/lib/http/routes";
+import { sourceJson } from "@/lib/http/wire";
+import { map, ok } from "@/lib/result";
 
-export const GET = keyRoute(async (_request, ctx) => {
-  return foundOr404(await getSource(ctx.db, ctx.key.accountId, idParam(ctx, "source_id", "Source")), "The source");
+export const GET = route(contracts.getSource, async ({ params }, ctx) => {
+  const source = await getSource(ctx.db, ctx.key.accountId, params.source_id);
+  return source && ok(sourceJson(source));
 });
 
-export const PUT = keyRoute(async (request, ctx) => {
-  const id = idParam(ctx, "source_id", "Source");
-  const input = await parseBody(request, updateSourceSchema);
-  return resultResponse(await updateSource(ctx, ctx.key.accountId, id, input));
-});
+export const PUT = route(contracts.updateSource, async ({ params, body }, ctx) => map(await updateSource(ctx, ctx.key.accountId, params.source_id, body), sourceJson));
 
-export const DELETE = keyRoute(async (_request, ctx) => {
-  return resultResponse(await deleteSource(ctx.db, ctx.key.accountId, idParam(ctx, "source_id", "Source")));
-});
+export const DELETE = route(contracts.deleteSource, async ({ params }, ctx) => map(await deleteSource(ctx.db, ctx.key.accountId, params.source_id), sourceJson));
 
 export const { POST, PATCH } = otherVerbs("GET", "PUT", "DELETE");

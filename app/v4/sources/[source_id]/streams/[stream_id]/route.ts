@@ -1,11 +1,13 @@
 // One stream: its JSON Schema (as a string) and its breadcrumb metadata.
 import { getStreamDetail } from "@/lib/connect/stream-access";
-import { foundOr404, idParam, keyRoute, otherVerbs } from "@/lib/http/handler";
+import { otherVerbs, route } from "@/lib/http/handler";
+import { getStream } from "@/lib/http/routes";
+import { streamDetailJson } from "@/lib/http/wire";
+import { ok } from "@/lib/result";
 
-export const GET = keyRoute(async (_request, ctx) => {
-  const sourceId = idParam(ctx, "source_id", "Source");
-  const streamId = idParam(ctx, "stream_id", "Stream");
-  return foundOr404(await getStreamDetail(ctx.db, ctx.key.accountId, sourceId, streamId), "The stream");
+export const GET = route(getStream, async ({ params }, ctx) => {
+  const stream = await getStreamDetail(ctx.db, ctx.key.accountId, params.source_id, params.stream_id);
+  return stream && ok(streamDetailJson(stream));
 });
 
 export const { POST, PUT, PATCH, DELETE } = otherVerbs("GET");

@@ -1,13 +1,11 @@
 // Select streams and fields (all or nothing); returns {"status": 200}.
 import { updateStreamMetadata } from "@/lib/connect/stream-access";
-import { parseBody } from "@/lib/http/body";
-import { idParam, keyRoute, resultResponse, otherVerbs } from "@/lib/http/handler";
-import { streamSelectionSchema } from "@/lib/validation/connect";
+import { otherVerbs, route } from "@/lib/http/handler";
+import * as contracts from "@/lib/http/routes";
+import { map } from "@/lib/result";
 
-export const PUT = keyRoute(async (request, ctx) => {
-  const sourceId = idParam(ctx, "source_id", "Source");
-  const input = await parseBody(request, streamSelectionSchema);
-  return resultResponse(await updateStreamMetadata(ctx.db, ctx.key.accountId, sourceId, input));
-});
+export const PUT = route(contracts.updateStreamMetadata, async ({ params, body }, ctx) =>
+  map(await updateStreamMetadata(ctx.db, ctx.key.accountId, params.source_id, body), () => ({ status: 200 as const })),
+);
 
 export const { GET, POST, PATCH, DELETE } = otherVerbs("PUT");
