@@ -1,7 +1,8 @@
 "use client";
 // "Generate a Key": configure (description) → the key, shown once → "Close and Continue" forgets it.
-import { useId, useState, useTransition } from "react";
+import { useId, useState } from "react";
 import { generateApiKeyAction } from "@/app/(app)/settings/account/actions";
+import { useFormAction } from "@/components/forms/use-form-action";
 import { Button } from "@/components/ui/button";
 import { DialogContent, DialogRoot, DialogTrigger } from "@/components/ui/dialog";
 import { RevealKey } from "./reveal-key";
@@ -10,10 +11,12 @@ const HINT = "Required. 1–100 characters, no control characters (such as line 
 
 export function GenerateKeyDialog({ accountId, disabled }: { accountId: number; disabled: boolean }) {
   const [open, setOpen] = useState(false);
-  const [plaintext, setPlaintext] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [fieldError, setFieldError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
+  // The key lives only in this action's state; closing the dialog resets it.
+  const generate = useFormAction(generateApiKeyAction);
+  const { pending } = generate;
+  const plaintext = generate.result?.ok ? generate.result.data.plaintext : null;
+  const fieldError = generate.fieldError("description");
+  const error = fieldError ? null : generate.error;
   const hintId = useId();
   const errorId = useId();
 
@@ -22,26 +25,12 @@ export function GenerateKeyDialog({ accountId, disabled }: { accountId: number; 
     // (the transition stays pending until the revalidated page arrives).
     if (pending && !plaintext) return;
     setOpen(next);
-    if (!next) {
-      // The key lives only in this dialog's state; closing drops it.
-      setPlaintext(null);
-      setError(null);
-      setFieldError(null);
-    }
+    if (!next) generate.reset();
   }
 
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    setError(null);
-    setFieldError(null);
-    startTransition(async () => {
-      const result = await generateApiKeyAction(form).catch(() => null);
-      if (!result) setError("The key could not be generated: the server did not answer. Try again.");
-      else if (result.ok) setPlaintext(result.data.plaintext);
-      else if (result.fieldErrors?.description) setFieldError(result.fieldErrors.description[0]);
-      else setError(result.error);
-    });
+    generate.run(new FormData(event.currentTarget));
   }
 
   return (

@@ -1,9 +1,9 @@
 "use client";
 // The ⋮ menu of one key: disable or re-enable, and delete after a confirmation naming the key.
 import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
-import { useRef, useState, useTransition } from "react";
+import { useRef, useState } from "react";
 import { deleteApiKeyAction, disableApiKeyAction, enableApiKeyAction } from "@/app/(app)/settings/account/actions";
-import type { ActionResult } from "@/lib/action-result";
+import { formOf, useFormAction } from "@/components/forms/use-form-action";
 import { Button } from "@/components/ui/button";
 import { DialogContent, DialogRoot } from "@/components/ui/dialog";
 import { useFeedback } from "@/components/ui/feedback";
@@ -14,38 +14,27 @@ const ITEM = "block w-full cursor-pointer rounded px-3 py-2 text-left text-sm ou
 
 export function KeyRowActions({ accountId, keyId, last4, description, status }: Props) {
   const [confirming, setConfirming] = useState(false);
-  const [pending, startTransition] = useTransition();
-  const [dialogError, setDialogError] = useState<string | null>(null);
   const trigger = useRef<HTMLButtonElement>(null);
   // Set once the key is deleted: its row (and this trigger) is about to leave the page.
   const deleted = useRef(false);
   const notify = useFeedback();
+  const failed = (text: string) => notify({ kind: "error", text });
 
-  function form(): FormData {
-    const data = new FormData();
-    data.set("accountId", String(accountId));
-    data.set("keyId", String(keyId));
-    return data;
-  }
-
-  function run(action: (f: FormData) => Promise<ActionResult>, success: string, then?: () => void) {
-    startTransition(async () => {
-      const result = await action(form()).catch(() => null);
-      if (result?.ok) {
-        notify({ kind: "success", text: success });
-        then?.();
-      } else {
-        const text = result ? result.error : "The server did not answer. Try again.";
-        if (confirming) setDialogError(text);
-        notify({ kind: "error", text });
-      }
-    });
-  }
-
-  const toggle =
-    status === "enabled"
-      ? () => run(disableApiKeyAction, `Key ending ${last4} is disabled.`)
-      : () => run(enableApiKeyAction, `Key ending ${last4} is enabled again.`);
+  const toggleAction = useFormAction(status === "enabled" ? disableApiKeyAction : enableApiKeyAction, {
+    onSuccess: () => notify({ kind: "success", text: status === "enabled" ? `Key ending ${last4} is disabled.` : `Key ending ${last4} is enabled again.` }),
+    onFailure: failed,
+  });
+  const removal = useFormAction(deleteApiKeyAction, {
+    onSuccess: () => {
+      notify({ kind: "success", text: `Key ending ${last4} is deleted.` });
+      deleted.current = true;
+      setConfirming(false);
+    },
+    onFailure: failed,
+  });
+  const pending = toggleAction.pending || removal.pending;
+  const dialogError = removal.error;
+  const toggle = () => toggleAction.run(formOf({ accountId, keyId }));
 
   return (
     <>
@@ -60,7 +49,7 @@ export function KeyRowActions({ accountId, keyId, last4, description, status }: 
           <DropdownMenu.Item className={ITEM} disabled={pending} onSelect={toggle}>
             {status === "enabled" ? "Disable this key" : "Re-enable this key"}
           </DropdownMenu.Item>
-          <DropdownMenu.Item className={`${ITEM} text-red-700`} disabled={pending} onSelect={() => { setDialogError(null); setConfirming(true); }}>
+          <DropdownMenu.Item className={`${ITEM} text-red-700`} disabled={pending} onSelect={() => { removal.reset(); setConfirming(true); }}>
             Delete this key
           </DropdownMenu.Item>
         </DropdownMenu.Content>
@@ -81,7 +70,7 @@ export function KeyRowActions({ accountId, keyId, last4, description, status }: 
           <div className="flex justify-end gap-2">
             <Button variant="secondary" onClick={() => setConfirming(false)} disabled={pending}>Cancel</Button>
             <Button variant="danger" disabled={pending}
-              onClick={() => run(deleteApiKeyAction, `Key ending ${last4} is deleted.`, () => { deleted.current = true; setConfirming(false); })}>
+              onClick={() => removal.run(formOf({ accountId, keyId }))}>
               {pending ? "Deleting…" : "Delete"}
             </Button>
           </div>

@@ -1,8 +1,9 @@
 "use client";
 // The last connection check: its status (refreshed while it runs), the database's message, and a re-check button.
 import { useRouter } from "next/navigation";
-import { useEffect, useState, useTransition } from "react";
+import { useEffect } from "react";
 import { recheckSourceAction } from "@/app/(app)/sources/actions";
+import { formOf, useFormAction } from "@/components/forms/use-form-action";
 import { Button } from "@/components/ui/button";
 import type { CheckView } from "@/lib/connect/checks";
 import { CHECK_LABEL } from "./labels";
@@ -11,8 +12,7 @@ type Props = { accountId: number; sourceId: number; check: CheckView | null; can
 
 export function CheckPanel({ accountId, sourceId, check, canCheck }: Props) {
   const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
+  const { run, pending, error } = useFormAction(recheckSourceAction, { onSuccess: () => router.refresh(), onFailure: () => router.refresh() });
   const running = check?.status === "running";
 
   useEffect(() => {
@@ -21,18 +21,7 @@ export function CheckPanel({ accountId, sourceId, check, canCheck }: Props) {
     return () => clearInterval(timer);
   }, [running, router]);
 
-  function recheck() {
-    const form = new FormData();
-    form.set("accountId", String(accountId));
-    form.set("sourceId", String(sourceId));
-    setError(null);
-    startTransition(async () => {
-      const result = await recheckSourceAction(form).catch(() => null);
-      if (!result) setError("The server did not answer. Try again.");
-      else if (!result.ok) setError(result.error);
-      router.refresh();
-    });
-  }
+  const recheck = () => run(formOf({ accountId, sourceId }));
 
   return (
     <section aria-labelledby="check-heading" className="rounded-lg border border-slate-200 bg-white p-4">

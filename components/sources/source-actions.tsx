@@ -1,9 +1,9 @@
 "use client";
 // Pause or resume a source, and delete it after a confirmation naming it (a soft delete, like the API's).
 import { useRouter } from "next/navigation";
-import { useRef, useState, useTransition } from "react";
+import { useRef, useState } from "react";
 import { deleteSourceAction, pauseSourceAction } from "@/app/(app)/sources/actions";
-import type { ActionResult } from "@/lib/action-result";
+import { formOf, useFormAction } from "@/components/forms/use-form-action";
 import { Button } from "@/components/ui/button";
 import { DialogContent, DialogRoot } from "@/components/ui/dialog";
 
@@ -12,24 +12,23 @@ type Props = { accountId: number; sourceId: number; displayName: string; state: 
 export function SourceActions({ accountId, sourceId, displayName, state }: Props) {
   const paused = state === "paused";
   const router = useRouter();
-  const [pending, startTransition] = useTransition();
   const [confirming, setConfirming] = useState(false);
-  const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
+  const [success, setSuccess] = useState<string | null>(null);
   const deleteButton = useRef<HTMLButtonElement>(null);
-
-  function run(action: (f: FormData) => Promise<ActionResult>, fields: Record<string, string>, success: string) {
-    const form = new FormData();
-    form.set("accountId", String(accountId));
-    form.set("sourceId", String(sourceId));
-    for (const [k, v] of Object.entries(fields)) form.set(k, v);
-    setOutcome(null);
-    startTransition(async () => {
-      const result = await action(form).catch(() => null);
-      setOutcome(result?.ok ? { ok: true, text: success } : { ok: false, text: result ? result.error : "The server did not answer. Try again." });
-      if (result?.ok) setConfirming(false);
-      router.refresh();
-    });
-  }
+  const done = (text: string) => () => {
+    setSuccess(text);
+    setConfirming(false);
+    router.refresh();
+  };
+  const pause = useFormAction(pauseSourceAction, { onSuccess: done(paused ? "The source is active again." : "The source is paused."), onFailure: () => router.refresh() });
+  const removal = useFormAction(deleteSourceAction, { onSuccess: done("The source is deleted."), onFailure: () => router.refresh() });
+  const pending = pause.pending || removal.pending;
+  const failed = removal.error ?? pause.error;
+  const outcome = success ? { ok: true, text: success } : failed ? { ok: false, text: failed } : null;
+  const run = (action: typeof pause, fields: Record<string, string> = {}) => {
+    setSuccess(null);
+    action.run(formOf({ accountId, sourceId, ...fields }));
+  };
 
   return (
     <div className="mb-6">
@@ -37,10 +36,10 @@ export function SourceActions({ accountId, sourceId, displayName, state }: Props
         {state !== "deleted" && (
           <>
             <Button variant="secondary" disabled={pending}
-              onClick={() => run(pauseSourceAction, { paused: String(!paused) }, paused ? "The source is active again." : "The source is paused.")}>
+              onClick={() => run(pause, { paused: String(!paused) })}>
               {paused ? "Resume this source" : "Pause this source"}
             </Button>
-            <Button ref={deleteButton} variant="secondary" className="text-red-700" disabled={pending} onClick={() => { setOutcome(null); setConfirming(true); }}>
+            <Button ref={deleteButton} variant="secondary" className="text-red-700" disabled={pending} onClick={() => { setSuccess(null); removal.reset(); pause.reset(); setConfirming(true); }}>
               Delete this source
             </Button>
           </>
@@ -62,7 +61,7 @@ export function SourceActions({ accountId, sourceId, displayName, state }: Props
           {outcome && !outcome.ok && <p role="alert" className="mb-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-900">{outcome.text}</p>}
           <div className="flex justify-end gap-2">
             <Button variant="secondary" onClick={() => setConfirming(false)} disabled={pending}>Cancel</Button>
-            <Button variant="danger" disabled={pending} onClick={() => run(deleteSourceAction, {}, "The source is deleted.")}>
+            <Button variant="danger" disabled={pending} onClick={() => run(removal)}>
               {pending ? "Deleting…" : "Delete"}
             </Button>
           </div>

@@ -1,8 +1,9 @@
 "use client";
 // A PostgreSQL source's connection details, to add one or to edit one (the password is write-only in both).
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useRef } from "react";
 import { addPostgresSourceAction, editPostgresSourceAction } from "@/app/(app)/sources/actions";
+import { useFormAction } from "@/components/forms/use-form-action";
 import { Button } from "@/components/ui/button";
 
 type Field = { name: string; label: string; type?: string; defaultValue?: string; hint?: string; optional?: boolean; autoComplete?: string };
@@ -26,39 +27,29 @@ type Props = { accountId: number; accountSlug: string; source?: EditedSource };
 
 export function SourceForm({ accountId, accountSlug, source }: Props) {
   const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
-  const [saved, setSaved] = useState(false);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string[] | undefined>>({});
+  const element = useRef<HTMLFormElement>(null);
+  const save = useFormAction(source ? editPostgresSourceAction : addPostgresSourceAction, {
+    onSuccess: ({ id }) => {
+      if (!source) return router.push(`/sources/${id}?account=${encodeURIComponent(accountSlug)}`);
+      if (element.current) (element.current.elements.namedItem("password") as HTMLInputElement).value = "";
+      router.refresh();
+    },
+  });
+  const { pending, error } = save;
+  const saved = Boolean(source && save.result?.ok);
   const prefix = source ? "edit-source" : "source";
 
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const element = event.currentTarget;
-    const form = new FormData(element);
-    setError(null);
-    setSaved(false);
-    setFieldErrors({});
-    startTransition(async () => {
-      const result = await (source ? editPostgresSourceAction(form) : addPostgresSourceAction(form)).catch(() => null);
-      if (!result) setError("The server did not answer. Try again.");
-      else if (!result.ok) {
-        setError(result.error);
-        setFieldErrors(result.fieldErrors ?? {});
-      } else if (source) {
-        (element.elements.namedItem("password") as HTMLInputElement).value = "";
-        setSaved(true);
-        router.refresh();
-      } else router.push(`/sources/${result.data.id}?account=${encodeURIComponent(accountSlug)}`);
-    });
+    save.run(new FormData(event.currentTarget));
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="max-w-xl space-y-4 rounded-lg border border-slate-200 bg-white p-6">
+    <form ref={element} onSubmit={onSubmit} noValidate className="max-w-xl space-y-4 rounded-lg border border-slate-200 bg-white p-6">
       <input type="hidden" name="accountId" value={accountId} />
       {source && <input type="hidden" name="sourceId" value={source.id} />}
       {FIELDS.map((f) => {
-        const message = fieldErrors[f.name]?.[0];
+        const message = save.fieldError(f.name);
         const hint = source && f.name === "password" ? EDIT_PASSWORD_HINT : f.hint;
         const optional = f.optional || (source && f.name === "password");
         const described = [hint && `${prefix}-${f.name}-hint`, message && `${prefix}-${f.name}-error`].filter(Boolean).join(" ") || undefined;

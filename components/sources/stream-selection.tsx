@@ -1,8 +1,9 @@
 "use client";
 // Tick tables and their columns, then save them in one request (the API's rules and messages, all or nothing).
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { saveSelectionAction } from "@/app/(app)/sources/actions";
+import { formOf, useFormAction } from "@/components/forms/use-form-action";
 import { Button } from "@/components/ui/button";
 import type { TableChoice } from "@/lib/connect/source-summaries";
 import { TableFieldset } from "./table-fieldset";
@@ -46,24 +47,9 @@ function selectionRequest(tables: TableChoice[], ticks: Ticks) {
 export function StreamSelection({ accountId, sourceId, tables, readOnly }: Props) {
   const router = useRouter();
   const [ticks, setTicks] = useState(() => initialTicks(tables));
-  const [pending, startTransition] = useTransition();
-  const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
-
-  function save() {
-    const form = new FormData();
-    form.set("accountId", String(accountId));
-    form.set("sourceId", String(sourceId));
-    form.set("selection", JSON.stringify(selectionRequest(tables, ticks)));
-    setOutcome(null);
-    startTransition(async () => {
-      const result = await saveSelectionAction(form).catch(() => null);
-      if (!result) setOutcome({ ok: false, text: "The server did not answer. Try again." });
-      else if (result.ok) {
-        setOutcome({ ok: true, text: "Selection saved." });
-        router.refresh();
-      } else setOutcome({ ok: false, text: result.error });
-    });
-  }
+  const { run, pending, result, error } = useFormAction(saveSelectionAction, { onSuccess: () => router.refresh() });
+  const outcome = result?.ok ? { ok: true, text: "Selection saved." } : error ? { ok: false, text: error } : null;
+  const save = () => run(formOf({ accountId, sourceId, selection: JSON.stringify(selectionRequest(tables, ticks)) }));
 
   return (
     <div className="space-y-4">

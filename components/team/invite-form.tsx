@@ -1,38 +1,28 @@
 "use client";
 // Invite by email (owners): the single-use link appears here to copy.
-import { useId, useState, useTransition } from "react";
+import { useId, useRef, useState } from "react";
 import { inviteMemberAction } from "@/app/(app)/settings/team/actions";
+import { useFormAction } from "@/components/forms/use-form-action";
 import { Button } from "@/components/ui/button";
 
 export function InviteForm({ accountId }: { accountId: number }) {
-  const [pending, startTransition] = useTransition();
-  const [link, setLink] = useState<{ url: string; emailed: boolean } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [fieldError, setFieldError] = useState<string | null>(null);
+  const element = useRef<HTMLFormElement>(null);
+  const invite = useFormAction(inviteMemberAction, { onSuccess: () => element.current?.reset() });
+  const { pending } = invite;
+  const link = invite.result?.ok ? { url: invite.result.data.link, emailed: invite.result.data.emailed } : null;
+  const fieldError = invite.fieldError("email");
+  const error = fieldError ? null : invite.error;
   const [copied, setCopied] = useState(false);
   const errorId = useId();
 
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const target = event.currentTarget;
-    setError(null);
-    setFieldError(null);
-    setLink(null);
     setCopied(false);
-    startTransition(async () => {
-      const result = await inviteMemberAction(form).catch(() => null);
-      if (!result) setError("The server did not answer. Try again.");
-      else if (result.ok) {
-        setLink({ url: result.data.link, emailed: result.data.emailed });
-        target.reset();
-      } else if (result.fieldErrors?.email) setFieldError(result.fieldErrors.email[0]);
-      else setError(result.error);
-    });
+    invite.run(new FormData(event.currentTarget));
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+    <form ref={element} onSubmit={onSubmit} noValidate className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
       <h3 className="font-semibold">Invite a team member</h3>
       <input type="hidden" name="accountId" value={accountId} />
       <div className="flex flex-wrap items-end gap-3">

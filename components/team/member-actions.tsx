@@ -1,7 +1,8 @@
 "use client";
 // Owner controls on one member: change the role, remove (after a confirmation).
-import { useRef, useState, useTransition } from "react";
+import { useRef, useState } from "react";
 import { changeRoleAction, removeMemberAction } from "@/app/(app)/settings/team/actions";
+import { formOf, useFormAction } from "@/components/forms/use-form-action";
 import { Button } from "@/components/ui/button";
 import { DialogContent, DialogRoot } from "@/components/ui/dialog";
 import { useFeedback } from "@/components/ui/feedback";
@@ -9,47 +10,39 @@ import { useFeedback } from "@/components/ui/feedback";
 type Props = { accountId: number; userId: string; email: string; role: string };
 
 export function MemberActions({ accountId, userId, email, role }: Props) {
-  const [pending, startTransition] = useTransition();
   const [confirming, setConfirming] = useState(false);
   const removeButton = useRef<HTMLButtonElement>(null);
+  const select = useRef<HTMLSelectElement>(null);
   const notify = useFeedback();
+  const fail = (text: string) => notify({ kind: "error", text });
 
-  function form(extra: Record<string, string> = {}) {
-    const data = new FormData();
-    data.set("accountId", String(accountId));
-    data.set("userId", userId);
-    for (const [k, v] of Object.entries(extra)) data.set(k, v);
-    return data;
-  }
+  const changeRole = useFormAction(changeRoleAction, {
+    onSuccess: ({ role: next }) => notify({ kind: "success", text: `${email} is now ${next === "owner" ? "an owner" : "a member"}.` }),
+    onFailure: (text) => {
+      if (select.current) select.current.value = role;
+      fail(text);
+    },
+  });
 
-  function onRole(event: React.ChangeEvent<HTMLSelectElement>) {
-    const next = event.currentTarget.value;
-    const select = event.currentTarget;
-    startTransition(async () => {
-      const result = await changeRoleAction(form({ role: next })).catch(() => null);
-      if (result?.ok) notify({ kind: "success", text: `${email} is now ${next === "owner" ? "an owner" : "a member"}.` });
-      else {
-        select.value = role;
-        notify({ kind: "error", text: result ? result.error : "The server did not answer. Try again." });
-      }
-    });
-  }
-
-  function remove() {
-    startTransition(async () => {
-      const result = await removeMemberAction(form()).catch(() => null);
+  const removal = useFormAction(removeMemberAction, {
+    onSuccess: ({ disabledKeys: keys }) => {
       setConfirming(false);
-      if (result?.ok) {
-        const keys = result.data.disabledKeys;
-        notify({ kind: "success", text: `${email} was removed.${keys ? ` ${keys} of their keys ${keys === 1 ? "was" : "were"} disabled.` : ""}` });
-      } else notify({ kind: "error", text: result ? result.error : "The server did not answer. Try again." });
-    });
-  }
+      notify({ kind: "success", text: `${email} was removed.${keys ? ` ${keys} of their keys ${keys === 1 ? "was" : "were"} disabled.` : ""}` });
+    },
+    onFailure: (text) => {
+      setConfirming(false);
+      fail(text);
+    },
+  });
+  const pending = changeRole.pending || removal.pending;
+
+  const onRole = (event: React.ChangeEvent<HTMLSelectElement>) => changeRole.run(formOf({ accountId, userId, role: event.currentTarget.value }));
+  const remove = () => removal.run(formOf({ accountId, userId }));
 
   return (
     <div className="flex items-center justify-end gap-2">
       <label className="sr-only" htmlFor={`role-${userId}`}>Role of {email}</label>
-      <select id={`role-${userId}`} defaultValue={role} onChange={onRole} disabled={pending}
+      <select ref={select} id={`role-${userId}`} defaultValue={role} onChange={onRole} disabled={pending}
         className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm">
         <option value="member">Member</option>
         <option value="owner">Owner</option>

@@ -1,109 +1,87 @@
 "use server";
-// Server actions of the Sources pages: add a PostgreSQL source, check it again, save its table and column selection.
-import { revalidatePath } from "next/cache";
-import { z } from "zod";
+// Server actions of the Sources pages; each runs through the one action pipeline (app/_lib/run-action.ts).
+import { runAction } from "@/app/_lib/run-action";
 import type { ActionResult } from "@/lib/action-result";
-import { memberForAction } from "@/lib/auth/session";
-import { db } from "@/lib/db/client";
 import { connectServices } from "@/lib/connect/services";
 import { checkSource, createSource, deleteSource, updateSource } from "@/lib/connect/sources";
-import type { Failure } from "@/lib/result";
 import { updateStreamMetadata } from "@/lib/connect/stream-access";
+import { db } from "@/lib/db/client";
+import { fail, type Failure } from "@/lib/result";
 import { streamSelectionSchema } from "@/lib/validation/connect";
 import { addPostgresSourceSchema, editPostgresSourceSchema, pauseSourceSchema, selectionFormSchema, sourceTargetSchema } from "@/lib/validation/sources";
 
-const SIGNED_OUT = "Your session has ended or you are no longer a member of this account. Sign in again.";
 const NOT_FOUND = "The source was not found.";
+const UNREADABLE = "The selection could not be read. Reload the page and try again.";
+const pages = (input: object) => ("sourceId" in input ? ["/sources", `/sources/${input.sourceId}`] : ["/sources"]);
 
-function invalid(error: z.ZodError): ActionResult<never> {
-  return { ok: false, error: "Check the highlighted fields.", fieldErrors: z.flattenError(error).fieldErrors as Record<string, string[]> };
+// A domain refusal as the form shows it: property errors at their fields.
+function refused(failure: Failure): ActionResult<never> {
+  const fieldErrors = Object.fromEntries(Object.entries(failure.fields ?? {}).map(([k, v]) => [k.replace(/^properties\./, ""), [v]]));
+  return { ok: false, error: failure.code === "NotFound" ? NOT_FOUND : failure.message, fieldErrors };
 }
+
+const onSource = { invalid: NOT_FOUND, refused, revalidate: pages, data: () => undefined };
 
 // Add a PostgreSQL source; its connection check and discovery start at once.
 export async function addPostgresSourceAction(form: FormData): Promise<ActionResult<{ id: number }>> {
-  const input = addPostgresSourceSchema.safeParse(Object.fromEntries(form));
-  if (!input.success) return invalid(input.error);
-  const member = await memberForAction(input.data.accountId);
-  if (!member) return { ok: false, error: SIGNED_OUT };
-  const { accountId: _w, display_name, ...properties } = input.data;
-  const result = await createSource(connectServices(), member.accountId, { display_name, type: "platform.postgres", properties });
-  if (!result.ok) return refused(result);
-  revalidatePath("/sources");
-  return { ok: true, data: { id: result.value.id } };
+  return runAction(form, {
+    schema: addPostgresSourceSchema,
+    refused,
+    revalidate: pages,
+    run: ({ accountId: _a, display_name, ...properties }, member) =>
+      createSource(connectServices(), member.accountId, { display_name, type: "platform.postgres", properties }),
+    data: (source) => ({ id: source.id }),
+  });
 }
 
 // Change a source's name and connection details (an empty password keeps the stored one); the check runs again.
 export async function editPostgresSourceAction(form: FormData): Promise<ActionResult<{ id: number }>> {
-  const input = editPostgresSourceSchema.safeParse(Object.fromEntries(form));
-  if (!input.success) return invalid(input.error);
-  const member = await memberForAction(input.data.accountId);
-  if (!member) return { ok: false, error: SIGNED_OUT };
-  const { accountId: _w, sourceId, display_name, password, ...properties } = input.data;
-  const change = password ? { ...properties, password } : properties;
-  const result = await updateSource(connectServices(), member.accountId, sourceId, { display_name, properties: change });
-  if (!result.ok) return refused(result);
-  revalidatePath("/sources");
-  revalidatePath(`/sources/${sourceId}`);
-  return { ok: true, data: { id: sourceId } };
+  return runAction(form, {
+    schema: editPostgresSourceSchema,
+    refused,
+    revalidate: pages,
+    run: ({ accountId: _a, sourceId, display_name, password, ...properties }, member) =>
+      updateSource(connectServices(), member.accountId, sourceId, { display_name, properties: password ? { ...properties, password } : properties }),
+    data: (source) => ({ id: source.id }),
+  });
 }
 
 // Pause (replication stops until resumed) or resume a source, as PUT /v4/sources/{id} with paused_at does.
 export async function pauseSourceAction(form: FormData): Promise<ActionResult> {
-  const input = pauseSourceSchema.safeParse(Object.fromEntries(form));
-  if (!input.success) return { ok: false, error: NOT_FOUND };
-  const member = await memberForAction(input.data.accountId);
-  if (!member) return { ok: false, error: SIGNED_OUT };
-  const paused_at = input.data.paused ? new Date().toISOString() : null;
-  const result = await updateSource(connectServices(), member.accountId, input.data.sourceId, { paused_at });
-  revalidatePath("/sources");
-  revalidatePath(`/sources/${input.data.sourceId}`);
-  return result.ok ? { ok: true, data: undefined } : refused(result);
+  return runAction(form, {
+    ...onSource,
+    schema: pauseSourceSchema,
+    run: (input, member) => updateSource(connectServices(), member.accountId, input.sourceId, { paused_at: input.paused ? new Date().toISOString() : null }),
+  });
 }
 
 // Soft delete, as DELETE /v4/sources/{id}: the source stays listed as deleted and can no longer change.
 export async function deleteSourceAction(form: FormData): Promise<ActionResult> {
-  const input = sourceTargetSchema.safeParse(Object.fromEntries(form));
-  if (!input.success) return { ok: false, error: NOT_FOUND };
-  const member = await memberForAction(input.data.accountId);
-  if (!member) return { ok: false, error: SIGNED_OUT };
-  const result = await deleteSource(db, member.accountId, input.data.sourceId);
-  revalidatePath("/sources");
-  revalidatePath(`/sources/${input.data.sourceId}`);
-  return result.ok ? { ok: true, data: undefined } : refused(result);
-}
-
-// A domain refusal as the form shows it: property errors at their fields.
-function refused(result: Failure): ActionResult<never> {
-  const fieldErrors = Object.fromEntries(Object.entries(result.fields ?? {}).map(([k, v]) => [k.replace(/^properties\./, ""), [v] as string[]]));
-  return { ok: false, error: result.code === "NotFound" ? NOT_FOUND : result.message, fieldErrors };
+  return runAction(form, { ...onSource, schema: sourceTargetSchema, run: (input, member) => deleteSource(db, member.accountId, input.sourceId) });
 }
 
 // Run the connection check and discovery again.
 export async function recheckSourceAction(form: FormData): Promise<ActionResult> {
-  const input = sourceTargetSchema.safeParse(Object.fromEntries(form));
-  if (!input.success) return { ok: false, error: NOT_FOUND };
-  const member = await memberForAction(input.data.accountId);
-  if (!member) return { ok: false, error: SIGNED_OUT };
-  const result = await checkSource(connectServices(), member.accountId, input.data.sourceId);
-  revalidatePath(`/sources/${input.data.sourceId}`);
-  return result.ok ? { ok: true, data: undefined } : { ok: false, error: result.message };
+  return runAction(form, { ...onSource, schema: sourceTargetSchema, run: (input, member) => checkSource(connectServices(), member.accountId, input.sourceId) });
 }
 
 // Save the ticked tables and columns: the API's request shape and rules, all or nothing.
 export async function saveSelectionAction(form: FormData): Promise<ActionResult> {
-  const input = selectionFormSchema.safeParse(Object.fromEntries(form));
-  if (!input.success) return { ok: false, error: NOT_FOUND };
-  const member = await memberForAction(input.data.accountId);
-  if (!member) return { ok: false, error: SIGNED_OUT };
-  let body: unknown;
+  return runAction(form, {
+    ...onSource,
+    schema: selectionFormSchema,
+    run: async (input, member) => {
+      const selection = streamSelectionSchema.safeParse(parseJson(input.selection));
+      if (!selection.success) return fail("InvalidBody", UNREADABLE);
+      return updateStreamMetadata(db, member.accountId, input.sourceId, selection.data);
+    },
+  });
+}
+
+function parseJson(text: string): unknown {
   try {
-    body = JSON.parse(input.data.selection);
+    return JSON.parse(text);
   } catch {
-    return { ok: false, error: "The selection could not be read. Reload the page and try again." };
+    return undefined;
   }
-  const selection = streamSelectionSchema.safeParse(body);
-  if (!selection.success) return { ok: false, error: "The selection could not be read. Reload the page and try again." };
-  const result = await updateStreamMetadata(db, member.accountId, input.data.sourceId, selection.data);
-  revalidatePath(`/sources/${input.data.sourceId}`);
-  return result.ok ? { ok: true, data: undefined } : { ok: false, error: result.message };
 }

@@ -1,7 +1,7 @@
 "use server";
 // Accepting an invitation: as the signed-in user, or as a new user who sets a password.
 import { headers } from "next/headers";
-import { z } from "zod";
+import { invalidForm } from "@/app/_lib/run-action";
 import type { ActionResult } from "@/lib/action-result";
 import { getSessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
@@ -27,9 +27,7 @@ export async function joinAsSignedInAction(token: string): Promise<ActionResult<
 // Create the invited person's user with a password and join.
 export async function joinWithPasswordAction(form: FormData): Promise<ActionResult<Joined>> {
   const input = joinSchema.safeParse(Object.fromEntries(form));
-  if (!input.success) {
-    return { ok: false, error: "Check the highlighted fields.", fieldErrors: z.flattenError(input.error).fieldErrors as Record<string, string[]> };
-  }
+  if (!input.success) return invalidForm(input.error);
   const { token, name, password } = input.data;
   const result = await acceptInvitation(db, token, { name, password }, requestMetaFrom(await headers()));
   if (!result.ok) return { ok: false, error: result.message };

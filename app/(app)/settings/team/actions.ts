@@ -1,58 +1,48 @@
 "use server";
-// Server actions of the Team tab: invite, change a role, remove a member (owners only, checked in lib/team).
-import { revalidatePath } from "next/cache";
+// Server actions of the Team tab (owners only); each runs through the one action pipeline (app/_lib/run-action.ts).
 import { headers } from "next/headers";
-import { z } from "zod";
+import { runAction } from "@/app/_lib/run-action";
 import type { ActionResult } from "@/lib/action-result";
-import { memberForAction } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { sendInvitationEmail } from "@/lib/mail";
-import { requestMetaFrom } from "@/lib/request-meta";
-import type { Result } from "@/lib/result";
 import { createInvitation } from "@/lib/team/invitations";
 import { changeRole, removeMember } from "@/lib/team/members";
 import { changeRoleSchema, inviteSchema, memberTargetSchema } from "@/lib/validation/team";
 
-const SIGNED_OUT = "Your session has ended or you are no longer a member of this account. Sign in again.";
-
-function invalid(error: z.ZodError): ActionResult<never> {
-  return { ok: false, error: "Check the highlighted field.", fieldErrors: z.flattenError(error).fieldErrors as Record<string, string[]> };
-}
-
-function toAction<T>(result: Result<T>): ActionResult<T> {
-  revalidatePath("/settings/team");
-  return result.ok ? { ok: true, data: result.value } : { ok: false, error: result.message };
-}
+const PAGE = "/settings/team";
 
 // Invite someone by email; the link is returned to the inviter (and e-mailed when SMTP is set).
 export async function inviteMemberAction(form: FormData): Promise<ActionResult<{ link: string; emailed: boolean }>> {
-  const input = inviteSchema.safeParse(Object.fromEntries(form));
-  if (!input.success) return invalid(input.error);
-  const member = await memberForAction(input.data.accountId);
-  if (!member) return { ok: false, error: SIGNED_OUT };
-  const h = await headers();
-  const result = await createInvitation(db, member, input.data.email, input.data.role, requestMetaFrom(h));
-  if (!result.ok) return toAction(result);
-  const origin = process.env.NEXTAUTH_URL ?? `http://${h.get("host")}`;
-  const link = `${origin.replace(/\/$/, "")}/invite/${result.value.token}`;
-  const emailed = await sendInvitationEmail(result.value.email, link, member.accountName, member.email).catch(() => false);
-  return toAction({ ok: true, value: { link, emailed } });
+  return runAction(form, {
+    schema: inviteSchema,
+    role: "owner",
+    revalidate: PAGE,
+    run: (input, member, meta) => createInvitation(db, member, input.email, input.role, meta),
+    data: async ({ token, email }, _input, member) => {
+      const origin = process.env.NEXTAUTH_URL ?? `http://${(await headers()).get("host")}`;
+      const link = `${origin.replace(/\/$/, "")}/invite/${token}`;
+      const emailed = await sendInvitationEmail(email, link, member.accountName, member.email).catch(() => false);
+      return { link, emailed };
+    },
+  });
 }
 
 // Make a member an owner or a member.
 export async function changeRoleAction(form: FormData): Promise<ActionResult<{ role: string }>> {
-  const input = changeRoleSchema.safeParse(Object.fromEntries(form));
-  if (!input.success) return invalid(input.error);
-  const member = await memberForAction(input.data.accountId);
-  if (!member) return { ok: false, error: SIGNED_OUT };
-  return toAction(await changeRole(db, member, input.data.userId, input.data.role, requestMetaFrom(await headers())));
+  return runAction(form, {
+    schema: changeRoleSchema,
+    role: "owner",
+    revalidate: PAGE,
+    run: (input, member, meta) => changeRole(db, member, input.userId, input.role, meta),
+  });
 }
 
 // Remove a member: they lose the account at their next request and their keys stop working.
 export async function removeMemberAction(form: FormData): Promise<ActionResult<{ disabledKeys: number }>> {
-  const input = memberTargetSchema.safeParse(Object.fromEntries(form));
-  if (!input.success) return invalid(input.error);
-  const member = await memberForAction(input.data.accountId);
-  if (!member) return { ok: false, error: SIGNED_OUT };
-  return toAction(await removeMember(db, member, input.data.userId, requestMetaFrom(await headers())));
+  return runAction(form, {
+    schema: memberTargetSchema,
+    role: "owner",
+    revalidate: PAGE,
+    run: (input, member, meta) => removeMember(db, member, input.userId, meta),
+  });
 }
