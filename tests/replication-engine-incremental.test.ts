@@ -6,8 +6,8 @@ import type { ReplicationPlan, StreamPlan } from "@/lib/replication/engine/types
 import { checksum, createDatabase, recorder, sql, streamPlan } from "./helpers/replication-dbs";
 
 describe("replication engine: incremental", async () => {
-  const source = await createDatabase("bobbin_src");
-  const dest = await createDatabase("bobbin_src");
+  const source = await createDatabase();
+  const dest = await createDatabase();
   await sql(source, `
     CREATE TABLE items (id int PRIMARY KEY, updated_at timestamptz, name text, note text);
     INSERT INTO items VALUES (1, '2024-01-01 10:00:00+00', 'one', 'n1'), (2, '2024-01-02 10:00:00+00', E'two\\ttabbed', 'n2'),

@@ -9,8 +9,9 @@ import { checksum, createDatabase, recorder, sql, streamPlan } from "./helpers/r
 const KIND_COLUMNS = ["id", "n", "r", "d", "b", "tz", "ts", "dt", "tm", "j", "jb", "arr", "iarr", "t", "v", "u", "mood"];
 
 describe("replication engine: full table", async () => {
-  const source = await createDatabase("bobbin_src");
-  const dest = await createDatabase("bobbin_src");
+  const source = await createDatabase();
+  const dest = await createDatabase();
+  const odd = [await createDatabase(), await createDatabase()]; // for the session-settings test
   const password = "pw-" + Math.random().toString(36).slice(2);
   await sql(source, `
     CREATE TYPE mood AS ENUM ('sad', 'happy');
@@ -131,7 +132,6 @@ describe("replication engine: full table", async () => {
   });
 
   it("the session settings are applied whatever the databases' defaults are", async () => {
-    const odd = [await createDatabase("bobbin_src"), await createDatabase("bobbin_src")];
     for (const db of odd) {
       await sql(db, `ALTER DATABASE ${db.database} SET TimeZone = 'Asia/Kolkata'; ALTER DATABASE ${db.database} SET DateStyle = 'SQL, DMY';
         ALTER DATABASE ${db.database} SET extra_float_digits = 0; ALTER DATABASE ${db.database} SET IntervalStyle = 'sql_standard'`);

@@ -1,16 +1,17 @@
 // Real source and destination PostgreSQL databases for the replication engine's tests, plans built from
 // discovery (as the job runner builds them), an event recorder and a checksum of a table's rows.
 import pg from "pg";
-import { randomBytes } from "node:crypto";
 import { afterAll } from "vitest";
+import { sourceDatabaseName } from "./source-database";
 import { discoverPostgres } from "@/lib/connect/discovery/postgres";
 import type { Committed, EngineEvents, LogLine, PgEndpoint, ReplicationMethod, StreamFailure, StreamPlan } from "@/lib/replication/engine/types";
 
 export const PG = { host: "127.0.0.1", port: 5432, user: "postgres" };
 
-// A new empty database, dropped after the test file.
-export async function createDatabase(prefix: string): Promise<PgEndpoint> {
-  const database = `${prefix}_${randomBytes(4).toString("hex")}`;
+// A new empty database, dropped after the test file (and, if the run is cut short, by scripts/test.ts's
+// clean-up of the run's databases: the name carries TEST_RUN_ID).
+export async function createDatabase(): Promise<PgEndpoint> {
+  const database = sourceDatabaseName();
   const admin = new pg.Client({ ...PG, database: "postgres" });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${database}`);
