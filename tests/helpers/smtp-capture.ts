@@ -29,12 +29,11 @@ export async function smtpCapture(): Promise<{ url: string; messages: CapturedMa
           continue;
         }
         const verb = line.slice(0, 4).toUpperCase();
-        if (verb === "EHLO" || verb === "HELO") reply("250 capture");
-        else if (verb === "MAIL") (mail.from = address(line), reply("250 ok"));
-        else if (verb === "RCPT") (mail.to.push(address(line)), reply("250 ok"));
-        else if (verb === "DATA") (inData = true, reply("354 go on"));
-        else if (verb === "QUIT") (reply("221 bye"), socket.end());
-        else reply("250 ok");
+        if (verb === "MAIL") mail.from = address(line);
+        if (verb === "RCPT") mail.to.push(address(line));
+        if (verb === "DATA") inData = true;
+        reply(verb === "DATA" ? "354 go on" : verb === "QUIT" ? "221 bye" : "250 ok");
+        if (verb === "QUIT") socket.end();
       }
     });
     socket.on("error", () => {});
