@@ -2,11 +2,14 @@
 // receives one signed JSON POST per loaded table (source, table, rows), retried after a 500, in the background:
 // the job's status never waits for a hook nor depends on it.
 import { createHmac } from "node:crypto";
-import { createServer, type IncomingHttpHeaders } from "node:http";
+import { createServer, type IncomingHttpHeaders, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, describe, expect, it } from "vitest";
 import { createApiKey } from "@/lib/api-keys/service";
 import { createSecretBox } from "@/lib/crypto/secret-box";
+import { localQueue } from "@/lib/jobs/local-queue";
+import { pgBossQueue } from "@/lib/jobs/pg-boss-queue";
+import { startWorker } from "@/lib/jobs/worker";
 import { DELIVERY_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER } from "@/lib/notifications/deliver";
 import { createHook, listHookDeliveries, setHookEnabled } from "@/lib/notifications/hooks";
 import { runReplication } from "@/lib/replication/engine/run";
@@ -16,6 +19,7 @@ import { runJob } from "@/lib/replication/runner";
 import { freshDb } from "./helpers/db";
 import { query } from "./helpers/replication-databases";
 import { select, setUpReplication, type Setup } from "./helpers/replication-setup";
+import { testDatabaseKind } from "./helpers/test-db-urls";
 
 const box = createSecretBox("test-data-key-0123456789-0123456789-abcdef");
 const ALLOW = { ALLOW_PRIVATE_HOSTS: "1" };
@@ -40,8 +44,24 @@ async function receiver(statuses: number[]) {
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`, received };
 }
 
+// A receiver that holds every request unanswered until release() (a hook that is down or very slow).
+async function stalledReceiver() {
+  const held: ServerResponse[] = [];
+  const server = createServer((request, response) => {
+    request.resume();
+    held.push(response);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const release = () => held.splice(0).forEach((r) => r.end("ok"));
+  afterAll(() => {
+    release();
+    return new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`, held, release };
+}
+
 describe("post-load hooks after a replication job", async () => {
-  const { db } = await freshDb();
+  const { db, url } = await freshDb();
   const deps = { db, box, engine: runReplication, hooks: { backoffMs: [200, 200], env: ALLOW } };
 
   async function hookOn(s: Setup, url: string) {
@@ -127,5 +147,42 @@ describe("post-load hooks after a replication job", async () => {
     await settlePostLoadHooks();
     const tables = server.received.slice(before).map((r) => JSON.parse(r.body).table_name);
     expect(tables).toEqual(["items"]);
+  }, 120_000);
+
+  it("a worker takes its next job while the previous job's hook still has not answered", async () => {
+    const stalled = await stalledReceiver();
+    const setups = [await setUpReplication(db, box), await setUpReplication(db, box)];
+    const hooks = [];
+    for (const s of setups) {
+      await select(db, s, { items: { method: "FULL_TABLE" } });
+      hooks.push(await hookOn(s, stalled.url));
+    }
+    const queue = testDatabaseKind() === "postgres" ? pgBossQueue(url) : localQueue(db, 200);
+    const worker = await startWorker({ ...deps, hooks: { timeoutMs: 60_000, backoffMs: [], env: ALLOW } }, queue, { concurrency: 1, scheduler: false });
+    const statusOf = async (jobName: string) => (await db.replicationJob.findUniqueOrThrow({ where: { jobName } })).status;
+    try {
+      for (const s of setups) {
+        const started = await createJob(db, s.workspaceId, s.sourceId, by);
+        if (!started.ok) throw new Error(started.message);
+        await queue.enqueue(started.jobName);
+        const until = Date.now() + 60_000;
+        while ((await statusOf(started.jobName)) !== "succeeded") {
+          if (Date.now() > until) throw new Error(`job ${started.jobName}: ${await statusOf(started.jobName)}`);
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      }
+      // Both jobs done on one single-job worker, while no delivery has ended: the hook holds both requests.
+      const until = Date.now() + 10_000;
+      while (stalled.held.length < 2 && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+      expect(stalled.held).toHaveLength(2);
+      for (const h of hooks) expect((await listHookDeliveries(db, h.key.workspaceId, h.hook.id))?.data).toEqual([]);
+      stalled.release();
+      await settlePostLoadHooks();
+      for (const h of hooks) {
+        expect((await listHookDeliveries(db, h.key.workspaceId, h.hook.id))?.data.map((d) => [d.outcome, d.response_status])).toEqual([["succeeded", 200]]);
+      }
+    } finally {
+      await worker.stop();
+    }
   }, 120_000);
 });
