@@ -90,9 +90,8 @@ describe("post-load hooks after a replication job", async () => {
     await setHookEnabled(db, off.key, off.hook.id, false);
 
     const { jobName, status } = await run(s);
-    // The job ended before any delivery did: nothing is logged yet, and its status is already final.
+    // The job's status is final when the runner returns (deliveries go on in the background; see the last test).
     expect(status).toBe("succeeded");
-    expect((await listHookDeliveries(db, key.workspaceId, hook.id))?.data).toEqual([]);
     expect((await db.replicationJob.findUniqueOrThrow({ where: { jobName } })).status).toBe("succeeded");
     await settlePostLoadHooks();
 
