@@ -5,10 +5,15 @@ import { announceWaitingJobs, reapStaleJobs, STALE_AFTER_MS } from "../replicati
 import type { JobQueue } from "./queue";
 import { startScheduler } from "./scheduler";
 import { notifyRunOutcome } from "../replication/notify";
+import { settlePostLoadHooks } from "../replication/post-load";
+
+// How long a graceful stop waits for post-load deliveries in flight (retries further away are dropped).
+const HOOK_DRAIN_MS = 10_000;
 
 export type Worker = { stop(): Promise<void> };
 
-// Start working; stop() aborts running jobs (each ends recorded, bookmarks as last committed) and waits for them.
+// Start working; stop() aborts running jobs (each ends recorded, bookmarks as last committed) and waits for them,
+// then up to HOOK_DRAIN_MS for the post-load deliveries still going.
 // Each worker also runs the scheduler (SCHEDULER=0 turns it off in this process).
 export async function startWorker(deps: RunnerDeps, queue: JobQueue, options: { concurrency?: number; scheduler?: boolean } = {}): Promise<Worker> {
   const shutdown = new AbortController();
@@ -32,6 +37,9 @@ export async function startWorker(deps: RunnerDeps, queue: JobQueue, options: { 
       clearInterval(reaper);
       shutdown.abort();
       await queue.stop();
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([settlePostLoadHooks(), new Promise((resolve) => (timer = setTimeout(resolve, HOOK_DRAIN_MS)))]);
+      clearTimeout(timer);
     },
   };
 }

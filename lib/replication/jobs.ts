@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "../db-client";
 import { dbNow } from "./db-clock";
 import { exitStatusLine, formatLogLine } from "./job-log";
+import { notifyRunOutcome } from "./notify";
 
 // A running job writes its heartbeat (by the database's clock) this often; one silent for STALE_AFTER_MS is reaped
 // as failed. A runner whose beats all failed for STALE_AFTER_MS / 2 aborts itself; none runs longer than MAX_JOB_MS.
@@ -124,13 +125,14 @@ export async function finishJob(db: Db, jobId: number, end: Finish, now = new Da
   return done.count === 1;
 }
 
-// Fail running jobs whose heartbeat stopped (their worker died): statuses null, descriptions "Terminated", claim released.
+// Fail running jobs whose heartbeat stopped (their worker died): statuses null, descriptions "Terminated", claim
+// released; each reaped job's source gets the failure notice as a run that failed by itself does.
 export async function reapStaleJobs(db: Db, at?: Date, sourceId?: number): Promise<number> {
   const now = at ?? (await dbNow(db));
   const cutoff = new Date(now.getTime() - STALE_AFTER_MS);
   const stale = await db.replicationJob.findMany({
     where: { status: "running", heartbeatAt: { lt: cutoff }, ...(sourceId ? { sourceId } : {}) },
-    select: { id: true, log: true },
+    select: { id: true, jobName: true, log: true },
   });
   let reaped = 0;
   for (const job of stale) {
@@ -154,6 +156,9 @@ export async function reapStaleJobs(db: Db, at?: Date, sourceId?: number): Promi
       },
     });
     reaped += done.count;
+    if (done.count === 1) {
+      await notifyRunOutcome(db, job.jobName).catch((error: Error) => console.error(`reaper: failure notice not sent: ${error.message.split("\n")[0]}`));
+    }
   }
   return reaped;
 }

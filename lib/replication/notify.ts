@@ -1,9 +1,11 @@
-// Failure notices: when a source's run fails, its account's owners hear of it once (an email when SMTP is set,
-// otherwise an Activity event) until a run of that source succeeds again.
+// Failure notices: when a source's run fails (its runner reported it, or the reaper found its worker dead), the
+// account's owners and its enabled custom emails hear of it once (an email when SMTP is set, otherwise an
+// Activity event) until a run of that source succeeds again.
 import { recordEvent } from "../audit/events";
 import type { Db } from "../db-client";
 import { sendRunFailedEmail } from "../mail";
-import { runError } from "./overview";
+import { notificationRecipients } from "../notifications/custom-emails";
+import { runError } from "./run-error";
 
 export type Notice = "sent" | "recorded" | "none";
 
@@ -20,12 +22,9 @@ export async function notifyRunOutcome(db: Db, jobName: string, baseUrl = proces
   if (claimed.count !== 1) return "none";
   const error = runError(job) ?? "The run failed.";
   const link = `${baseUrl.replace(/\/$/, "")}/sources/${job.sourceId}?account=${encodeURIComponent(job.source.workspace.slug)}`;
-  const owners = await db.membership.findMany({ where: { workspaceId: job.workspaceId, role: "owner" }, select: { user: { select: { email: true } } } });
-  let sent = false;
-  for (const owner of owners) {
-    sent = (await sendRunFailedEmail(owner.user.email, job.source.displayName, error, link).catch(() => false)) || sent;
-  }
-  if (sent) return "sent";
+  const recipients = await failureRecipients(db, job.workspaceId);
+  const sent = await Promise.all(recipients.map((to) => sendRunFailedEmail(to, job.source.displayName, error, link).catch(() => false)));
+  if (sent.some(Boolean)) return "sent";
   await recordEvent(db, {
     workspaceId: job.workspaceId,
     action: "job.failed_notice",
@@ -33,4 +32,17 @@ export async function notifyRunOutcome(db: Db, jobName: string, baseUrl = proces
     target: { type: "source", label: `source ${job.sourceId} (${job.source.displayName}) failed: ${error.slice(0, 300)} — ${link}` },
   });
   return "recorded";
+}
+
+// Who hears of a failure: the owners, then the enabled custom emails; each address once (case-insensitively).
+export async function failureRecipients(db: Db, workspaceId: number): Promise<string[]> {
+  const owners = await db.membership.findMany({ where: { workspaceId, role: "owner" }, orderBy: { createdAt: "asc" }, select: { user: { select: { email: true } } } });
+  const all = [...owners.map((o) => o.user.email), ...(await notificationRecipients(db, workspaceId))];
+  const seen = new Set<string>();
+  return all.filter((address) => {
+    const key = address.toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

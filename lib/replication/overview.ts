@@ -2,6 +2,7 @@
 import type { Db } from "../db-client";
 import type { LoadError } from "./load-state";
 import { STALE_AFTER_MS } from "./jobs";
+import { runError } from "./run-error";
 
 export const HISTORY_SIZE = 20;
 
@@ -40,18 +41,6 @@ type JobRow = {
   tapExitStatus: number | null;
   targetExitStatus: number | null;
 };
-
-// Why a run failed, in the words the job recorded (the failed step's description).
-export function runError(job: JobRow): string | null {
-  if (job.status !== "failed") return null;
-  const steps: [number | null, string | null][] = [
-    [job.discoveryExitStatus, job.discoveryDescription],
-    [job.tapExitStatus, job.tapDescription],
-    [job.targetExitStatus, job.targetDescription],
-  ];
-  const failed = steps.find(([code]) => code !== null && code !== 0) ?? steps.find(([, text]) => text);
-  return failed?.[1] ?? "The run failed.";
-}
 
 function toRun(job: JobRow, now: Date): RunView {
   const start = job.startedAt ?? job.createdAt;

@@ -6,7 +6,7 @@ import type { ReplicationPlan } from "./engine/types";
 import type { JobLog } from "./job-log";
 import { destinationEndpoint, planStream, sourceEndpoint } from "./plan";
 
-export type Prepared = { ok: true; plan: ReplicationPlan; sourceId: number } | { ok: false; step: "tap" | "target"; message: string };
+export type Prepared = { ok: true; plan: ReplicationPlan; sourceId: number; destinationId: number; source: { displayName: string; type: string } } | { ok: false; step: "tap" | "target"; message: string };
 
 type JobRef = { workspaceId: number; sourceId: number };
 
@@ -51,5 +51,5 @@ export async function prepareJob(deps: { db: Db; box: SecretBox }, job: JobRef, 
   if (!from.ok) return { ok: false, step: "tap", message: from.message };
   if (!to.ok) return { ok: false, step: "target", message: to.message };
   const plan = { source: from.value, destination: to.value, destinationSchema: source.name, streams };
-  return { ok: true, plan, sourceId: source.id };
+  return { ok: true, plan, sourceId: source.id, destinationId: destination.id, source: { displayName: source.displayName, type: source.type } };
 }

@@ -6,10 +6,12 @@ import type { EngineEvents, EngineOutcome, ReplicationPlan } from "./engine/type
 import { JobLog, exitStatusLine } from "./job-log";
 import { beat, claimJob, finishJob, HEARTBEAT_MS, maxJobMs, STALE_AFTER_MS, stillRunning, TERMINATED, type Finish } from "./jobs";
 import { recordCommit, recordStreamFailure } from "./load-state";
+import { LoadTally, sendPostLoadHooks, type HookSettings, type JobLoadContext } from "./post-load";
 import { prepareJob } from "./prepare";
 
 export type RunEngine = (plan: ReplicationPlan, events: EngineEvents, signal: AbortSignal) => Promise<EngineOutcome>;
-export type RunnerDeps = { db: Db; box: SecretBox; engine: RunEngine };
+// hooks: settings of the post-load deliveries (defaults: lib/notifications/deliver).
+export type RunnerDeps = { db: Db; box: SecretBox; engine: RunEngine; hooks?: HookSettings };
 // beforeCommit: awaited by the engine before each destination COMMIT; throwing fails the stream (rolled back).
 type RunnerEvents = EngineEvents & { beforeCommit?: () => Promise<void> };
 type End = Omit<Finish, "log" | "progress" | "rows">;
@@ -20,7 +22,8 @@ const ok = { exitStatus: 0, description: null };
 const step = (exitStatus: number | null, description: string | null) => ({ exitStatus, description });
 const killed = step(null, TERMINATED);
 
-// Run a queued job to its end; `shutdown` aborts it when the worker stops. Returns the final status, or null if not claimed.
+// Run a queued job to its end; `shutdown` aborts it when the worker stops. Returns the final status, or null if not
+// claimed. Tables loaded in the job are announced to the destination's post-load hooks afterwards, in the background.
 export async function runJob(deps: RunnerDeps, jobName: string, shutdown?: AbortSignal): Promise<Finish["status"] | null> {
   const { db } = deps;
   const job = await claimJob(db, jobName);
@@ -59,13 +62,17 @@ export async function runJob(deps: RunnerDeps, jobName: string, shutdown?: Abort
   let secrets: (string | undefined)[] = [];
   let end: End;
   let rows = 0;
+  let loads: { job: JobLoadContext; tally: LoadTally } | null = null;
   try {
     const prepared = why === "stop" ? null : await prepareJob(deps, job, log);
     if (!prepared) end = stopped();
     else if (!prepared.ok) end = failedAt(prepared.step, prepared.message);
     else {
       secrets = [prepared.plan.source.password, prepared.plan.destination.password];
-      const events = engineEvents(db, job.id, prepared.sourceId, prepared.plan, log, progress, failures);
+      const { plan, sourceId, destinationId, source } = prepared;
+      const context = { workspaceId: job.workspaceId, jobName, sourceId, sourceName: plan.destinationSchema, sourceDisplayName: source.displayName, sourceType: source.type, destinationId };
+      loads = { job: context, tally: new LoadTally(plan.streams) };
+      const events = engineEvents(db, { jobId: job.id, sourceId, plan, log, progress, failures, tally: loads.tally });
       const outcome = await deps.engine(prepared.plan, events, controller.signal);
       // The engine logs "replicated N records from …" and the State update lines itself.
       rows = outcome.streams.reduce((sum, s) => sum + s.rows, 0);
@@ -87,6 +94,7 @@ export async function runJob(deps: RunnerDeps, jobName: string, shutdown?: Abort
   // Load states of failed streams are written before the job is reported finished.
   await Promise.allSettled(failures);
   await finishJob(db, job.id, { ...end, rows, progress, log: log.toString() });
+  if (loads) sendPostLoadHooks(deps, loads.job, loads.tally.loaded());
   return end.status;
 }
 
@@ -115,16 +123,18 @@ function scrubEnd(end: End, secrets: (string | undefined)[]): End {
 
 const firstLine = (error: unknown) => String((error as Error)?.message ?? error).split("\n")[0].slice(0, 500);
 
+type JobState = {
+  jobId: number;
+  sourceId: number;
+  plan: ReplicationPlan;
+  log: JobLog;
+  progress: Record<string, number>;
+  failures: Promise<void>[];
+  tally: LoadTally;
+};
+
 // The engine's callbacks: log lines, rows so far, each commit's bookmark and load state, stream failures.
-function engineEvents(
-  db: Db,
-  jobId: number,
-  sourceId: number,
-  plan: ReplicationPlan,
-  log: JobLog,
-  progress: Record<string, number>,
-  failures: Promise<void>[],
-): RunnerEvents {
+function engineEvents(db: Db, { jobId, sourceId, plan, log, progress, failures, tally }: JobState): RunnerEvents {
   const committedRows: Record<string, number> = {};
   return {
     log: (line) => log.add(line),
@@ -137,12 +147,14 @@ function engineEvents(
     },
     committed: async (batch) => {
       await recordCommit(db, sourceId, plan.streams.find((s) => s.tapStreamId === batch.tapStreamId), batch);
+      tally.committed(batch);
       // Committed rows count as progress too (the engine reports reads only every few thousand rows).
       committedRows[batch.tapStreamId] = (committedRows[batch.tapStreamId] ?? 0) + batch.rows;
       progress[batch.tapStreamId] = Math.max(progress[batch.tapStreamId] ?? 0, committedRows[batch.tapStreamId]);
     },
     streamFailed: (failure) => {
       log.add({ from: failure.phase === "load" ? "target" : "tap", level: "ERROR", message: `${failure.tapStreamId}: ${failure.message}` });
+      tally.streamFailed(failure.tapStreamId);
       failures.push(recordStreamFailure(db, sourceId, failure).catch((error: Error) => console.error(`load state not recorded: ${error.message.split("\n")[0]}`)));
     },
   };

@@ -121,10 +121,12 @@ async function stopChild(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
-// Free ports from INSTANCE_PORT_BASE (default: just above the e2e server's port), one per instance.
+// Free ports from INSTANCE_PORT_BASE, one per instance. The default derives from E2E_PORT but lies far from the
+// e2e ports (20000 + 20 × (E2E_PORT mod 1000): 3101 → 20020, 3102 → 20040), so runs side by side with
+// neighbouring E2E_PORTs take neither each other's e2e server port nor each other's instance ports.
 async function freePorts(count: number): Promise<number[]> {
   const ports: number[] = [];
-  let port = Number(process.env.INSTANCE_PORT_BASE ?? E2E_PORT + 1);
+  let port = Number(process.env.INSTANCE_PORT_BASE ?? 20_000 + 20 * (E2E_PORT % 1000));
   for (const limit = port + 50; ports.length < count; port++) {
     if (port >= limit) throw new Error(`no ${count} free ports from ${limit - 50}`);
     if (await isFree(port)) ports.push(port);
