@@ -17,6 +17,7 @@ import {
   splitSecrets,
 } from "./properties";
 import { formComplete, reportCard, type ReportCard } from "./report-card";
+import { wireTime } from "../http/wire/time";
 import { fail, ok, type Result } from "./result";
 import { checkSchedule, clearNulls, nextFireAtFor, scheduleView, type ScheduleView } from "./source-schedule";
 
@@ -54,7 +55,6 @@ function findRow(db: Db, workspaceId: number, id: number) {
   return db.source.findFirst({ where: { id, workspaceId }, include: WITH_STATE });
 }
 
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 function typeOf(row: { type: string }): SourceType {
   return findSourceType(row.type) ?? SOURCE_TYPES[0];
@@ -69,11 +69,11 @@ export function toSourceView(row: SourceRow): SourceView {
     type: row.type,
     properties: publicProperties(row),
     schedule: scheduleView(row),
-    paused_at: iso(row.pausedAt),
-    system_paused_at: iso(row.systemPausedAt),
-    deleted_at: iso(row.deletedAt),
-    created_at: row.createdAt.toISOString(),
-    updated_at: row.updatedAt.toISOString(),
+    paused_at: wireTime(row.pausedAt),
+    system_paused_at: wireTime(row.systemPausedAt),
+    deleted_at: wireTime(row.deletedAt),
+    created_at: wireTime(row.createdAt),
+    updated_at: wireTime(row.updatedAt),
     stitch_client_id: row.workspaceId,
     destination_id: row.destinationId,
     check_job_name: row.checkJobName,

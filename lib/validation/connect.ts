@@ -177,13 +177,19 @@ export type StreamSelectionInput = z.infer<typeof streamSelectionSchema>;
 
 export const connectionCheckSchema = z
   .object({
-    job_name: z.string(),
+    name: z.string().meta({ description: "The check's job name: <account>.<source>.check.<uuid>." }),
+    mode: z.literal("check"),
     status: z.enum(["running", "succeeded", "failed"]),
-    check_exit_status: z.number().int().nullable().meta({ description: "0 when the database accepted the connection, 1 when not, null while running." }),
-    discovery_exit_status: z.number().int().nullable().meta({ description: "0 when discovery succeeded, 1 when it failed, null while running or when the check failed first." }),
-    error: z.string().nullable().meta({ description: "The database's message (the password never appears)." }),
-    started_at: z.string(),
-    completed_at: z.string().nullable(),
+    start_time: z.string().meta({ description: "2020-06-19T15:09:38Z (UTC, whole seconds)." }),
+    completion_time: z.string().nullable().meta({ description: "null while running." }),
+    error: z.boolean().meta({ description: "true when the check failed." }),
+    check_exit_status: z.number().int().nullable().meta({ description: "0 when the database accepted the connection, 1 when not, null while running (or when interrupted first)." }),
+    discovery_exit_status: z.number().int().nullable().meta({ description: "0 when discovery succeeded, 1 when it failed, null while running or when the connection failed first." }),
+    discovery_error_message: z.string().nullable().meta({ description: "Why the check failed, connection or discovery (the database's message; the password never appears); null otherwise." }),
+    tap_exit_status: z.null().meta({ description: "A check runs no tap: always null." }),
+    tap_error_message: z.null(),
+    target_exit_status: z.null().meta({ description: "A check runs no target: always null." }),
+    target_error_message: z.null(),
   })
   .meta({ id: "ConnectionCheck" });
 
@@ -192,14 +198,17 @@ export const streamSummarySchema = z
     stream_id: z.number().int(),
     stream_name: z.string(),
     tap_stream_id: z.string(),
-    selected: z.boolean(),
-    metadata: z.record(z.string(), z.unknown()).meta({ description: "The stream-level metadata (breadcrumb [])." }),
+    selected: z.boolean().nullable().meta({ description: "null until the stream was first selected or deselected, then true or false." }),
+    metadata: z.record(z.string(), z.unknown()).meta({ description: "The stream-level metadata (breadcrumb []); its selected is null, true or false like the stream's." }),
   })
   .meta({ id: "StreamSummary" });
 
 export const streamSchemaSchema = z
   .object({
-    schema: z.string().meta({ description: "The stream's JSON Schema, as a JSON string." }),
+    schema: z.string().meta({
+      description:
+        'The stream\'s JSON Schema, as a JSON string: {"type":"object","properties":{...}}; each property\'s type is a list (["null","integer"] nullable, ["integer"] NOT NULL), with format date-time, date or time for those columns.',
+    }),
     metadata: z.array(z.object({ breadcrumb: z.array(z.string()), metadata: z.record(z.string(), z.unknown()) })),
     "non-discoverable-metadata-keys": z.array(z.string()),
   })
