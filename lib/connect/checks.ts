@@ -34,7 +34,8 @@ export type CheckView = {
   target_error_message: null;
 };
 
-export type CheckConnection = ConnectionSettings & { filterSchemas: string[] };
+// `refusal`: a reason the check fails at once without connecting (a setting we cannot honour, e.g. an SSH tunnel).
+export type CheckConnection = ConnectionSettings & { filterSchemas: string[]; refusal?: string };
 // `supersede`: start a new check even while one runs (the connection changed); the older one's result is dropped.
 export type CheckOptions = { timeouts?: Timeouts; limits?: CatalogLimits; policy?: ConnectPolicy; lookup?: Lookup; supersede?: boolean };
 
@@ -111,6 +112,7 @@ async function runCheck(db: Db, source: { id: number; workspaceId: number }, job
 
 // Resolve and judge the host first (a refused host fails the check), then connect to the address found.
 async function discover(conn: CheckConnection, options: CheckOptions): Promise<DiscoveryOutcome> {
+  if (conn.refusal) return { ok: false, stage: "check", message: conn.refusal };
   try {
     const endpoint = await resolveEndpoint(conn, options.policy ?? connectPolicyFromEnv(), options.lookup);
     if (!endpoint.ok) return { ok: false, stage: "check", message: endpoint.message };

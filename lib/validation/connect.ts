@@ -83,10 +83,17 @@ export const errorSchema = z
 const propertySpecSchema = z.object({
   name: z.string(),
   is_required: z.boolean(),
-  is_credential: z.boolean(),
+  is_credential: z.boolean().meta({ description: "Write-only: stored encrypted, never returned." }),
+  system_provided: z.boolean().meta({ description: "Set by the system, not the client (always false here)." }),
+  tap_mutable: z.boolean().meta({ description: "Changed by the integration itself (always false here)." }),
   provided: z.boolean().optional(),
   property_type: z.string(),
-  json_schema: z.object({ type: z.string(), pattern: z.string().optional(), description: z.string() }),
+  json_schema: z.object({
+    type: z.enum(["string", "boolean"]),
+    pattern: z.string().optional(),
+    format: z.string().optional().meta({ description: "e.g. date-time for anchor_time." }),
+    description: z.string(),
+  }),
 });
 
 const stepType = z.enum(["form", "oauth", "discover_schema", "field_selection", "fully_configured"]);
@@ -100,7 +107,18 @@ export const reportCardSchema = z
   })
   .meta({ id: "ReportCard" });
 
-export const sourceTypeSchema = reportCardSchema.extend({ display_name: z.string() }).meta({ id: "SourceType" });
+export const typeDetailsSchema = z
+  .object({
+    pricing_tier: z.string().meta({ description: "standard: any plan may use it." }),
+    pipeline_state: z.string().meta({ description: "released." }),
+    default_start_date: z.string().nullable().meta({ description: "null: PostgreSQL sources have no start_date." }),
+    default_scheduling_interval: z.number().int().meta({ description: "The frequency_in_minutes used when none is set." }),
+    protocol: z.string(),
+    access: z.boolean(),
+  })
+  .meta({ id: "SourceTypeDetails" });
+
+export const sourceTypeSchema = reportCardSchema.extend({ display_name: z.string(), details: typeDetailsSchema }).meta({ id: "SourceType" });
 
 const isoOrNull = z.string().nullable();
 
