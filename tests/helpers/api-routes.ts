@@ -8,7 +8,7 @@ import { freshDb } from "./db";
 type Handler = (request: Request, route: { params: Promise<Record<string, string>> }) => Response | Promise<Response>;
 type RouteModule = Partial<Record<"GET" | "POST" | "PUT" | "PATCH" | "DELETE", Handler>>;
 
-export type ApiAnswer = { status: number; body: any }; // eslint-disable-line @typescript-eslint/no-explicit-any
+export type ApiAnswer = { status: number; body: any };
 export type ApiClient = {
   workspaceId: number;
   send: (route: RouteModule, method: keyof RouteModule, path: string, params?: Record<string, string>, body?: unknown) => Promise<ApiAnswer>;
@@ -39,7 +39,6 @@ export async function apiClient(db: Db): Promise<ApiClient> {
       const request = new Request(`http://localhost${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
       const response = await handler(request, { params: Promise.resolve(params) });
       const text = await response.text();
-      if (process.env.SHAPES_DEBUG) console.log(method, path, response.status, text.slice(0, 300));
       return { status: response.status, body: text ? JSON.parse(text) : null };
     },
   };
