@@ -120,7 +120,9 @@ export const typeDetailsSchema = z
 
 export const sourceTypeSchema = reportCardSchema.extend({ display_name: z.string(), details: typeDetailsSchema }).meta({ id: "SourceType" });
 
-const isoOrNull = z.string().nullable();
+// Timestamps on the wire: UTC, whole seconds (lib/http/wire/time.ts).
+const wireTime = z.string().meta({ description: "UTC, whole seconds: 2020-06-19T15:09:38Z." });
+const isoOrNull = wireTime.nullable();
 
 export const sourceSchema = z
   .object({
@@ -139,8 +141,8 @@ export const sourceSchema = z
     paused_at: isoOrNull,
     system_paused_at: isoOrNull,
     deleted_at: isoOrNull,
-    created_at: z.string(),
-    updated_at: z.string(),
+    created_at: wireTime,
+    updated_at: wireTime,
     stitch_client_id: z.number().int(),
     destination_id: z.number().int().nullable(),
     check_job_name: z.string().nullable(),
@@ -156,8 +158,8 @@ export const destinationSchema = z
     description: z.string().nullable(),
     properties: z.record(z.string(), z.string()),
     stitch_client_id: z.number().int(),
-    created_at: z.string(),
-    updated_at: z.string(),
+    created_at: wireTime,
+    updated_at: wireTime,
   })
   .meta({ id: "Destination" });
 
@@ -198,7 +200,7 @@ export const connectionCheckSchema = z
     name: z.string().meta({ description: "The check's job name: <account>.<source>.check.<uuid>." }),
     mode: z.literal("check"),
     status: z.enum(["running", "succeeded", "failed"]),
-    start_time: z.string().meta({ description: "2020-06-19T15:09:38Z (UTC, whole seconds)." }),
+    start_time: wireTime,
     completion_time: z.string().nullable().meta({ description: "null while running." }),
     error: z.boolean().meta({ description: "true when the check failed." }),
     check_exit_status: z.number().int().nullable().meta({ description: "0 when the database accepted the connection, 1 when not, null while running (or when interrupted first)." }),
