@@ -7,8 +7,9 @@ async function failedSource(api: Api, database: string, port: number) {
   const created = await (await api.post("/v4/sources", realSource(database, { port: String(port) }))).json();
   const check = await waitForCheck(api, created.id, created.check_job_name);
   expect(check).toMatchObject({ status: "failed", check_exit_status: 1, discovery_exit_status: null });
-  expect(check.error).not.toContain(SOURCE_PASSWORD);
-  return { id: created.id as number, error: check.error! };
+  expect(check.error).toBe(true);
+  expect(check.discovery_error_message).not.toContain(SOURCE_PASSWORD);
+  return { id: created.id as number, error: check.discovery_error_message! };
 }
 
 test("a wrong password and an unreachable port fail the check cleanly; the source stays editable", async ({ request, db, sourceDatabase }) => {

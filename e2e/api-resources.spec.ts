@@ -75,7 +75,12 @@ test("source types: the catalogue and one type", async ({ request, db }) => {
   expect(all.map((t) => t.type)).toContain("platform.postgres");
   const postgres = sourceTypeSchema.parse(await (await api.get("/v4/source-types/platform.postgres")).json());
   expect(postgres.steps.map((s) => s.type)).toEqual(["form", "discover_schema", "field_selection", "fully_configured"]);
-  expect(postgres.steps[0].properties.map((p) => p.name)).toEqual(["host", "port", "dbname", "user", "password", "ssl", "sslrootcert", "filter_schemas", "frequency_in_minutes", "anchor_time", "cron_expression"]);
+  expect(postgres.steps[0].properties.map((p) => p.name)).toEqual([
+    "host", "port", "dbname", "user", "password", "ssl", "sslrootcert", "filter_schemas", "filter_dbs", "include_schemas_in_destination_stream_name",
+    "use_log_based_replication", "ssh", "ssh_host", "ssh_port", "ssh_user", "frequency_in_minutes", "anchor_time", "cron_expression",
+  ]);
+  expect(postgres.details).toEqual({ pricing_tier: "standard", pipeline_state: "released", default_start_date: null, default_scheduling_interval: 30, protocol: "platform.postgres", access: true });
+  expect(all.map((t) => t.type)).toContain("platform.hp-postgres");
   expect((await api.get("/v4/source-types/platform.nope")).status()).toBe(404);
 });
 

@@ -25,14 +25,16 @@ describe("discovery of a PostgreSQL source", async () => {
     const customers = byId(streams, "public-customers");
     expect(customers.streamName).toBe("customers");
     expect(customers.metadata[0].metadata).toMatchObject({
-      "database-name": database, "schema-name": "public", "table-key-properties": ["id"], "is-view": false, "row-count": 25, selected: false,
+      "database-name": database, "schema-name": "public", "table-key-properties": ["id"], "is-view": false, "row-count": 25,
     });
+    // Never selected yet: no stream-level selected (the API shows null).
+    expect(customers.metadata[0].metadata).not.toHaveProperty("selected");
     expect(customers.schema.properties).toMatchObject({
-      id: { type: "integer" },
-      name: { type: "string" },
+      id: { type: ["integer"] },
+      name: { type: ["string"] },
       email: { type: ["null", "string"] },
       updated_at: { type: ["null", "string"], format: "date-time" },
-      tags: { type: ["null", "array"], items: { type: "string" } },
+      tags: { type: ["null", "array"], items: { type: ["null", "string"] } },
     });
     expect(field(customers, "id")).toMatchObject({ inclusion: "automatic", selected: true });
     expect(field(customers, "email")).toMatchObject({ inclusion: "available", "sql-datatype": "character varying(200)" });
@@ -106,7 +108,7 @@ describe("discovery of a PostgreSQL source", async () => {
     expect(picked.metadata[0].metadata).toMatchObject({ selected: true, "replication-method": "INCREMENTAL", "replication-key": "updated_at" });
     expect(field(picked, "email")?.selected).toBe(true);
     // The input streams are untouched (all-or-nothing is up to the caller's single write).
-    expect(byId(streams, "public-customers").metadata[0].metadata.selected).toBe(false);
+    expect(byId(streams, "public-customers").metadata[0].metadata.selected).toBeUndefined();
 
     // Deselecting the stream later is allowed even though a field stays selected.
     expect(applySelection([picked], req([{ breadcrumb: [], metadata: { selected: false } }])).ok).toBe(true);

@@ -47,15 +47,15 @@ export function CheckPanel({ workspaceId, sourceId, check, canCheck }: Props) {
           <p>
             Last check: <strong>{CHECK_LABEL[check.status]}</strong>
             {running && <span className="ml-2 inline-block h-3 w-3 animate-spin rounded-full border-2 border-blue-700 border-t-transparent" aria-hidden />}
-            <span className="ml-2 text-slate-600">started {new Date(check.started_at).toUTCString()}</span>
+            <span className="ml-2 text-slate-600">started {new Date(check.start_time).toUTCString()}</span>
           </p>
         ) : (
           <p>Never checked. Fill in every connection detail to start a check.</p>
         )}
       </div>
-      {check?.status === "failed" && check.error && (
+      {check?.status === "failed" && check.discovery_error_message && (
         <p className="mt-2 rounded-md bg-red-50 px-3 py-2 text-sm text-red-900">
-          {check.check_exit_status === 1 ? "The database refused the connection: " : "Discovery failed: "}{check.error}
+          {check.check_exit_status === 1 ? "The database refused the connection: " : "Discovery failed: "}{check.discovery_error_message}
         </p>
       )}
       {error && <p role="alert" className="mt-2 rounded-md bg-red-50 px-3 py-2 text-sm text-red-900">{error}</p>}

@@ -16,7 +16,8 @@ export function realSource(database: string, extra: Record<string, string> = {})
   };
 }
 
-type Check = { job_name: string; status: string; check_exit_status: number | null; discovery_exit_status: number | null; error: string | null };
+// The original's connection check object (the fields the specs read).
+type Check = { name: string; mode: "check"; status: string; check_exit_status: number | null; discovery_exit_status: number | null; error: boolean; discovery_error_message: string | null };
 
 // Poll the last connection check until it is no longer running (optionally: until it is the given job's).
 export async function waitForCheck(api: Api, sourceId: number, jobName?: string): Promise<Check> {
@@ -25,7 +26,7 @@ export async function waitForCheck(api: Api, sourceId: number, jobName?: string)
     .poll(async () => {
       const response = await api.get(`/v4/sources/${sourceId}/last-connection-check`);
       last = response.ok() ? await response.json() : undefined;
-      return last && (!jobName || last.job_name === jobName) ? last.status : "waiting";
+      return last && (!jobName || last.name === jobName) ? last.status : "waiting";
     }, { timeout: 20_000, intervals: [100, 250, 500] })
     .not.toMatch(/running|waiting/);
   return last!;
@@ -38,7 +39,7 @@ export async function discoveredSource(api: Api, database: string, extra: Record
   const source = await created.json();
   expect(source.check_job_name).toMatch(new RegExp(`^${source.stitch_client_id}\\.${source.id}\\.check\\.`));
   const check = await waitForCheck(api, source.id, source.check_job_name);
-  expect(check).toMatchObject({ status: "succeeded", check_exit_status: 0, discovery_exit_status: 0, error: null });
+  expect(check).toMatchObject({ status: "succeeded", check_exit_status: 0, discovery_exit_status: 0, error: false, discovery_error_message: null });
   return source.id;
 }
 

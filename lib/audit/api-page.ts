@@ -1,6 +1,7 @@
 // The account's audit events as the Connect API pages them: {data, page, total, links}, 100 per page, newest first.
 import type { Db } from "../db-client";
 import { listEvents, type AuditEventView } from "./events";
+import { wireTime } from "../http/wire/time";
 
 export const API_EVENTS_PER_PAGE = 100;
 // Beyond this a page number is a mistake, not a request (and keeps OFFSET small enough for both databases).
@@ -35,7 +36,7 @@ export function parsePageParam(raw: string | null): number | null {
 function toApiEvent(e: AuditEventView): ApiAuditEvent {
   return {
     id: e.id,
-    created_at: e.createdAt.toISOString(),
+    created_at: wireTime(e.createdAt),
     action: e.action,
     actor: { type: e.actorType, label: e.actorLabel },
     target: e.targetType && e.targetLabel ? { type: e.targetType, label: e.targetLabel } : null,

@@ -8,23 +8,34 @@ import { resolveEndpoint, type ConnectionSettings } from "./network/endpoint";
 import { connectPolicyFromEnv, type ConnectPolicy } from "./network/policy";
 import type { Lookup } from "./network/resolve";
 import { writeDiscoveredStreams } from "./streams";
+import { wireTime } from "../http/wire/time";
 
 export const HEARTBEAT_MS = 5_000;
 // A running check without a heartbeat for this long was interrupted (the app stopped or crashed).
 export const STALE_AFTER_MS = 30_000;
 export const INTERRUPTED = "The check was interrupted (the server restarted). Run it again.";
 
+// The original's connection check object (GET /v4/sources/{id}/last-connection-check). A check runs no tap or
+// target, so their fields are always null. The message of whichever step failed is `discovery_error_message`
+// (the original reports a refused password there too); `check_exit_status` says whether the connection itself failed.
 export type CheckView = {
-  job_name: string;
+  name: string;
+  mode: "check";
   status: "running" | "succeeded" | "failed";
+  start_time: string;
+  completion_time: string | null;
+  error: boolean;
   check_exit_status: number | null;
   discovery_exit_status: number | null;
-  error: string | null;
-  started_at: string;
-  completed_at: string | null;
+  discovery_error_message: string | null;
+  tap_exit_status: null;
+  tap_error_message: null;
+  target_exit_status: null;
+  target_error_message: null;
 };
 
-export type CheckConnection = ConnectionSettings & { filterSchemas: string[] };
+// `refusal`: a reason the check fails at once without connecting (a setting we cannot honour, e.g. an SSH tunnel).
+export type CheckConnection = ConnectionSettings & { filterSchemas: string[]; refusal?: string };
 // `supersede`: start a new check even while one runs (the connection changed); the older one's result is dropped.
 export type CheckOptions = { timeouts?: Timeouts; limits?: CatalogLimits; policy?: ConnectPolicy; lookup?: Lookup; supersede?: boolean };
 
@@ -101,6 +112,7 @@ async function runCheck(db: Db, source: { id: number; workspaceId: number }, job
 
 // Resolve and judge the host first (a refused host fails the check), then connect to the address found.
 async function discover(conn: CheckConnection, options: CheckOptions): Promise<DiscoveryOutcome> {
+  if (conn.refusal) return { ok: false, stage: "check", message: conn.refusal };
   try {
     const endpoint = await resolveEndpoint(conn, options.policy ?? connectPolicyFromEnv(), options.lookup);
     if (!endpoint.ok) return { ok: false, stage: "check", message: endpoint.message };
@@ -122,13 +134,34 @@ export async function lastConnectionCheck(db: Db, sourceId: number, now = new Da
   });
   const check = await db.connectionCheck.findFirst({ where: { sourceId }, orderBy: { id: "desc" } });
   if (!check) return null;
+  return checkView(check);
+}
+
+type CheckRow = {
+  jobName: string;
+  status: string;
+  checkExitStatus: number | null;
+  discoveryExitStatus: number | null;
+  error: string | null;
+  startedAt: Date;
+  completedAt: Date | null;
+};
+
+// `error` is true when the check failed (a non-zero exit status, or interrupted or superseded before one).
+export function checkView(check: CheckRow): CheckView {
   return {
-    job_name: check.jobName,
+    name: check.jobName,
+    mode: "check",
     status: check.status as CheckView["status"],
+    start_time: wireTime(check.startedAt),
+    completion_time: wireTime(check.completedAt),
+    error: check.status === "failed",
     check_exit_status: check.checkExitStatus,
     discovery_exit_status: check.discoveryExitStatus,
-    error: check.error,
-    started_at: check.startedAt.toISOString(),
-    completed_at: check.completedAt?.toISOString() ?? null,
+    discovery_error_message: check.error,
+    tap_exit_status: null,
+    tap_error_message: null,
+    target_exit_status: null,
+    target_error_message: null,
   };
 }

@@ -11,6 +11,7 @@ import {
   requireCredentialsOnIdentityChange,
   splitSecrets,
 } from "./properties";
+import { wireTime } from "../http/wire/time";
 import { fail, ok, type Result } from "./result";
 import type { ConnectDeps } from "./sources";
 
@@ -32,8 +33,6 @@ function asStrings(properties: Record<string, string | boolean>): Record<string,
   return Object.fromEntries(Object.entries(properties).map(([k, v]) => [k, String(v)]));
 }
 
-// The original's timestamps: `2020-06-19T15:09:38Z`, no milliseconds.
-const wireTime = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, "Z");
 
 function toView(row: Row): DestinationView {
   return {

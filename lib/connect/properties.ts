@@ -15,13 +15,15 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 const PEM_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]/;
 const MAX_LENGTH = 1024;
 const MAX_PEM_LENGTH = 32_768;
+// Properties naming a server: a host name or an IP address, never a socket path or a URL.
+const HOSTS = ["host", "ssh_host", "encryption_host"];
 
 // Why a value is refused whatever its type says, or null.
 function valueProblem(name: string, value: string): string | null {
   const pem = name === "sslrootcert";
   if ((pem ? PEM_CONTROL : CONTROL).test(value)) return "Control characters are not allowed.";
   if (value.length > (pem ? MAX_PEM_LENGTH : MAX_LENGTH)) return `At most ${pem ? MAX_PEM_LENGTH : MAX_LENGTH} characters.`;
-  if (name === "host" && value !== "" && !isPlausibleHost(value)) return "A host name or an IP address (not a socket path or a URL).";
+  if (HOSTS.includes(name) && value !== "" && !isPlausibleHost(value)) return "A host name or an IP address (not a socket path or a URL).";
   if (pem && value !== "" && !/^\s*-----BEGIN CERTIFICATE-----[\s\S]+-----END CERTIFICATE-----\s*$/.test(value)) return "PEM certificate(s): -----BEGIN CERTIFICATE----- …";
   return null;
 }
@@ -34,7 +36,9 @@ export function checkProperties(specs: readonly PropertySpec[], input: Propertie
     const problem = spec ? valueProblem(name, value) : null;
     if (!spec) fields[`properties.${name}`] = `Unknown property. Known: ${specs.map((s) => s.name).join(", ")}.`;
     else if (problem) fields[`properties.${name}`] = problem;
-    else if (spec.json_schema.pattern && value !== "" && !new RegExp(spec.json_schema.pattern).test(value)) {
+    else if (spec.json_schema.type === "boolean" && value !== "" && value !== "true" && value !== "false") {
+      fields[`properties.${name}`] = "true or false.";
+    } else if (spec.json_schema.pattern && value !== "" && !new RegExp(spec.json_schema.pattern).test(value)) {
       fields[`properties.${name}`] = spec.json_schema.description;
     } else if (name === "port" && value !== "" && (Number(value) < 1 || Number(value) > 65535)) {
       fields[`properties.${name}`] = spec.json_schema.description;

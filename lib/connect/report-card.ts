@@ -1,5 +1,5 @@
 // The report card: where a source's setup stands, step by step (form → discover_schema → field_selection → fully_configured).
-import type { SourceType, StepType } from "./integration-types";
+import type { PropertySpec, SourceType, StepType } from "./integration-types";
 
 export type SetupState = { provided: Set<string>; discovered: boolean; selectedStreams: number };
 
@@ -7,8 +7,15 @@ export type ReportCard = {
   type: string;
   current_step: number;
   current_step_type: StepType;
-  steps: { type: StepType; properties: (Omit<SourceType["properties"][number], "label" | "default"> & { provided: boolean })[] }[];
+  steps: { type: StepType; properties: WireProperty[] }[];
 };
+
+export type WireProperty = Omit<PropertySpec, "label" | "default" | "stored_only"> & { provided: boolean };
+
+// A property as the type documents and report cards show it (the UI's label and our flags stay inside).
+export function wireProperty({ label: _label, default: _default, stored_only: _stored, ...spec }: PropertySpec, provided: boolean): WireProperty {
+  return { ...spec, provided };
+}
 
 export function formComplete(type: SourceType, provided: Set<string>): boolean {
   return type.properties.every((p) => !p.is_required || provided.has(p.name));
@@ -31,7 +38,7 @@ export function reportCard(type: SourceType, state: SetupState | null): ReportCa
       type: stepType,
       properties:
         stepType === "form"
-          ? type.properties.map(({ label: _label, default: _default, ...spec }) => ({ ...spec, provided: state?.provided.has(spec.name) ?? false }))
+          ? type.properties.map((spec) => wireProperty(spec, state?.provided.has(spec.name) ?? false))
           : [],
     })),
   };

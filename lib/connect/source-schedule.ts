@@ -1,6 +1,6 @@
 // A source's schedule as the API shows it, and the next slot stored for the scheduler.
 import { nextFireTime, scheduleOf, scheduleProblems } from "../jobs/schedule";
-import { wireTime } from "../http/wire/jobs";
+import { wireTime } from "../http/wire/time";
 import { fail, ok, type Result } from "./result";
 
 export type ScheduleView =

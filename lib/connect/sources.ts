@@ -17,6 +17,7 @@ import {
   splitSecrets,
 } from "./properties";
 import { formComplete, reportCard, type ReportCard } from "./report-card";
+import { wireTime } from "../http/wire/time";
 import { fail, ok, type Result } from "./result";
 import { checkSchedule, clearNulls, nextFireAtFor, scheduleView, type ScheduleView } from "./source-schedule";
 
@@ -54,7 +55,6 @@ function findRow(db: Db, workspaceId: number, id: number) {
   return db.source.findFirst({ where: { id, workspaceId }, include: WITH_STATE });
 }
 
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 function typeOf(row: { type: string }): SourceType {
   return findSourceType(row.type) ?? SOURCE_TYPES[0];
@@ -69,11 +69,11 @@ export function toSourceView(row: SourceRow): SourceView {
     type: row.type,
     properties: publicProperties(row),
     schedule: scheduleView(row),
-    paused_at: iso(row.pausedAt),
-    system_paused_at: iso(row.systemPausedAt),
-    deleted_at: iso(row.deletedAt),
-    created_at: row.createdAt.toISOString(),
-    updated_at: row.updatedAt.toISOString(),
+    paused_at: wireTime(row.pausedAt),
+    system_paused_at: wireTime(row.systemPausedAt),
+    deleted_at: wireTime(row.deletedAt),
+    created_at: wireTime(row.createdAt),
+    updated_at: wireTime(row.updatedAt),
     stitch_client_id: row.workspaceId,
     destination_id: row.destinationId,
     check_job_name: row.checkJobName,
@@ -197,6 +197,8 @@ export async function checkSource(deps: ConnectDeps, workspaceId: number, id: nu
   return ok(toSourceView((await findRow(deps.db, workspaceId, id))!));
 }
 
+const SSH_REFUSAL = "SSH tunnels are not available yet (ssh is true): the connection was not tried. Set ssh to false to connect directly.";
+
 const UNREADABLE = "The stored password cannot be opened (it was sealed for another source or with a key this server no longer has); give it again.";
 
 // Start the check when the form is complete and the stored secrets open (a value moved from another row does not).
@@ -218,6 +220,8 @@ async function maybeStartCheck(deps: ConnectDeps, workspaceId: number, id: numbe
     ssl: p.ssl,
     sslrootcert: p.sslrootcert,
     filterSchemas: (p.filter_schemas ?? "").split(",").map((s) => s.trim()).filter(Boolean),
+    // Never connect directly when the client asked for a tunnel.
+    refusal: p.ssh === "true" ? SSH_REFUSAL : undefined,
   };
   await startConnectionCheck(deps.db, { id, workspaceId }, conn, { supersede });
   return "started";

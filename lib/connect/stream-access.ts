@@ -4,11 +4,12 @@ import type { StreamSelectionInput } from "../validation/connect";
 import { lastConnectionCheck, type CheckView } from "./checks";
 import { applySelection, type SelectionError } from "./selection";
 import { getSource } from "./sources";
-import { NON_DISCOVERABLE_KEYS, isSelected, streamMetadata } from "./stream-catalog";
+import { wireStreamSchema } from "./discovery/pg-types";
+import { NON_DISCOVERABLE_KEYS, selectionOf, streamMetadata } from "./stream-catalog";
 import { loadStreams, saveSelection } from "./streams";
 import { fail, ok, type Result } from "./result";
 
-export type StreamSummary = { stream_id: number; stream_name: string; tap_stream_id: string; selected: boolean; metadata: Record<string, unknown> };
+export type StreamSummary = { stream_id: number; stream_name: string; tap_stream_id: string; selected: boolean | null; metadata: Record<string, unknown> };
 export type StreamDetail = { schema: string; metadata: { breadcrumb: string[]; metadata: Record<string, unknown> }[]; "non-discoverable-metadata-keys": string[] };
 
 const SELECTABLE_STEPS = ["field_selection", "fully_configured"];
@@ -24,8 +25,8 @@ export async function listStreamSummaries(db: Db, workspaceId: number, sourceId:
     stream_id: s.id,
     stream_name: s.streamName,
     tap_stream_id: s.tapStreamId,
-    selected: isSelected(s),
-    metadata: streamMetadata(s),
+    selected: selectionOf(s),
+    metadata: { ...streamMetadata(s), selected: selectionOf(s) },
   }));
 }
 
@@ -34,7 +35,7 @@ export async function getStreamDetail(db: Db, workspaceId: number, sourceId: num
   if (!(await sourceExists(db, workspaceId, sourceId))) return null;
   const stream = (await loadStreams(db, sourceId)).find((s) => s.id === streamId);
   if (!stream) return null;
-  return { schema: JSON.stringify(stream.schema), metadata: stream.metadata, "non-discoverable-metadata-keys": [...NON_DISCOVERABLE_KEYS] };
+  return { schema: JSON.stringify(wireStreamSchema(stream.schema)), metadata: stream.metadata, "non-discoverable-metadata-keys": [...NON_DISCOVERABLE_KEYS] };
 }
 
 // The source's last connection check, or null when the account has no such source or it was never checked.

@@ -46,7 +46,6 @@ export function streamFromTable(database: string, table: DiscoveredTable): Catal
           "is-view": table.isView,
           "row-count": table.rowCount,
           "row-count-is-estimate": true,
-          selected: false,
         },
       },
       ...fields,
@@ -82,4 +81,10 @@ export function streamMetadata(stream: CatalogStream): Record<string, unknown> {
 
 export function isSelected(stream: CatalogStream): boolean {
   return streamMetadata(stream).selected === true;
+}
+
+// As the original shows it: null until a client first selected or deselected the stream, then true or false.
+export function selectionOf(stream: CatalogStream): boolean | null {
+  const selected = streamMetadata(stream).selected;
+  return typeof selected === "boolean" ? selected : null;
 }

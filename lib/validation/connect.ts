@@ -83,10 +83,17 @@ export const errorSchema = z
 const propertySpecSchema = z.object({
   name: z.string(),
   is_required: z.boolean(),
-  is_credential: z.boolean(),
+  is_credential: z.boolean().meta({ description: "Write-only: stored encrypted, never returned." }),
+  system_provided: z.boolean().meta({ description: "Set by the system, not the client (always false here)." }),
+  tap_mutable: z.boolean().meta({ description: "Changed by the integration itself (always false here)." }),
   provided: z.boolean().optional(),
   property_type: z.string(),
-  json_schema: z.object({ type: z.string(), pattern: z.string().optional(), description: z.string() }),
+  json_schema: z.object({
+    type: z.enum(["string", "boolean"]),
+    pattern: z.string().optional(),
+    format: z.string().optional().meta({ description: "e.g. date-time for anchor_time." }),
+    description: z.string(),
+  }),
 });
 
 const stepType = z.enum(["form", "oauth", "discover_schema", "field_selection", "fully_configured"]);
@@ -100,9 +107,22 @@ export const reportCardSchema = z
   })
   .meta({ id: "ReportCard" });
 
-export const sourceTypeSchema = reportCardSchema.extend({ display_name: z.string() }).meta({ id: "SourceType" });
+export const typeDetailsSchema = z
+  .object({
+    pricing_tier: z.string().meta({ description: "standard: any plan may use it." }),
+    pipeline_state: z.string().meta({ description: "released." }),
+    default_start_date: z.string().nullable().meta({ description: "null: PostgreSQL sources have no start_date." }),
+    default_scheduling_interval: z.number().int().meta({ description: "The frequency_in_minutes used when none is set." }),
+    protocol: z.string(),
+    access: z.boolean(),
+  })
+  .meta({ id: "SourceTypeDetails" });
 
-const isoOrNull = z.string().nullable();
+export const sourceTypeSchema = reportCardSchema.extend({ display_name: z.string(), details: typeDetailsSchema }).meta({ id: "SourceType" });
+
+// Timestamps on the wire: UTC, whole seconds (lib/http/wire/time.ts).
+const wireTime = z.string().meta({ description: "UTC, whole seconds: 2020-06-19T15:09:38Z." });
+const isoOrNull = wireTime.nullable();
 
 export const sourceSchema = z
   .object({
@@ -121,8 +141,8 @@ export const sourceSchema = z
     paused_at: isoOrNull,
     system_paused_at: isoOrNull,
     deleted_at: isoOrNull,
-    created_at: z.string(),
-    updated_at: z.string(),
+    created_at: wireTime,
+    updated_at: wireTime,
     stitch_client_id: z.number().int(),
     destination_id: z.number().int().nullable(),
     check_job_name: z.string().nullable(),
@@ -138,8 +158,8 @@ export const destinationSchema = z
     description: z.string().nullable(),
     properties: z.record(z.string(), z.string()),
     stitch_client_id: z.number().int(),
-    created_at: z.string(),
-    updated_at: z.string(),
+    created_at: wireTime,
+    updated_at: wireTime,
   })
   .meta({ id: "Destination" });
 
@@ -177,13 +197,19 @@ export type StreamSelectionInput = z.infer<typeof streamSelectionSchema>;
 
 export const connectionCheckSchema = z
   .object({
-    job_name: z.string(),
+    name: z.string().meta({ description: "The check's job name: <account>.<source>.check.<uuid>." }),
+    mode: z.literal("check"),
     status: z.enum(["running", "succeeded", "failed"]),
-    check_exit_status: z.number().int().nullable().meta({ description: "0 when the database accepted the connection, 1 when not, null while running." }),
-    discovery_exit_status: z.number().int().nullable().meta({ description: "0 when discovery succeeded, 1 when it failed, null while running or when the check failed first." }),
-    error: z.string().nullable().meta({ description: "The database's message (the password never appears)." }),
-    started_at: z.string(),
-    completed_at: z.string().nullable(),
+    start_time: wireTime,
+    completion_time: z.string().nullable().meta({ description: "null while running." }),
+    error: z.boolean().meta({ description: "true when the check failed." }),
+    check_exit_status: z.number().int().nullable().meta({ description: "0 when the database accepted the connection, 1 when not, null while running (or when interrupted first)." }),
+    discovery_exit_status: z.number().int().nullable().meta({ description: "0 when discovery succeeded, 1 when it failed, null while running or when the connection failed first." }),
+    discovery_error_message: z.string().nullable().meta({ description: "Why the check failed, connection or discovery (the database's message; the password never appears); null otherwise." }),
+    tap_exit_status: z.null().meta({ description: "A check runs no tap: always null." }),
+    tap_error_message: z.null(),
+    target_exit_status: z.null().meta({ description: "A check runs no target: always null." }),
+    target_error_message: z.null(),
   })
   .meta({ id: "ConnectionCheck" });
 
@@ -192,14 +218,17 @@ export const streamSummarySchema = z
     stream_id: z.number().int(),
     stream_name: z.string(),
     tap_stream_id: z.string(),
-    selected: z.boolean(),
-    metadata: z.record(z.string(), z.unknown()).meta({ description: "The stream-level metadata (breadcrumb [])." }),
+    selected: z.boolean().nullable().meta({ description: "null until the stream was first selected or deselected, then true or false." }),
+    metadata: z.record(z.string(), z.unknown()).meta({ description: "The stream-level metadata (breadcrumb []); its selected is null, true or false like the stream's." }),
   })
   .meta({ id: "StreamSummary" });
 
 export const streamSchemaSchema = z
   .object({
-    schema: z.string().meta({ description: "The stream's JSON Schema, as a JSON string." }),
+    schema: z.string().meta({
+      description:
+        'The stream\'s JSON Schema, as a JSON string: {"type":"object","properties":{...}}; each property\'s type is a list (["null","integer"] nullable, ["integer"] NOT NULL), with format date-time, date or time for those columns.',
+    }),
     metadata: z.array(z.object({ breadcrumb: z.array(z.string()), metadata: z.record(z.string(), z.unknown()) })),
     "non-discoverable-metadata-keys": z.array(z.string()),
   })

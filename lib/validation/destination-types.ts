@@ -6,8 +6,9 @@ const formPropertySchema = z.object({
   is_required: z.boolean(),
   is_credential: z.boolean().meta({ description: "Write-only: stored encrypted, never returned." }),
   system_provided: z.boolean(),
+  tap_mutable: z.boolean(),
   property_type: z.string(),
-  json_schema: z.record(z.string(), z.unknown()).meta({ description: '{"type":"string"}, with a pattern; {"type":"boolean"}; or anyOf ipv4/ipv6/hostname for hosts.' }),
+  json_schema: z.record(z.string(), z.unknown()).meta({ description: '{"type":"string"}, with a pattern; or {"type":"boolean"} (true/false, or the strings "true"/"false").' }),
   provided: z.boolean(),
 });
 

@@ -19,17 +19,38 @@ function base(type: ColumnType): JsonSchema | null {
   return null;
 }
 
-// The JSON Schema of a column, or null when the type is unsupported.
+// The JSON Schema of a column, or null when the type is unsupported. As in the original, `type` is always a list:
+// ["null", "integer"] for a nullable column, ["integer"] for NOT NULL; array elements may always be null.
 export function jsonSchemaFor(type: ColumnType): JsonSchema | null {
   if (UNSUPPORTED.has(type.typname)) return null;
   let schema: JsonSchema | null;
   if (type.category === "A") {
     // Arrays: pg names the array type "_<element>".
     const element = base({ ...type, typname: type.typname.replace(/^_/, ""), category: "" });
-    schema = element ? { type: "array", items: element } : null;
+    schema = element ? { type: "array", items: { ...element, type: ["null", element.type as string] } } : null;
   } else {
     schema = base(type);
   }
   if (!schema) return null;
-  return type.notNull ? schema : { ...schema, type: ["null", schema.type as string] };
+  return { ...schema, type: type.notNull ? [schema.type as string] : ["null", schema.type as string] };
+}
+
+// A stored schema in the wire form: every `type` a list (streams discovered before types were lists keep
+// their stored "integer"; a NOT NULL column was stored as a bare type, a nullable one already as a list).
+export function listTypes(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(listTypes);
+  if (!schema || typeof schema !== "object") return schema;
+  return Object.fromEntries(
+    Object.entries(schema).map(([key, value]) => {
+      if (key === "type" && typeof value === "string") return [key, [value]];
+      if (key === "properties" && value && typeof value === "object") return [key, Object.fromEntries(Object.entries(value).map(([k, v]) => [k, listTypes(v)]))];
+      if (key === "items") return [key, listTypes(value)];
+      return [key, value];
+    }),
+  );
+}
+
+// A stream's schema on the wire: the root stays {"type": "object"} as in the original; every property's type a list.
+export function wireStreamSchema(schema: { type: unknown; properties: Record<string, unknown> }): unknown {
+  return { ...(listTypes(schema) as object), type: schema.type };
 }

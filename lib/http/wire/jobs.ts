@@ -1,13 +1,9 @@
 // The Connect API's wire format of jobs, extractions and loads (the original's field names; seconds-only timestamps).
 import type { Extraction, Load, Page } from "../../replication/reports";
 import { PAGE_SIZE } from "../../replication/reports";
+import { wireTime } from "./time";
 
-// `2020-06-19T15:09:38Z`: clients parse `%Y-%m-%dT%H:%M:%SZ`.
-export function wireTime(date: Date): string;
-export function wireTime(date: Date | null): string | null;
-export function wireTime(date: Date | null): string | null {
-  return date ? date.toISOString().replace(/\.\d{3}Z$/, "Z") : null;
-}
+export { wireTime };
 
 // One extraction: tap_name and source_type both carry `tap-<type>`.
 export function extractionWire(e: Extraction) {

@@ -62,7 +62,7 @@ export default async function SourcePage({ params, searchParams }: Props) {
         {streams.length === 0 ? (
           <p className="text-sm text-slate-600">No tables discovered yet.</p>
         ) : (
-          <StreamSelection key={check?.job_name ?? "none"} workspaceId={ctx.member.workspaceId} sourceId={source.id} tables={streams.map(tableChoice)} readOnly={state === "deleted"} />
+          <StreamSelection key={check?.name ?? "none"} workspaceId={ctx.member.workspaceId} sourceId={source.id} tables={streams.map(tableChoice)} readOnly={state === "deleted"} />
         )}
       </section>
     </AppShell>

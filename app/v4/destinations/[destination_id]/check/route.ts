@@ -2,7 +2,7 @@
 import { checkDestination } from "@/lib/connect/destination-check";
 import { jsonResponse } from "@/lib/http/errors";
 import { idParam, keyRoute, otherVerbs, resultResponse } from "@/lib/http/handler";
-import { wireTime } from "@/lib/http/wire/jobs";
+import { wireTime } from "@/lib/http/wire/time";
 
 export const POST = keyRoute(async (_request, ctx) => {
   const result = await checkDestination(ctx, ctx.key.workspaceId, idParam(ctx, "destination_id", "Destination"));
