@@ -131,12 +131,15 @@ describe("replication jobs", async () => {
     expect(job.log).toContain("Exit status is: Discovery was terminated. Tap was terminated. Target was terminated.");
     expect((await createJob(db, s.workspaceId, s.sourceId, by)).ok).toBe(true);
   });
-});
 
-async function waitFor(check: () => Promise<boolean>, timeoutMs = 20_000) {
-  const until = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > until) throw new Error("timed out waiting");
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+  it("never connects directly to a source set to use an SSH tunnel: the job fails with the reason, nothing is loaded", async () => {
+    const s = await setUpReplication(db, box);
+    await select(db, s, { items: { method: "FULL_TABLE" } });
+    const row = await db.source.findUniqueOrThrow({ where: { id: s.sourceId } });
+    await db.source.update({ where: { id: s.sourceId }, data: { properties: JSON.stringify({ ...JSON.parse(row.properties), ssh: "true" }) } });
+    const { status, job } = await run(s);
+    expect(status).toBe("failed");
+    expect(job.log).toContain("SSH tunnels are not available yet");
+    expect(await query(s.destDb, `SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = $1`, [s.sourceName])).toEqual([{ n: 0 }]);
+  });
+});

@@ -132,3 +132,6 @@ export function changedPropertyNames(specs: readonly PropertySpec[], stored: Sto
     })
     .map(([name]) => name);
 }
+
+// ssh=true is stored and echoed, but tunnels are not built yet: checks and jobs refuse such a source with this.
+export const SSH_TUNNEL_REFUSAL = "SSH tunnels are not available yet (ssh is true): the connection was not tried. Set ssh to false to connect directly.";

@@ -14,6 +14,7 @@ import {
   providedNames,
   publicProperties,
   requireCredentialsOnIdentityChange,
+  SSH_TUNNEL_REFUSAL,
   splitSecrets,
 } from "./properties";
 import { formComplete, reportCard, type ReportCard } from "./report-card";
@@ -197,8 +198,6 @@ export async function checkSource(deps: ConnectDeps, workspaceId: number, id: nu
   return ok(toSourceView((await findRow(deps.db, workspaceId, id))!));
 }
 
-const SSH_REFUSAL = "SSH tunnels are not available yet (ssh is true): the connection was not tried. Set ssh to false to connect directly.";
-
 const UNREADABLE = "The stored password cannot be opened (it was sealed for another source or with a key this server no longer has); give it again.";
 
 // Start the check when the form is complete and the stored secrets open (a value moved from another row does not).
@@ -221,7 +220,7 @@ async function maybeStartCheck(deps: ConnectDeps, workspaceId: number, id: numbe
     sslrootcert: p.sslrootcert,
     filterSchemas: (p.filter_schemas ?? "").split(",").map((s) => s.trim()).filter(Boolean),
     // Never connect directly when the client asked for a tunnel.
-    refusal: p.ssh === "true" ? SSH_REFUSAL : undefined,
+    refusal: p.ssh === "true" ? SSH_TUNNEL_REFUSAL : undefined,
   };
   await startConnectionCheck(deps.db, { id, workspaceId }, conn, { supersede });
   return "started";

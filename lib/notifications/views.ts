@@ -5,12 +5,9 @@ type EmailRow = Awaited<ReturnType<Db["notificationEmail"]["findFirstOrThrow"]>>
 type HookRow = Awaited<ReturnType<Db["notificationHook"]["findFirstOrThrow"]>>;
 type DeliveryRow = Awaited<ReturnType<Db["hookDelivery"]["findFirstOrThrow"]>>;
 
-// A time as the original writes it: UTC, whole seconds, no milliseconds.
-export function apiTime(date: Date): string {
-  return date.toISOString().replace(/\.\d{3}Z$/, "Z");
-}
+import { wireTime as apiTime } from "../http/wire/time";
 
-const timeOrNull = (date: Date | null) => (date ? apiTime(date) : null);
+const timeOrNull = (date: Date | null) => apiTime(date);
 
 export type CustomEmailView = {
   id: number;

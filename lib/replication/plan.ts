@@ -1,6 +1,6 @@
 // From stored source, destination and streams to the engine's ReplicationPlan (secrets opened only here).
 import type { SecretBox } from "../crypto/secret-box";
-import { allProperties } from "../connect/properties";
+import { allProperties, SSH_TUNNEL_REFUSAL } from "../connect/properties";
 import { resolveEndpoint, type EndpointResult } from "../connect/network/endpoint";
 import { connectPolicyFromEnv, type ConnectPolicy } from "../connect/network/policy";
 import type { StoredStream } from "../connect/streams";
@@ -15,6 +15,8 @@ type StoredRow = Stored & { id: number };
 // The source's connection (platform.postgres properties), its host resolved and judged by lib/connect/network.
 export function sourceEndpoint(source: StoredRow, box: SecretBox, policy: ConnectPolicy = connectPolicyFromEnv()): Promise<EndpointResult> {
   const p = allProperties(source, box, { table: "Source", id: source.id });
+  // As the check does (lib/connect/sources.ts): a source set to use a tunnel is never reached directly.
+  if (p.ssh === "true") return Promise.resolve({ ok: false, message: SSH_TUNNEL_REFUSAL });
   const settings = { host: p.host, port: Number(p.port ?? 5432), database: p.dbname, user: p.user, password: p.password, ssl: p.ssl, sslrootcert: p.sslrootcert };
   return resolveEndpoint(settings, policy);
 }

@@ -6,7 +6,7 @@
 import type { SecretBox } from "../crypto/secret-box";
 import type { Db } from "../db-client";
 import { deliverPostLoad, type DeliveryOptions } from "../notifications/deliver";
-import { apiTime } from "../notifications/views";
+import { wireTime as apiTime } from "../http/wire/time";
 import type { Committed, ReplicationMethod } from "./engine/types";
 
 // Test and operator knobs of the deliveries (backoff, timeout, the host rules' environment).
