@@ -143,3 +143,12 @@ describe("replication jobs", async () => {
     expect(await query(s.destDb, `SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = $1`, [s.sourceName])).toEqual([{ n: 0 }]);
   });
 });
+
+
+async function waitFor(check: () => Promise<boolean>, timeoutMs = 20_000) {
+  const until = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > until) throw new Error("timed out waiting");
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
