@@ -6,6 +6,7 @@ import { formatUtc, RelativeTime } from "./times";
 const REASONS: Record<string, string> = {
   plan: "Disabled — plan without API access",
   creator_removed: "Disabled — creator removed",
+  leaked: "Disabled — reported leaked",
 };
 
 function statusLabel(key: ApiKeyView): { label: string; note?: string } {
