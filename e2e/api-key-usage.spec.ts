@@ -38,3 +38,17 @@ test("the usage chart and its text alternative show a key's requests, and the de
   await expect(page.getByText("usage-e2e/1.0")).toBeVisible();
   await expectNoViolations(page, "the key's detail view");
 });
+
+// The leak-report route is wired and open to the scanner (no key), and refuses what it cannot verify.
+test("POST /v4/key-leaks refuses an unsigned report and a badly signed one, in the one error shape", async ({ request }) => {
+  const body = JSON.stringify([{ token: "bobbin_x", type: "bobbin_api_key", url: "https://example.test", source: "content" }]);
+  const unsigned = await request.post("/v4/key-leaks", { headers: { "Content-Type": "application/json" }, data: body });
+  expect(unsigned.status()).toBe(401);
+  expect((await unsigned.json()).error.type).toBe("Unauthorized");
+  const forged = await request.post("/v4/key-leaks", {
+    headers: { "Content-Type": "application/json", "Github-Public-Key-Identifier": "abc", "Github-Public-Key-Signature": "MEUCIQDfLvT8" },
+    data: body,
+  });
+  expect(forged.status()).toBe(403);
+  expect(Object.keys(await forged.json())).toEqual(["error"]);
+});
