@@ -121,6 +121,8 @@ export async function processLeakReport(db: Db, pepper: string, report: LeakRepo
 }
 
 async function disableLeakedKey(db: Db, hash: string, item: LeakReport[number], meta: RequestMeta) {
+  // A look-alike (well-formed, unknown) costs one indexed read and no write transaction.
+  if (!(await db.apiKey.findUnique({ where: { hash }, select: { id: true } }))) return null;
   return db.$transaction(async (tx) => {
     // Write first (SQLite then holds the write lock for the whole transaction).
     const disabled = await tx.apiKey.updateMany({ where: { hash, status: "enabled" }, data: { status: "disabled", disabledReason: "leaked" } });
