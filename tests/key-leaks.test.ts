@@ -1,8 +1,9 @@
 // Leak reports (POST /v4/key-leaks): signed by the scanner's ECDSA P-256 key; a true positive is disabled and
 // audited at once, a false positive changes nothing; unsigned or badly signed reports change nothing.
 import { generateKeyPairSync, sign, type KeyObject } from "node:crypto";
+import net from "node:net";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { parseLeakPublicKeys, type LeakedKeyNotice } from "@/lib/api-keys/leaks";
+import { emailLeakNotice, parseLeakPublicKeys, type LeakedKeyNotice } from "@/lib/api-keys/leaks";
 import { createApiKey } from "@/lib/api-keys/service";
 import { generateApiKey } from "@/lib/api-keys/token";
 import { prismaKeyStore, verifyApiKey } from "@/lib/api-keys/verify";
@@ -148,5 +149,79 @@ describe("POST /v4/key-leaks", () => {
     expect(() => parseLeakPublicKeys(JSON.stringify([{ key_identifier: "a", key: rsa }]))).toThrow(/P-256/);
     const pem = String(scanner.publicKey.export({ type: "spki", format: "pem" }));
     expect(parseLeakPublicKeys(JSON.stringify([{ key_identifier: "a", key: pem.replace(/\n/g, "\\n") }])).map((k) => k.identifier)).toEqual(["a"]);
+  });
+});
+
+// The smallest SMTP server nodemailer talks to: it records each message's recipients and text.
+async function fakeSmtp() {
+  const messages: { to: string[]; data: string }[] = [];
+  const server = net.createServer((socket) => {
+    let to: string[] = [];
+    let data: string | null = null;
+    let buffer = "";
+    socket.write("220 fake ESMTP\r\n");
+    socket.on("data", (chunk) => {
+      buffer += chunk.toString("utf8");
+      let at: number;
+      while ((at = buffer.indexOf("\r\n")) >= 0) {
+        const line = buffer.slice(0, at);
+        buffer = buffer.slice(at + 2);
+        if (data !== null) {
+          if (line === ".") {
+            messages.push({ to, data });
+            data = null;
+            to = [];
+            socket.write("250 queued\r\n");
+          } else data += (line.startsWith("..") ? line.slice(1) : line) + "\n"; // dot-stuffing undone
+          continue;
+        }
+        const verb = line.slice(0, 4).toUpperCase();
+        if (verb === "EHLO" || verb === "HELO") socket.write("250 fake\r\n");
+        else if (verb === "RCPT") (to.push(/<([^>]+)>/.exec(line)?.[1] ?? ""), socket.write("250 ok\r\n"));
+        else if (verb === "DATA") (data = "", socket.write("354 go on\r\n"));
+        else if (verb === "QUIT") (socket.write("221 bye\r\n"), socket.end());
+        else socket.write("250 ok\r\n");
+      }
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const port = (server.address() as net.AddressInfo).port;
+  return { url: `smtp://127.0.0.1:${port}`, messages, close: () => new Promise((r) => server.close(r)) };
+}
+
+describe("leak notices", () => {
+  it("with SMTP_URL every owner of the key's account is e-mailed where the key was found; the key never is in the mail", async () => {
+    const smtp = await fakeSmtp();
+    vi.stubEnv("SMTP_URL", smtp.url);
+    try {
+      const { acct, plaintext, key } = await liveKey();
+      const owner2 = await db.user.create({ data: { email: `owner2-${acct.workspaceId}@example.test`, name: "Second owner", passwordHash: "x" } });
+      await db.membership.create({ data: { workspaceId: acct.workspaceId, userId: owner2.id, role: "owner" } });
+      const url = "https://github.com/octocat/leaky/blob/main/.env";
+      const response = await keyLeakResponse(report([{ token: plaintext, type: "bobbin_api_key", url, source: "content" }], { key: scanner.privateKey }), { ...services(), notify: emailLeakNotice });
+      expect((await response.json())[0].label).toBe("true_positive");
+      expect(smtp.messages.map((m) => m.to).flat().sort()).toEqual([acct.users[0].email, owner2.email].sort());
+      for (const message of smtp.messages) {
+        // The text is quoted-printable: join its soft line breaks.
+        const text = message.data.replace(/=\n/g, "");
+        expect(text).toContain(`key ending ${key.last4}`);
+        expect(text).toContain(url);
+        expect(text).not.toContain(plaintext.slice(7, 40));
+      }
+    } finally {
+      vi.unstubAllEnvs();
+      await smtp.close();
+    }
+  });
+
+  it("without SMTP_URL nothing is sent: the key.leaked event in Activity is the notice", async () => {
+    vi.stubEnv("SMTP_URL", "");
+    try {
+      const { acct } = await liveKey();
+      const notice: LeakedKeyNotice = { workspaceId: acct.workspaceId, accountName: "A", keyLabel: "key ending abcd", url: "", source: "", ownerEmails: [acct.users[0].email] };
+      expect(await emailLeakNotice(notice)).toBe(false);
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 });

@@ -6,6 +6,7 @@ import { createPublicKey, verify, type KeyObject } from "node:crypto";
 import { z } from "zod";
 import { keyLabel, recordEvent, type RequestMeta } from "../audit/events";
 import type { Db } from "../db-client";
+import { sendKeyLeakedEmail } from "../mail";
 import { hashApiKey } from "./hash";
 import { isWellFormedApiKey } from "./token";
 
@@ -145,3 +146,13 @@ async function disableLeakedKey(db: Db, hash: string, item: LeakReport[number], 
     return { keyId: key.id, notice };
   });
 }
+
+// The notice as e-mail to every owner (when SMTP_URL is set; otherwise nothing is sent and the key.leaked event
+// in Activity is the notice). Returns whether any message was handed to the SMTP server.
+export const emailLeakNotice: LeakNotifier = async (notice) => {
+  let sent = false;
+  for (const to of notice.ownerEmails) {
+    sent = (await sendKeyLeakedEmail(to, notice.accountName, notice.keyLabel, whereFound(notice.url, notice.source)).catch(() => false)) || sent;
+  }
+  return sent;
+};
