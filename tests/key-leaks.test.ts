@@ -176,11 +176,10 @@ async function fakeSmtp() {
           continue;
         }
         const verb = line.slice(0, 4).toUpperCase();
-        if (verb === "EHLO" || verb === "HELO") socket.write("250 fake\r\n");
-        else if (verb === "RCPT") (to.push(/<([^>]+)>/.exec(line)?.[1] ?? ""), socket.write("250 ok\r\n"));
-        else if (verb === "DATA") (data = "", socket.write("354 go on\r\n"));
-        else if (verb === "QUIT") (socket.write("221 bye\r\n"), socket.end());
-        else socket.write("250 ok\r\n");
+        if (verb === "RCPT") to.push(/<([^>]+)>/.exec(line)?.[1] ?? "");
+        if (verb === "DATA") data = "";
+        socket.write(verb === "DATA" ? "354 go on\r\n" : verb === "QUIT" ? "221 bye\r\n" : "250 ok\r\n");
+        if (verb === "QUIT") socket.end();
       }
     });
   });
