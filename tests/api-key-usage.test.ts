@@ -145,4 +145,29 @@ describe("API key usage", () => {
     expect(await todayCount(kept.key.id)).toEqual({ day: today(), count: 1 });
     expect(await db.apiKeyUsageDay.count({ where: { keyId: gone.key.id } })).toBe(0);
   });
+
+  it("a flush that fails keeps its counts for the next one, which writes them", async () => {
+    const { key } = await newKey();
+    let down = true;
+    // The database refuses the first flush's transaction (a lost connection, say).
+    const flaky = new Proxy(db, {
+      get(target, property, receiver) {
+        if (property === "$transaction" && down) {
+          down = false;
+          return () => Promise.reject(new Error("connection lost"));
+        }
+        const value = Reflect.get(target, property, receiver);
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    });
+    const usage = new UsageCounter(flaky);
+    for (let i = 0; i < 7; i++) usage.record(key.id, { ip: "198.51.100.1", userAgent: "a" });
+    await expect(usage.flush()).rejects.toThrow("connection lost");
+    expect(usage.pending()).toBe(7);
+    usage.record(key.id, { ip: "198.51.100.2", userAgent: "b" });
+    await usage.flush();
+    expect(usage.pending()).toBe(0);
+    expect(await todayCount(key.id)).toEqual({ day: today(), count: 8 });
+    expect(await db.apiKeyLastUse.findUniqueOrThrow({ where: { keyId: key.id } })).toMatchObject({ ip: "198.51.100.2", userAgent: "b" });
+  });
 });

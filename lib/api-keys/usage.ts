@@ -4,6 +4,7 @@
 // loses at most the unflushed minute.
 import type { RequestMeta } from "../audit/events";
 import type { Db } from "../db-client";
+import { requestMetaFrom } from "../request-meta";
 
 export const USAGE_FLUSH_INTERVAL_MS = 60_000;
 export const USAGE_DAYS = 30;
@@ -17,15 +18,18 @@ export function usageDay(at: Date): string {
   return at.toISOString().slice(0, 10);
 }
 
-type LastUse = { ip: string | null; userAgent: string | null; at: Date };
+// The last request of a key: its headers are kept as they are and read only by the flush, so a request pays for
+// two Map updates and nothing else.
+type LastUse = { source: RequestMeta | Headers; at: number };
 
 export interface UsageRecorder {
-  record(keyId: number, meta: RequestMeta, now?: Date): void;
+  record(keyId: number, source: RequestMeta | Headers, now?: Date): void;
 }
 
 // One instance's counters. record() never touches the database; flush() writes what was counted since the last one.
 export class UsageCounter implements UsageRecorder {
-  private counts = new Map<string, number>();
+  // UTC day number (days since 1970-01-01) → key id → requests.
+  private counts = new Map<number, Map<number, number>>();
   private lastUse = new Map<number, LastUse>();
   private timer: ReturnType<typeof setInterval> | undefined;
   private flushing: Promise<void> | undefined;
@@ -33,16 +37,23 @@ export class UsageCounter implements UsageRecorder {
 
   constructor(private readonly db: Db) {}
 
-  record(keyId: number, meta: RequestMeta, now = new Date()): void {
-    const slot = `${keyId}|${usageDay(now)}`;
-    this.counts.set(slot, (this.counts.get(slot) ?? 0) + 1);
-    this.lastUse.set(keyId, { ip: meta.ip?.slice(0, 100) ?? null, userAgent: meta.userAgent?.slice(0, 300) ?? null, at: now });
+  record(keyId: number, source: RequestMeta | Headers, now?: Date): void {
+    const at = now ? now.getTime() : Date.now();
+    const day = Math.floor(at / DAY_MS);
+    let perKey = this.counts.get(day);
+    if (!perKey) this.counts.set(day, (perKey = new Map()));
+    perKey.set(keyId, (perKey.get(keyId) ?? 0) + 1);
+    const last = this.lastUse.get(keyId);
+    if (last) {
+      last.source = source;
+      last.at = at;
+    } else this.lastUse.set(keyId, { source, at });
   }
 
   // Requests counted and not yet flushed (for tests and shutdown).
   pending(): number {
     let total = 0;
-    for (const n of this.counts.values()) total += n;
+    for (const perKey of this.counts.values()) for (const n of perKey.values()) total += n;
     return total;
   }
 
@@ -50,12 +61,14 @@ export class UsageCounter implements UsageRecorder {
   // transaction. Keys deleted meanwhile are skipped. On failure the counts are kept for the next flush.
   flush(now = new Date()): Promise<void> {
     // One flush at a time per instance; a second caller waits for the one running, then flushes what is left.
-    const previous = this.flushing ?? Promise.resolve();
-    const run = previous.then(() => this.write(now));
-    this.flushing = run.finally(() => {
-      if (this.flushing === tracked) this.flushing = undefined;
+    const run = (this.flushing ?? Promise.resolve()).then(() => this.write(now));
+    const settled: Promise<void> = run.then(
+      () => undefined,
+      () => undefined,
+    ).then(() => {
+      if (this.flushing === settled) this.flushing = undefined;
     });
-    const tracked = this.flushing;
+    this.flushing = settled;
     return run;
   }
 
@@ -65,24 +78,29 @@ export class UsageCounter implements UsageRecorder {
     const lastUse = this.lastUse;
     this.counts = new Map();
     this.lastUse = new Map();
-    // Keys deleted since their requests add nothing (the day rows would have nowhere to belong).
-    const ids = [...new Set([...lastUse.keys(), ...[...counts.keys()].map((slot) => Number(slot.split("|")[0]))])];
-    const alive = new Set((await this.db.apiKey.findMany({ where: { id: { in: ids } }, select: { id: true } })).map((k) => k.id));
-    const statements = [];
-    for (const [slot, count] of counts) {
-      const [keyId, day] = slot.split("|");
-      if (!alive.has(Number(keyId))) continue;
-      // Additive: another instance's flush of the same key and day adds to it, never overwrites it.
-      statements.push(
-        this.db.$executeRaw`INSERT INTO "ApiKeyUsageDay" ("keyId", "day", "count") SELECT "id", ${day}, ${count} FROM "ApiKey" WHERE "id" = ${Number(keyId)}
-          ON CONFLICT ("keyId", "day") DO UPDATE SET "count" = "ApiKeyUsageDay"."count" + excluded."count"`,
-      );
-    }
-    for (const [keyId, use] of lastUse) {
-      if (!alive.has(keyId)) continue;
-      statements.push(this.db.apiKeyLastUse.upsert({ where: { keyId }, create: { keyId, ...use }, update: use }));
-    }
     try {
+      // Keys deleted since their requests add nothing (the day rows would have nowhere to belong).
+      const ids = new Set(lastUse.keys());
+      for (const perKey of counts.values()) for (const id of perKey.keys()) ids.add(id);
+      const alive = new Set((await this.db.apiKey.findMany({ where: { id: { in: [...ids] } }, select: { id: true } })).map((k) => k.id));
+      const statements = [];
+      for (const [dayNumber, perKey] of counts) {
+        const day = usageDay(new Date(dayNumber * DAY_MS));
+        for (const [keyId, count] of perKey) {
+          if (!alive.has(keyId)) continue;
+          // Additive: another instance's flush of the same key and day adds to it, never overwrites it.
+          statements.push(
+            this.db.$executeRaw`INSERT INTO "ApiKeyUsageDay" ("keyId", "day", "count") SELECT "id", ${day}, ${count} FROM "ApiKey" WHERE "id" = ${keyId}
+              ON CONFLICT ("keyId", "day") DO UPDATE SET "count" = "ApiKeyUsageDay"."count" + excluded."count"`,
+          );
+        }
+      }
+      for (const [keyId, use] of lastUse) {
+        if (!alive.has(keyId)) continue;
+        const meta = use.source instanceof Headers ? requestMetaFrom(use.source) : use.source;
+        const data = { ip: meta.ip?.slice(0, 100) ?? null, userAgent: meta.userAgent?.slice(0, 300) ?? null, at: new Date(use.at) };
+        statements.push(this.db.apiKeyLastUse.upsert({ where: { keyId }, create: { keyId, ...data }, update: data }));
+      }
       await this.db.$transaction(statements);
     } catch (error) {
       this.restore(counts, lastUse);
@@ -94,8 +112,12 @@ export class UsageCounter implements UsageRecorder {
     }
   }
 
-  private restore(counts: Map<string, number>, lastUse: Map<number, LastUse>) {
-    for (const [slot, n] of counts) this.counts.set(slot, (this.counts.get(slot) ?? 0) + n);
+  private restore(counts: Map<number, Map<number, number>>, lastUse: Map<number, LastUse>) {
+    for (const [day, perKey] of counts) {
+      let mine = this.counts.get(day);
+      if (!mine) this.counts.set(day, (mine = new Map()));
+      for (const [keyId, n] of perKey) mine.set(keyId, (mine.get(keyId) ?? 0) + n);
+    }
     for (const [keyId, use] of lastUse) if (!this.lastUse.has(keyId)) this.lastUse.set(keyId, use);
   }
 

@@ -2,7 +2,6 @@
 import { verifyApiKey, type KeyStore, type VerifiedKey } from "../api-keys/verify";
 import { isWellFormedApiKey } from "../api-keys/token";
 import type { UsageRecorder } from "../api-keys/usage";
-import { requestMetaFrom } from "../request-meta";
 import type { RateLimitStore } from "../rate-limit";
 import { tooManyRequests, unauthorized } from "./errors";
 
@@ -21,7 +20,7 @@ export async function authenticate(request: Request, clientAddress: string, serv
   if (!token || !isWellFormedApiKey(token)) return unauthorized();
   const key = await verifyApiKey(services.keys, token, services.pepper);
   if (key) {
-    services.usage?.record(key.keyId, requestMetaFrom(request.headers));
+    services.usage?.record(key.keyId, request.headers);
     return key;
   }
   const hit = await services.limits.hit(`auth-failure:${clientAddress}`, AUTH_FAILURE_LIMIT, AUTH_FAILURE_WINDOW_MS);
