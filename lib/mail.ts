@@ -30,3 +30,16 @@ export async function sendRunFailedEmail(to: string, source: string, error: stri
   });
   return true;
 }
+
+// Tell an owner that a secret scanner found one of the account's keys in public, and that it was disabled.
+export async function sendKeyLeakedEmail(to: string, accountName: string, key: string, where: string): Promise<boolean> {
+  if (!mailEnabled()) return false;
+  const transport = nodemailer.createTransport(process.env.SMTP_URL);
+  await transport.sendMail({
+    from: process.env.SMTP_FROM ?? "Bobbin <no-reply@bobbin.example>",
+    to,
+    subject: `An API key of ${accountName} was found in public and disabled`,
+    text: `A secret scanner reported the API ${key} of the account "${accountName}", ${where}.\n\nThe key has been disabled: requests made with it are refused. Remove it from where it was published, generate a new key on the Account Settings page, and delete the leaked one. The report is in the account's Activity.\n`,
+  });
+  return true;
+}

@@ -1,14 +1,15 @@
 // "API access keys" on Account Settings: the limit, Generate a Key (or the Enterprise call-to-action), the table.
 import type { ApiKeyView } from "@/lib/api-keys/service";
+import type { UsagePoint } from "@/lib/api-keys/usage";
 import { MAX_KEYS_PER_ACCOUNT } from "@/lib/api-keys/service";
 import { hasApiAccess } from "@/lib/plans";
 import { FeedbackProvider } from "@/components/ui/feedback";
 import { GenerateKeyDialog } from "./generate-key-dialog";
 import { KeysTable } from "./keys-table";
 
-type Props = { workspaceId: number; plan: string; keys: ApiKeyView[]; now: Date; salesUrl: string };
+type Props = { workspaceId: number; plan: string; keys: ApiKeyView[]; now: Date; salesUrl: string; usage?: Record<number, UsagePoint[]>; accountSlug?: string };
 
-export function ApiKeysSection({ workspaceId, plan, keys, now, salesUrl }: Props) {
+export function ApiKeysSection({ workspaceId, plan, keys, now, salesUrl, usage, accountSlug }: Props) {
   const full = keys.length >= MAX_KEYS_PER_ACCOUNT;
   return (
     <section aria-labelledby="api-keys-heading">
@@ -37,7 +38,7 @@ export function ApiKeysSection({ workspaceId, plan, keys, now, salesUrl }: Props
           </div>
         )}
         {keys.length > 0 ? (
-          <KeysTable keys={keys} workspaceId={workspaceId} now={now} />
+          <KeysTable keys={keys} workspaceId={workspaceId} now={now} usage={usage} accountSlug={accountSlug} />
         ) : (
           <p className="rounded-lg border border-dashed border-slate-300 bg-white px-4 py-8 text-center text-sm text-slate-600">
             This account has no API access keys yet.

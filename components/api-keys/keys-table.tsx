@@ -1,11 +1,14 @@
 // The table of an account's keys (server-rendered; the ⋮ menus are client islands).
 import type { ApiKeyView } from "@/lib/api-keys/service";
+import type { UsagePoint } from "@/lib/api-keys/usage";
 import { KeyRowActions } from "./key-row-actions";
+import { KeyUsageCell } from "./usage-cell";
 import { formatUtc, RelativeTime } from "./times";
 
 const REASONS: Record<string, string> = {
   plan: "Disabled — plan without API access",
   creator_removed: "Disabled — creator removed",
+  leaked: "Disabled — reported leaked",
 };
 
 function statusLabel(key: ApiKeyView): { label: string; note?: string } {
@@ -15,7 +18,8 @@ function statusLabel(key: ApiKeyView): { label: string; note?: string } {
 
 const TH = "px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600";
 
-export function KeysTable({ keys, workspaceId, now }: { keys: ApiKeyView[]; workspaceId: number; now: Date }) {
+// usage: each key's last 30 days (lib/api-keys/usage.ts); accountSlug links a row to its detail view.
+export function KeysTable({ keys, workspaceId, now, usage, accountSlug }: { keys: ApiKeyView[]; workspaceId: number; now: Date; usage?: Record<number, UsagePoint[]>; accountSlug?: string }) {
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="w-full text-sm">
@@ -27,6 +31,7 @@ export function KeysTable({ keys, workspaceId, now }: { keys: ApiKeyView[]; work
             <th scope="col" className={TH}>Created</th>
             <th scope="col" className={TH}>Last used</th>
             <th scope="col" className={TH}>Status</th>
+            {usage && <th scope="col" className={TH}>Requests, 30 days</th>}
             <th scope="col" className={TH}><span className="sr-only">Actions</span></th>
           </tr>
         </thead>
@@ -48,6 +53,11 @@ export function KeysTable({ keys, workspaceId, now }: { keys: ApiKeyView[]; work
                   <div className={key.status === "enabled" ? "text-green-800" : "text-slate-600"}>{status.label}</div>
                   {status.note && <div className="text-xs text-slate-600">{status.note}</div>}
                 </td>
+                {usage && (
+                  <td className="px-3 py-3">
+                    <KeyUsageCell keyId={key.id} last4={key.last4} days={usage[key.id] ?? []} accountSlug={accountSlug} />
+                  </td>
+                )}
                 <td className="px-3 py-3 text-right">
                   <KeyRowActions workspaceId={workspaceId} keyId={key.id} last4={key.last4} description={key.description} status={key.status} />
                 </td>

@@ -26,12 +26,25 @@ export interface KeyStore {
   touchLastUsed(id: number, now: Date): Promise<void>;
 }
 
+// When this process last sent a key's last-use write, per store: a burst of requests that all read the old
+// lastUsedAt before the first write landed sends one write, not one per request.
+const touchedBy = new WeakMap<KeyStore, Map<number, number>>();
+
+function claimTouch(store: KeyStore, keyId: number, now: Date): boolean {
+  let touched = touchedBy.get(store);
+  if (!touched) touchedBy.set(store, (touched = new Map()));
+  const last = touched.get(keyId);
+  if (last !== undefined && Math.abs(now.getTime() - last) < LAST_USED_RESOLUTION_MS) return false;
+  touched.set(keyId, now.getTime());
+  return true;
+}
+
 // The key's identity when it may act now, else null (whatever the reason: callers must not tell them apart).
 export async function verifyApiKey(store: KeyStore, token: string, pepper: string, now = new Date()): Promise<VerifiedKey | null> {
   if (!isWellFormedApiKey(token)) return null;
   const key = await store.findByHash(hashApiKey(token, pepper));
   if (!key || key.status !== "enabled" || !hasApiAccess(key.plan) || !key.creatorIsMember) return null;
-  if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
+  if ((!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) && claimTouch(store, key.id, now)) {
     store.touchLastUsed(key.id, now).catch((error: Error) => console.error(`last-used update failed for key ${key.id}: ${error.message}`));
   }
   return { keyId: key.id, workspaceId: key.workspaceId, userId: key.createdById };

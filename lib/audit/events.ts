@@ -33,7 +33,8 @@ export type AuditAction =
   | "destination.created"
   | "destination.updated"
   | "destination.deleted"
-  | "job.failed_notice";
+  | "job.failed_notice"
+  | "key.leaked";
 
 // Where a change came from: the client's address and browser, when known.
 export type RequestMeta = { ip?: string | null; userAgent?: string | null };

@@ -177,6 +177,27 @@ export function openApiDocument(): object {
       "/v4/health": {
         get: { summary: "Health check for load balancers (no key needed)", security: [], responses: { 200: { description: "The app and its database answer" }, 503: { description: "The database does not answer" } } },
       },
+      "/v4/key-leaks": {
+        post: {
+          summary:
+            "A secret scanner's leak report (GitHub's secret-scanning partner shape), signed by the scanner instead of a key: Github-Public-Key-Identifier and Github-Public-Key-Signature (base64 DER ECDSA P-256/SHA-256 of the raw body) against KEY_LEAK_PUBLIC_KEYS. Every reported Bobbin key is disabled at once and audited (key.leaked). 60 reports a minute per address",
+          security: [],
+          requestBody: {
+            required: true,
+            content: { "application/json": { schema: { type: "array", items: { type: "object", properties: { token: { type: "string" }, type: { type: "string" }, url: { type: "string" }, source: { type: "string" } }, required: ["token"] } } } },
+          },
+          responses: {
+            200: {
+              description: "One answer per reported token, in order",
+              content: { "application/json": { schema: { type: "array", items: { type: "object", properties: { token_raw: { type: "string" }, token_type: { type: "string" }, label: { enum: ["true_positive", "false_positive"] } }, required: ["token_raw", "token_type", "label"] } } } },
+            },
+            400: { description: "Not a JSON array of {token, type, url, source}, or over 1 MiB", content: { "application/json": { schema: ref("Error") } } },
+            401: { description: "Unsigned: a signature header is missing", content: { "application/json": { schema: ref("Error") } } },
+            403: { description: "The signature does not verify with a configured public key (or none is configured)", content: { "application/json": { schema: ref("Error") } } },
+            429: { description: "Too many reports from this address; see Retry-After", content: { "application/json": { schema: ref("Error") } } },
+          },
+        },
+      },
       ...Object.fromEntries(
         Object.entries(PATHS).map(([path, { params, ops }]) => [
           path,

@@ -2,7 +2,8 @@
 // member's session, exactly as the page's forms call them) holds on B from the very next request, and the
 // per-account limit of 10 holds when creates race on both instances.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { KEY_ERROR_MESSAGES, MAX_KEYS_PER_ACCOUNT } from "../../lib/api-keys/service";
+import { createApiKey, KEY_ERROR_MESSAGES, MAX_KEYS_PER_ACCOUNT } from "../../lib/api-keys/service";
+import { usageByDay } from "../../lib/api-keys/usage";
 import { createTestAccount, TEST_PASSWORD } from "../helpers/accounts";
 import { freshDb } from "../helpers/db";
 import { signInOverHttp, type HttpSession } from "../helpers/http-session";
@@ -16,7 +17,8 @@ describe("API keys changed through one instance, used on the other", async () =>
   const { db, url } = await freshDb();
   let cluster: Cluster;
   beforeAll(async () => {
-    cluster = await startInstances({ databaseUrl: url, count: 2 });
+    // Usage is flushed every second (not every minute) so the usage test below need not wait long.
+    cluster = await startInstances({ databaseUrl: url, count: 2, env: { USAGE_FLUSH_INTERVAL_MS: "1000" } });
   }, 300_000);
   afterAll(() => cluster?.stop());
 
@@ -96,5 +98,19 @@ describe("API keys changed through one instance, used on the other", async () =>
 
     expect((await api(b, plaintext)).status).toBe(401);
     expect((await member.fetch(b.url, settings(account.slug))).status).toBe(404);
+  });
+
+  it("concurrent requests with one key on both instances are all counted once each instance flushed", async () => {
+    const [a, b] = cluster.instances;
+    const account = await createTestAccount(db);
+    const user = await db.user.findUniqueOrThrow({ where: { email: account.emails[0] } });
+    const made = await createApiKey(db, { workspaceId: account.id, userId: user.id }, "usage on two instances", cluster.secrets.API_KEY_HMAC_SECRET);
+    if (!made.ok) throw new Error(made.message);
+    const statuses = await Promise.all(Array.from({ length: 120 }, (_, i) => api(i % 3 === 0 ? a : b, made.data.plaintext).then((r) => r.status)));
+    expect(statuses.filter((s) => s !== 200)).toEqual([]);
+    const today = async () => (await usageByDay(db, [made.data.key.id])).get(made.data.key.id)!.at(-1)!.count;
+    await expect.poll(today, { timeout: 15_000 }).toBe(120);
+    const lastUse = await db.apiKeyLastUse.findUniqueOrThrow({ where: { keyId: made.data.key.id } });
+    expect([`10.9.${a.port % 256}.1`, `10.9.${b.port % 256}.1`]).toContain(lastUse.ip);
   });
 });

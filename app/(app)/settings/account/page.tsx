@@ -3,6 +3,7 @@ import { AppShell } from "@/components/app/app-shell";
 import { SettingsTabs } from "@/components/app/settings-tabs";
 import { ApiKeysSection } from "@/components/api-keys/api-keys-section";
 import { listApiKeys } from "@/lib/api-keys/service";
+import { usageByDay } from "@/lib/api-keys/usage";
 import { requirePageMember } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 
@@ -13,6 +14,9 @@ export const metadata: Metadata = { title: "Account Settings" };
 export default async function AccountSettingsPage({ searchParams }: { searchParams: Promise<{ account?: string }> }) {
   const { account } = await searchParams;
   const ctx = await requirePageMember(`/settings/account${account ? `?account=${encodeURIComponent(account)}` : ""}`, account);
+  const keys = await listApiKeys(db, ctx.member.workspaceId);
+  const now = new Date();
+  const usage = Object.fromEntries(await usageByDay(db, keys.map((k) => k.id), now));
   return (
     <AppShell ctx={ctx} basePath="/settings/account">
       <h1 className="mb-6 text-2xl font-semibold">Edit User Settings</h1>
@@ -21,7 +25,7 @@ export default async function AccountSettingsPage({ searchParams }: { searchPara
         <h2 id="account-heading" className="text-lg font-semibold">{ctx.member.workspaceName}</h2>
         <p className="text-sm text-slate-600">Account ID {ctx.member.workspaceId} · {ctx.member.plan === "enterprise" ? "Enterprise" : "Standard"} plan</p>
       </section>
-      <ApiKeysSection workspaceId={ctx.member.workspaceId} plan={ctx.member.plan} keys={await listApiKeys(db, ctx.member.workspaceId)} now={new Date()} salesUrl={SALES_URL} />
+      <ApiKeysSection workspaceId={ctx.member.workspaceId} plan={ctx.member.plan} keys={keys} now={now} salesUrl={SALES_URL} usage={usage} accountSlug={ctx.member.workspaceSlug} />
     </AppShell>
   );
 }

@@ -33,6 +33,7 @@ const ACTIONS: Record<string, string> = {
   "destination.created": "Destination created",
   "destination.updated": "Destination changed",
   "destination.deleted": "Destination deleted",
+  "key.leaked": "Key disabled: reported leaked by a secret scanner",
   "job.failed_notice": "Run failed (owners notified once until a run succeeds)",
 };
 
