@@ -30,3 +30,16 @@ export async function sendRunFailedEmail(to: string, source: string, error: stri
   });
   return true;
 }
+
+// Tell an owner that an API key of their account expires soon; returns whether a message was handed over.
+export async function sendKeyExpiringEmail(to: string, accountName: string, key: string, expiresAt: string, link: string): Promise<boolean> {
+  if (!mailEnabled()) return false;
+  const transport = nodemailer.createTransport(process.env.SMTP_URL);
+  await transport.sendMail({
+    from: process.env.SMTP_FROM ?? "Bobbin <no-reply@bobbin.example>",
+    to,
+    subject: `An API key of ${accountName} expires on ${expiresAt.slice(0, 10)}`,
+    text: `The API access ${key} of the account "${accountName}" expires at ${expiresAt}. From then on, the API refuses it.\n\nTo keep a script working, roll the key (a new key with the same settings) or generate a new one:\n${link}\n`,
+  });
+  return true;
+}

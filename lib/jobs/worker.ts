@@ -3,10 +3,14 @@ import type { RunnerDeps } from "../replication/runner";
 import { runJob } from "../replication/runner";
 import { announceWaitingJobs, reapStaleJobs, STALE_AFTER_MS } from "../replication/jobs";
 import type { JobQueue } from "./queue";
-import { startScheduler } from "./scheduler";
+import { onSchedulerTick, startScheduler } from "./scheduler";
+import { sendExpiryNotices } from "../api-keys/expiry-notice";
 import { notifyRunOutcome } from "../replication/notify";
 
 export type Worker = { stop(): Promise<void> };
+
+// API keys expiring within 7 days: their owners are emailed once (when SMTP_URL is set).
+onSchedulerTick({ name: "api-key-expiry-notices", everyMs: 60_000, run: (db, now) => sendExpiryNotices(db, now) });
 
 // Start working; stop() aborts running jobs (each ends recorded, bookmarks as last committed) and waits for them.
 // Each worker also runs the scheduler (SCHEDULER=0 turns it off in this process).
