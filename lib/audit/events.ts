@@ -10,7 +10,6 @@ export type AuditAction =
   | "key.rolled"
   | "key.updated"
   | "key.address_refused"
-  | "key.expiry_notice"
   | "member.invited"
   | "member.joined"
   | "member.removed"

@@ -5,7 +5,7 @@ export const auditEventSchema = z
   .object({
     id: z.number().int(),
     created_at: z.string().meta({ description: "ISO 8601, UTC." }),
-    action: z.string().meta({ description: "key.created, key.disabled, key.enabled, key.deleted, key.auto_disabled, member.invited, member.joined, member.removed, member.role_changed, signin.failed (one event per address and 15 minutes, with a count), invitation.revoked, invitation.expired_with_inviter, source.created, source.updated, source.paused, source.resumed, source.deleted, source.checked, destination.created, destination.updated, destination.deleted, job.started, job.stopped, notification.email_created|email_disabled|email_enabled|email_deleted, notification.hook_created|hook_disabled|hook_enabled|hook_deleted" }),
+    action: z.string().meta({ description: "key.created, key.disabled, key.enabled, key.deleted, key.auto_disabled, key.rolled, key.updated (one event per changed field, with before → after), key.address_refused (a request from outside the key's allow-list; ip is that address), member.invited, member.joined, member.removed, member.role_changed, signin.failed (one event per address and 15 minutes, with a count), invitation.revoked, invitation.expired_with_inviter, source.created, source.updated, source.paused, source.resumed, source.deleted, source.checked, destination.created, destination.updated, destination.deleted, job.started, job.stopped, notification.email_created|email_disabled|email_enabled|email_deleted, notification.hook_created|hook_disabled|hook_enabled|hook_deleted" }),
     actor: z.object({
       type: z.enum(["member", "key", "system"]),
       label: z.string().meta({ description: "The member's email, `API key ending …`, or the system's name." }),
