@@ -2,7 +2,7 @@
 // through the real route handlers (as a client sees them: status, body, headers).
 import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseAllowList } from "@/lib/api-keys/allow-list";
+import { addressAllowed, parseAllowList } from "@/lib/api-keys/allow-list";
 import { rollApiKey, updateApiKey } from "@/lib/api-keys/changes";
 import { sendExpiryNotices } from "@/lib/api-keys/expiry-notice";
 import { appKeyStore } from "@/lib/api-keys/key-store";
@@ -193,6 +193,25 @@ describe("IP allow-lists", () => {
     expect(parseAllowList(Array.from({ length: 11 }, (_, i) => `10.0.0.${i}`)).ok).toBe(false);
   });
 
+  it("matches client addresses as node's BlockList does (IPv4, IPv6, IPv4-mapped), and no malformed address", () => {
+    const stored = "198.51.100.0/24 10.0.0.0/8 2001:db8::/32 2001:db8:abcd:12::/63 0.0.0.0/32";
+    const oracle = new net.BlockList();
+    for (const cidr of stored.split(" ")) {
+      const [a, p] = cidr.split("/");
+      oracle.addSubnet(a, Number(p), net.isIP(a) === 4 ? "ipv4" : "ipv6");
+    }
+    const samples = ["198.51.100.7", "198.51.101.7", "10.255.1.1", "11.0.0.1", "0.0.0.0", "0.0.0.1", "2001:db8::5", "2001:db9::5", "::ffff:198.51.100.9",
+      "::ffff:8.8.8.8", "2001:db8:abcd:13::1", "2001:db8:abcd:14::1", "::1", "::", "2001:0DB8:0000:0000:0000:0000:0000:0001", "1:2:3:4:5:6:7:8", "fe80::1"];
+    for (const address of samples) {
+      expect(addressAllowed(stored, address), address).toBe(oracle.check(address, net.isIP(address) === 4 ? "ipv4" : "ipv6"));
+    }
+    for (const bad of ["1.2.3", "1.2.3.4.5", "256.1.1.1", "1:2:3:4:5:6:7:8:9", "1::2::3", "g::1", "12345::1", "", "abc", "10.0.0.1x"]) {
+      expect(addressAllowed(stored, bad), bad).toBe(false);
+    }
+    expect(addressAllowed("", null)).toBe(true);
+    expect(addressAllowed(stored, null)).toBe(false);
+  });
+
   it("refuses a request from another address (via X-Forwarded-For) with the same 401, recorded with the address", async () => {
     const acct = await seedAccount(db);
     const { key, plaintext } = await keyFor(acct, "office only", { allowedCidrs: ["203.0.113.0/24", "2001:db8::/32"] });
@@ -217,6 +236,19 @@ describe("IP allow-lists", () => {
     } finally {
       process.env.TRUSTED_PROXIES = "1";
     }
+  });
+});
+
+describe("IP allow-lists under the failure limit", () => {
+  it("past 30 refusals a minute from one address: 429, and Activity gets no more events", async () => {
+    const acct = await seedAccount(db);
+    const { plaintext } = await keyFor(acct, "office only", { allowedCidrs: ["203.0.113.0/24"] });
+    const statuses: number[] = [];
+    for (let i = 0; i < 33; i++) statuses.push((await call(sources.GET, "GET", plaintext, { forwardedFor: "198.51.100.77" })).status);
+    expect(statuses.slice(0, 30)).toEqual(Array(30).fill(401));
+    expect(statuses.slice(30)).toEqual([429, 429, 429]);
+    const { events } = await listEvents(db, acct.workspaceId);
+    expect(events.filter((e) => e.action === "key.address_refused")).toHaveLength(30);
   });
 });
 

@@ -27,14 +27,15 @@ export async function authenticate(request: Request, clientAddress: string, serv
     if (check.key.access === "read" && !READ_METHODS.has(request.method.toUpperCase())) return readOnly();
     return check.key;
   }
+  const hit = await services.limits.hit(`auth-failure:${clientAddress}`, AUTH_FAILURE_LIMIT, AUTH_FAILURE_WINDOW_MS);
+  if (!hit.allowed) {
+    return tooManyRequests(hit.retryAfterSeconds, `Too many failed authentication attempts from this address. Retry after ${hit.retryAfterSeconds} seconds.`);
+  }
+  // Recorded only within the failure limit, so a stolen key used from elsewhere cannot flood Activity.
   if (check.blockedAddress && services.db) {
     await recordAddressRefused(services.db, check.blockedAddress, meta).catch((error: Error) =>
       console.error(`api: allow-list refusal not recorded: ${error.message.split("\n")[0]}`),
     );
-  }
-  const hit = await services.limits.hit(`auth-failure:${clientAddress}`, AUTH_FAILURE_LIMIT, AUTH_FAILURE_WINDOW_MS);
-  if (!hit.allowed) {
-    return tooManyRequests(hit.retryAfterSeconds, `Too many failed authentication attempts from this address. Retry after ${hit.retryAfterSeconds} seconds.`);
   }
   return unauthorized();
 }
