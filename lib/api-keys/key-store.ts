@@ -26,12 +26,18 @@ type Row = {
 
 function toRecord(row: Row | undefined): KeyRecord | null {
   if (!row) return null;
-  const { member, lastUsedAt, expiresAt, ...rest } = row;
+  // Built field by field (no rest/spread): this runs on every API request.
   return {
-    ...rest,
-    lastUsedAt: lastUsedAt === null ? null : new Date(lastUsedAt),
-    expiresAt: expiresAt === null ? null : new Date(expiresAt),
-    creatorIsMember: Boolean(member),
+    id: row.id,
+    workspaceId: row.workspaceId,
+    createdById: row.createdById,
+    status: row.status,
+    plan: row.plan,
+    access: row.access,
+    allowedCidrs: row.allowedCidrs,
+    lastUsedAt: row.lastUsedAt === null ? null : new Date(row.lastUsedAt),
+    expiresAt: row.expiresAt === null ? null : new Date(row.expiresAt),
+    creatorIsMember: Boolean(row.member),
   };
 }
 
