@@ -24,12 +24,17 @@ function* rows(accounts: number, keys: number, pepper: string, tokens: string[])
 // key's last use is written at most once a minute).
 const AHEAD_MS = 24 * 60 * 60 * 1000;
 
+// Every key expires in a year and has an allow-list, so verifying runs the expiry and allow-list checks too.
+export const BENCH_ALLOWED_CIDRS = "198.51.100.0/24 203.0.113.0/24 2001:db8::/32";
+const EXPIRES_MS = 365 * 24 * 60 * 60 * 1000;
+
 // Accounts 1..accounts (enterprise), one owner each, and `keys` enabled keys spread over them.
 export function seedSqlite(file: string, accounts: number, keys: number, pepper: string): Seeded {
   const db = new Database(file);
   const tokens: string[] = [];
   const now = new Date().toISOString().replace("Z", "+00:00"); // as Prisma stores DateTime in SQLite
   const ahead = new Date(Date.now() + AHEAD_MS).toISOString().replace("Z", "+00:00");
+  const expires = new Date(Date.now() + EXPIRES_MS).toISOString().replace("Z", "+00:00");
   db.transaction(() => {
     const user = db.prepare("INSERT INTO User (id, email, createdAt) VALUES (?, ?, ?)");
     const ws = db.prepare("INSERT INTO Workspace (id, slug, name, plan, apiKeyCount, createdAt) VALUES (?, ?, ?, 'enterprise', ?, ?)");
@@ -39,8 +44,10 @@ export function seedSqlite(file: string, accounts: number, keys: number, pepper:
       ws.run(a, `bench-${a}`, `Bench ${a}`, Math.ceil((keys - a + 1) / accounts), now);
       member.run(a, `u${a}`, now);
     }
-    const key = db.prepare("INSERT INTO ApiKey (workspaceId, createdById, description, hash, last4, status, createdAt, updatedAt, lastUsedAt) VALUES (?, ?, 'bench', ?, ?, 'enabled', ?, ?, ?)");
-    for (const r of rows(accounts, keys, pepper, tokens)) key.run(r.ws, r.user, r.hash, r.last4, now, now, ahead);
+    const key = db.prepare(
+      "INSERT INTO ApiKey (workspaceId, createdById, description, hash, last4, status, createdAt, updatedAt, lastUsedAt, expiresAt, allowedCidrs) VALUES (?, ?, 'bench', ?, ?, 'enabled', ?, ?, ?, ?, ?)",
+    );
+    for (const r of rows(accounts, keys, pepper, tokens)) key.run(r.ws, r.user, r.hash, r.last4, now, now, ahead, expires, BENCH_ALLOWED_CIDRS);
   })();
   db.close();
   return { tokens };
@@ -57,9 +64,9 @@ export async function seedPostgres(url: string, accounts: number, keys: number, 
   for (let i = 0; i < all.length; i += 5_000) {
     const batch = all.slice(i, i + 5_000);
     await client.query(
-      `INSERT INTO "ApiKey" ("workspaceId", "createdById", description, hash, last4, status, "updatedAt", "lastUsedAt")
-       SELECT w, u, 'bench', h, l, 'enabled', now(), now() + interval '1 day' FROM unnest($1::int[], $2::text[], $3::text[], $4::text[]) AS t(w, u, h, l)`,
-      [batch.map((r) => r.ws), batch.map((r) => r.user), batch.map((r) => r.hash), batch.map((r) => r.last4)],
+      `INSERT INTO "ApiKey" ("workspaceId", "createdById", description, hash, last4, status, "updatedAt", "lastUsedAt", "expiresAt", "allowedCidrs")
+       SELECT w, u, 'bench', h, l, 'enabled', now(), now() + interval '1 day', now() + interval '365 days', $5 FROM unnest($1::int[], $2::text[], $3::text[], $4::text[]) AS t(w, u, h, l)`,
+      [batch.map((r) => r.ws), batch.map((r) => r.user), batch.map((r) => r.hash), batch.map((r) => r.last4), BENCH_ALLOWED_CIDRS],
     );
   }
   await client.query(`UPDATE "Workspace" w SET "apiKeyCount" = (SELECT count(*) FROM "ApiKey" k WHERE k."workspaceId" = w.id)`);

@@ -71,7 +71,7 @@ test("row menu by keyboard: disable, re-enable, Escape cancels a delete, then de
   await expect(menuButton).toBeFocused();
 
   await page.keyboard.press("Enter");
-  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("End"); // Delete is the menu's last item (after Edit and Roll)
   await expect(page.getByRole("menuitem", { name: "Delete this key" })).toBeFocused();
   await page.keyboard.press("Enter");
   const confirm = page.getByRole("dialog", { name: "Delete this key?" });

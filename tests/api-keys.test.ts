@@ -28,11 +28,11 @@ describe.each(STORES)("API key lifecycle, verified through %s", async (_name, ma
   it("creates a key that verifies as its creator in its account, storing only an HMAC and the last 4", async () => {
     const acct = await seedAccount(db, { members: 2 });
     const { key, plaintext } = await keyFor(acct.workspaceId, acct.users[1].id, "Used by the scheduler");
-    expect(key).toMatchObject({ last4: plaintext.slice(-4), description: "Used by the scheduler", status: "enabled", createdByEmail: acct.users[1].email, lastUsedAt: null });
+    expect(key).toMatchObject({ last4: plaintext.slice(-4), description: "Used by the scheduler", status: "enabled", expiresAt: null, access: "full", allowedCidrs: [], createdByEmail: acct.users[1].email, lastUsedAt: null });
     const row = await db.apiKey.findUniqueOrThrow({ where: { id: key.id } });
     expect(JSON.stringify(row)).not.toContain(plaintext);
     expect(JSON.stringify(row)).not.toContain(plaintext.slice(7, 30));
-    expect(await verifyApiKey(store, plaintext, PEPPER)).toEqual({ keyId: key.id, workspaceId: acct.workspaceId, userId: acct.users[1].id });
+    expect(await verifyApiKey(store, plaintext, PEPPER)).toEqual({ keyId: key.id, workspaceId: acct.workspaceId, userId: acct.users[1].id, access: "full" });
     expect(await verifyApiKey(store, plaintext, "another-pepper-0123456789-0123456789")).toBeNull();
     expect((await db.workspace.findUniqueOrThrow({ where: { id: acct.workspaceId } })).apiKeyCount).toBe(1);
   });

@@ -4,6 +4,7 @@ import { useId, useState, useTransition } from "react";
 import { generateApiKeyAction } from "@/app/(app)/settings/account/actions";
 import { Button } from "@/components/ui/button";
 import { DialogContent, DialogRoot, DialogTrigger } from "@/components/ui/dialog";
+import { KeySettingsFields, settingsErrorsOf, type SettingsErrors } from "./key-settings-fields";
 import { RevealKey } from "./reveal-key";
 
 const HINT = "Required. 1–100 characters, no control characters (such as line breaks).";
@@ -13,6 +14,7 @@ export function GenerateKeyDialog({ workspaceId, disabled }: { workspaceId: numb
   const [plaintext, setPlaintext] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [fieldError, setFieldError] = useState<string | null>(null);
+  const [settingsErrors, setSettingsErrors] = useState<SettingsErrors>({});
   const [pending, startTransition] = useTransition();
   const hintId = useId();
   const errorId = useId();
@@ -27,6 +29,7 @@ export function GenerateKeyDialog({ workspaceId, disabled }: { workspaceId: numb
       setPlaintext(null);
       setError(null);
       setFieldError(null);
+      setSettingsErrors({});
     }
   }
 
@@ -35,11 +38,13 @@ export function GenerateKeyDialog({ workspaceId, disabled }: { workspaceId: numb
     const form = new FormData(event.currentTarget);
     setError(null);
     setFieldError(null);
+    setSettingsErrors({});
     startTransition(async () => {
       const result = await generateApiKeyAction(form).catch(() => null);
       if (!result) setError("The key could not be generated: the server did not answer. Try again.");
       else if (result.ok) setPlaintext(result.data.plaintext);
       else if (result.fieldErrors?.description) setFieldError(result.fieldErrors.description[0]);
+      else if (result.fieldErrors) setSettingsErrors(settingsErrorsOf(result.fieldErrors));
       else setError(result.error);
     });
   }
@@ -73,6 +78,7 @@ export function GenerateKeyDialog({ workspaceId, disabled }: { workspaceId: numb
               {fieldError && <p id={errorId} className="mt-1 text-sm font-medium text-red-700">{fieldError}</p>}
               <p id={hintId} className="mt-1 text-xs text-slate-600">{HINT}</p>
             </div>
+            <KeySettingsFields errors={settingsErrors} />
             {error && <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-900">{error}</p>}
             <div className="flex justify-end gap-2">
               <Button variant="secondary" onClick={() => onOpenChange(false)} disabled={pending}>Cancel</Button>

@@ -7,13 +7,29 @@ import type { ActionResult } from "@/lib/action-result";
 import { Button } from "@/components/ui/button";
 import { DialogContent, DialogRoot } from "@/components/ui/dialog";
 import { useFeedback } from "@/components/ui/feedback";
+import { EditKeyDialog } from "./edit-key-dialog";
+import { RollKeyDialog } from "./roll-key-dialog";
 
-type Props = { workspaceId: number; keyId: number; last4: string; description: string; status: "enabled" | "disabled" };
+type Props = {
+  workspaceId: number;
+  keyId: number;
+  last4: string;
+  description: string;
+  status: "enabled" | "disabled";
+  // Expiry, access and allow-list (absent: never, full, any address).
+  expiresAt?: Date | null;
+  access?: "full" | "read";
+  allowedCidrs?: string[];
+  // Why "Roll this key" cannot be used now (no free slot, disabled or expired key); null when it can.
+  rollBlocked?: string | null;
+};
 
 const ITEM = "block w-full cursor-pointer rounded px-3 py-2 text-left text-sm outline-none data-[highlighted]:bg-slate-100 data-[disabled]:opacity-50";
 
-export function KeyRowActions({ workspaceId, keyId, last4, description, status }: Props) {
+export function KeyRowActions({ workspaceId, keyId, last4, description, status, expiresAt = null, access = "full", allowedCidrs = [], rollBlocked = null }: Props) {
   const [confirming, setConfirming] = useState(false);
+  const [rolling, setRolling] = useState(false);
+  const [editing, setEditing] = useState(false);
   const [pending, startTransition] = useTransition();
   const [dialogError, setDialogError] = useState<string | null>(null);
   const trigger = useRef<HTMLButtonElement>(null);
@@ -60,11 +76,21 @@ export function KeyRowActions({ workspaceId, keyId, last4, description, status }
           <DropdownMenu.Item className={ITEM} disabled={pending} onSelect={toggle}>
             {status === "enabled" ? "Disable this key" : "Re-enable this key"}
           </DropdownMenu.Item>
+          <DropdownMenu.Item className={ITEM} disabled={pending} onSelect={() => setEditing(true)}>
+            Edit this key
+          </DropdownMenu.Item>
+          <DropdownMenu.Item className={ITEM} disabled={pending || rollBlocked !== null} onSelect={() => setRolling(true)}>
+            Roll this key
+            {rollBlocked && <span className="block text-xs text-slate-600">{rollBlocked}</span>}
+          </DropdownMenu.Item>
           <DropdownMenu.Item className={`${ITEM} text-red-700`} disabled={pending} onSelect={() => { setDialogError(null); setConfirming(true); }}>
             Delete this key
           </DropdownMenu.Item>
         </DropdownMenu.Content>
       </DropdownMenu.Root>
+      <RollKeyDialog open={rolling} onOpenChange={setRolling} workspaceId={workspaceId} keyId={keyId} last4={last4} description={description} />
+      <EditKeyDialog open={editing} onOpenChange={setEditing} workspaceId={workspaceId} keyId={keyId} last4={last4} description={description}
+        expiresAt={expiresAt} access={access} allowedCidrs={allowedCidrs} />
       <DialogRoot open={confirming} onOpenChange={(open) => !pending && setConfirming(open)}>
         <DialogContent
           title="Delete this key?"

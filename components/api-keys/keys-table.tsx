@@ -1,5 +1,5 @@
 // The table of an account's keys (server-rendered; the ⋮ menus are client islands).
-import type { ApiKeyView } from "@/lib/api-keys/service";
+import { isExpired, MAX_KEYS_PER_ACCOUNT, type ApiKeyView } from "@/lib/api-keys/service";
 import type { UsagePoint } from "@/lib/api-keys/usage";
 import { KeyRowActions } from "./key-row-actions";
 import { KeyUsageCell } from "./usage-cell";
@@ -11,8 +11,10 @@ const REASONS: Record<string, string> = {
   leaked: "Disabled — reported leaked",
 };
 
-function statusLabel(key: ApiKeyView): { label: string; note?: string } {
-  if (key.status === "enabled") return { label: "Enabled" };
+function statusLabel(key: ApiKeyView, now: Date): { label: string; note?: string } {
+  // An expired key is refused like a disabled one; it keeps its slot until deleted.
+  if (key.status === "enabled" && key.expiresAt && isExpired(key, now)) return { label: "Expired", note: `on ${formatUtc(key.expiresAt)}` };
+  if (key.status === "enabled") return { label: "Enabled", note: key.expiresAt ? `Expires ${formatUtc(key.expiresAt)}` : undefined };
   return { label: "Disabled", note: key.disabledReason ? REASONS[key.disabledReason] : undefined };
 }
 
@@ -31,13 +33,20 @@ export function KeysTable({ keys, workspaceId, now, usage, accountSlug }: { keys
             <th scope="col" className={TH}>Created</th>
             <th scope="col" className={TH}>Last used</th>
             <th scope="col" className={TH}>Status</th>
+            <th scope="col" className={TH}>Access</th>
             {usage && <th scope="col" className={TH}>Requests, 30 days</th>}
             <th scope="col" className={TH}><span className="sr-only">Actions</span></th>
           </tr>
         </thead>
         <tbody>
           {keys.map((key) => {
-            const status = statusLabel(key);
+            const status = statusLabel(key, now);
+            const rollBlocked =
+              key.status !== "enabled" || status.label === "Expired"
+                ? "Only an enabled key that has not expired can be rolled."
+                : keys.length >= MAX_KEYS_PER_ACCOUNT
+                  ? `No free slot: the account has ${MAX_KEYS_PER_ACCOUNT} keys. Delete a key first.`
+                  : null;
             return (
               <tr key={key.id} className="border-b border-slate-100 last:border-0">
                 <td className="px-3 py-3 font-mono">{key.last4}</td>
@@ -50,8 +59,14 @@ export function KeysTable({ keys, workspaceId, now, usage, accountSlug }: { keys
                   {key.lastUsedAt ? <RelativeTime date={key.lastUsedAt} now={now} id={`last-used-${key.id}`} /> : "Never"}
                 </td>
                 <td className="px-3 py-3">
-                  <div className={key.status === "enabled" ? "text-green-800" : "text-slate-600"}>{status.label}</div>
+                  <div className={status.label === "Enabled" ? "text-green-800" : "text-slate-600"}>{status.label}</div>
                   {status.note && <div className="text-xs text-slate-600">{status.note}</div>}
+                </td>
+                <td className="px-3 py-3">
+                  <div>{key.access === "read" ? "Read-only" : "Full access"}</div>
+                  {key.allowedCidrs.length > 0 && (
+                    <div className="text-xs text-slate-600">Only from <span className="font-mono">{key.allowedCidrs.join(", ")}</span></div>
+                  )}
                 </td>
                 {usage && (
                   <td className="px-3 py-3">
@@ -59,7 +74,8 @@ export function KeysTable({ keys, workspaceId, now, usage, accountSlug }: { keys
                   </td>
                 )}
                 <td className="px-3 py-3 text-right">
-                  <KeyRowActions workspaceId={workspaceId} keyId={key.id} last4={key.last4} description={key.description} status={key.status} />
+                  <KeyRowActions workspaceId={workspaceId} keyId={key.id} last4={key.last4} description={key.description} status={key.status}
+                    expiresAt={key.expiresAt} access={key.access} allowedCidrs={key.allowedCidrs} rollBlocked={rollBlocked} />
                 </td>
               </tr>
             );

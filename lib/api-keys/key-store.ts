@@ -7,16 +7,38 @@ import { databaseKind, databaseUrl, sqliteFilePath } from "../database-url";
 import { prismaKeyStore, type KeyRecord, type KeyStore } from "./verify";
 
 // The key, its account's plan, and whether its creator is still a member of that account.
-const LOOKUP = `SELECT k.id, k."workspaceId", k."createdById", k.status, k."lastUsedAt", w.plan,
+const LOOKUP = `SELECT k.id, k."workspaceId", k."createdById", k.status, k."lastUsedAt", k."expiresAt", k.access, k."allowedCidrs", w.plan,
   EXISTS (SELECT 1 FROM "Membership" m WHERE m."workspaceId" = k."workspaceId" AND m."userId" = k."createdById") AS member
   FROM "ApiKey" k JOIN "Workspace" w ON w.id = k."workspaceId" WHERE k.hash = `;
 
-type Row = { id: number; workspaceId: number; createdById: string; status: string; lastUsedAt: Date | string | null; plan: string; member: number | boolean };
+type Row = {
+  id: number;
+  workspaceId: number;
+  createdById: string;
+  status: string;
+  lastUsedAt: Date | string | null;
+  expiresAt: Date | string | number | null;
+  access: string;
+  allowedCidrs: string;
+  plan: string;
+  member: number | boolean;
+};
 
 function toRecord(row: Row | undefined): KeyRecord | null {
   if (!row) return null;
-  const { member, lastUsedAt, ...rest } = row;
-  return { ...rest, lastUsedAt: lastUsedAt === null ? null : new Date(lastUsedAt), creatorIsMember: Boolean(member) };
+  // Built field by field (no rest/spread): this runs on every API request.
+  return {
+    id: row.id,
+    workspaceId: row.workspaceId,
+    createdById: row.createdById,
+    status: row.status,
+    plan: row.plan,
+    access: row.access,
+    allowedCidrs: row.allowedCidrs,
+    lastUsedAt: row.lastUsedAt === null ? null : new Date(row.lastUsedAt),
+    expiresAt: row.expiresAt === null ? null : new Date(row.expiresAt),
+    creatorIsMember: Boolean(row.member),
+  };
 }
 
 const sqliteConnections = new Map<string, Database.Statement<[string], Row>>();

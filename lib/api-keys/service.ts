@@ -4,6 +4,7 @@ import type { Db } from "../db-client";
 import { hasApiAccess } from "../plans";
 import { hashApiKey } from "./hash";
 import { generateApiKey, lastFourOf } from "./token";
+import type { KeyAccess } from "./verify";
 
 export const MAX_KEYS_PER_ACCOUNT = 10;
 
@@ -13,7 +14,7 @@ export type KeyActor = { userId: string; workspaceId: number };
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 // The acting member as the audit trail names them.
-async function byMember(tx: Pick<Tx, "user">, actor: KeyActor) {
+export async function byMember(tx: Pick<Tx, "user">, actor: KeyActor) {
   const user = await tx.user.findUnique({ where: { id: actor.userId }, select: { email: true } });
   return { type: "member" as const, userId: actor.userId, email: user?.email ?? "(deleted user)" };
 }
@@ -28,9 +29,21 @@ export type ApiKeyView = {
   lastUsedAt: Date | null;
   status: ApiKeyStatus;
   disabledReason: string | null;
+  // null: never expires. Expired keys keep status "enabled" and their slot; see isExpired.
+  expiresAt: Date | null;
+  access: KeyAccess;
+  // CIDRs the key may be used from; empty: any address.
+  allowedCidrs: string[];
 };
 
-export type KeyError = "not_found" | "limit_reached" | "no_api_access" | "creator_not_member";
+// The settings a new key may be given; every one defaults to today's behaviour (never expires, full access, any address).
+export type KeySettings = { expiresAt?: Date | null; access?: KeyAccess; allowedCidrs?: string[] };
+
+export function isExpired(key: { expiresAt: Date | null }, now = new Date()): boolean {
+  return key.expiresAt !== null && key.expiresAt.getTime() <= now.getTime();
+}
+
+export type KeyError = "not_found" | "limit_reached" | "no_api_access" | "creator_not_member" | "not_rollable" | "expiry_not_shorter";
 export type KeyResult<T> = { ok: true; data: T } | { ok: false; error: KeyError; message: string };
 
 export const KEY_ERROR_MESSAGES: Record<KeyError, string> = {
@@ -38,13 +51,15 @@ export const KEY_ERROR_MESSAGES: Record<KeyError, string> = {
   limit_reached: `This account already has ${MAX_KEYS_PER_ACCOUNT} keys (enabled and disabled together). Delete a key to generate a new one.`,
   no_api_access: "API access is an Enterprise feature. Upgrade the account's plan to use API keys.",
   creator_not_member: "This key's creator is no longer a member of the account, so it cannot be re-enabled. Delete it instead.",
+  not_rollable: "Only an enabled key that has not expired can be rolled. Generate a new key instead.",
+  expiry_not_shorter: "A key's expiry can only be brought forward: choose a date before the current one (and not in the past).",
 };
 
-function fail<T>(error: KeyError): KeyResult<T> {
+export function fail<T>(error: KeyError): KeyResult<T> {
   return { ok: false, error, message: KEY_ERROR_MESSAGES[error] };
 }
 
-const viewSelect = {
+export const viewSelect = {
   id: true,
   last4: true,
   description: true,
@@ -52,13 +67,27 @@ const viewSelect = {
   lastUsedAt: true,
   status: true,
   disabledReason: true,
+  expiresAt: true,
+  access: true,
+  allowedCidrs: true,
   createdBy: { select: { email: true } },
 } as const;
 
-type ViewRow = Omit<ApiKeyView, "createdByEmail" | "status"> & { status: string; createdBy: { email: string } };
+type ViewRow = Omit<ApiKeyView, "createdByEmail" | "status" | "access" | "allowedCidrs"> & {
+  status: string;
+  access: string;
+  allowedCidrs: string;
+  createdBy: { email: string };
+};
 
-function toView({ createdBy, ...row }: ViewRow): ApiKeyView {
-  return { ...row, status: row.status as ApiKeyStatus, createdByEmail: createdBy.email };
+export function toView({ createdBy, ...row }: ViewRow): ApiKeyView {
+  return {
+    ...row,
+    status: row.status as ApiKeyStatus,
+    access: row.access === "read" ? "read" : "full",
+    allowedCidrs: row.allowedCidrs ? row.allowedCidrs.split(" ") : [],
+    createdByEmail: createdBy.email,
+  };
 }
 
 // Every key of the account, oldest first.
@@ -69,7 +98,7 @@ export async function listApiKeys(db: Db, workspaceId: number): Promise<ApiKeyVi
 
 // Concurrent creates on one account take its row lock in turn: each waits for its turn (and for a pooled
 // connection) rather than failing after Prisma's defaults of 2 s and 5 s, which a burst on two instances exceeds.
-const BURST_TX = { maxWait: 15_000, timeout: 20_000 };
+export const BURST_TX = { maxWait: 15_000, timeout: 20_000 };
 
 // Create a key. The limit holds under concurrency: the account's key counter is raised by a
 // guarded UPDATE (… WHERE apiKeyCount < 10) in the same transaction as the insert, so
@@ -80,6 +109,7 @@ export async function createApiKey(
   description: string,
   pepper: string,
   meta: RequestMeta = {},
+  settings: KeySettings = {},
 ): Promise<KeyResult<{ key: ApiKeyView; plaintext: string }>> {
   // A full (or plan-less) account is refused before any transaction, so that in a burst of creates only
   // those that may still succeed queue on the account row; the guarded UPDATE below stays the rule.
@@ -105,6 +135,9 @@ export async function createApiKey(
         description,
         hash: hashApiKey(plaintext, pepper),
         last4: lastFourOf(plaintext),
+        expiresAt: settings.expiresAt ?? null,
+        access: settings.access ?? "full",
+        allowedCidrs: (settings.allowedCidrs ?? []).join(" "),
       },
       select: viewSelect,
     });

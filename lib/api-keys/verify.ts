@@ -2,12 +2,20 @@
 // No cache: a disabled or deleted key is refused from the very next request.
 import type { Db } from "../db-client";
 import { hasApiAccess } from "../plans";
+import { addressAllowed } from "./allow-list";
 import { hashApiKey } from "./hash";
 import { isWellFormedApiKey } from "./token";
 
 export const LAST_USED_RESOLUTION_MS = 60_000;
 
-export type VerifiedKey = { keyId: number; workspaceId: number; userId: string };
+export type KeyAccess = "full" | "read";
+// access: "read" allows GET and HEAD only; absent means full (as before keys had an access).
+export type VerifiedKey = { keyId: number; workspaceId: number; userId: string; access?: KeyAccess };
+
+// Why a key that exists was refused when the reason must be recorded (the client still gets the one 401).
+export type KeyCheck =
+  | { ok: true; key: VerifiedKey }
+  | { ok: false; blockedAddress?: { keyId: number; workspaceId: number; userId: string; address: string | null } };
 
 export type KeyRecord = {
   id: number;
@@ -17,6 +25,9 @@ export type KeyRecord = {
   lastUsedAt: Date | null;
   plan: string;
   creatorIsMember: boolean;
+  expiresAt: Date | null;
+  access: string;
+  allowedCidrs: string;
 };
 
 // Storage behind verification, so the lookup can be served by the fastest path a database offers.
@@ -40,14 +51,26 @@ function claimTouch(store: KeyStore, keyId: number, now: Date): boolean {
 }
 
 // The key's identity when it may act now, else null (whatever the reason: callers must not tell them apart).
-export async function verifyApiKey(store: KeyStore, token: string, pepper: string, now = new Date()): Promise<VerifiedKey | null> {
-  if (!isWellFormedApiKey(token)) return null;
+// `address` is the client's address: a key with an allow-list is refused from anywhere else (or when unknown).
+export async function verifyApiKey(store: KeyStore, token: string, pepper: string, now = new Date(), address?: string | null): Promise<VerifiedKey | null> {
+  const check = await checkApiKey(store, token, pepper, now, address);
+  return check.ok ? check.key : null;
+}
+
+// verifyApiKey, also telling a refusal by the allow-list (to be recorded) from every other.
+export async function checkApiKey(store: KeyStore, token: string, pepper: string, now = new Date(), address?: string | null): Promise<KeyCheck> {
+  if (!isWellFormedApiKey(token)) return { ok: false };
   const key = await store.findByHash(hashApiKey(token, pepper));
-  if (!key || key.status !== "enabled" || !hasApiAccess(key.plan) || !key.creatorIsMember) return null;
+  if (!key || key.status !== "enabled" || !hasApiAccess(key.plan) || !key.creatorIsMember) return { ok: false };
+  // An expired key is refused exactly like a disabled one.
+  if (key.expiresAt && key.expiresAt.getTime() <= now.getTime()) return { ok: false };
+  if (key.allowedCidrs && !addressAllowed(key.allowedCidrs, address)) {
+    return { ok: false, blockedAddress: { keyId: key.id, workspaceId: key.workspaceId, userId: key.createdById, address: address ?? null } };
+  }
   if ((!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) && claimTouch(store, key.id, now)) {
     store.touchLastUsed(key.id, now).catch((error: Error) => console.error(`last-used update failed for key ${key.id}: ${error.message}`));
   }
-  return { keyId: key.id, workspaceId: key.workspaceId, userId: key.createdById };
+  return { ok: true, key: { keyId: key.id, workspaceId: key.workspaceId, userId: key.createdById, access: key.access === "read" ? "read" : "full" } };
 }
 
 // The KeyStore on the Prisma client (works on both databases).
@@ -62,6 +85,9 @@ export function prismaKeyStore(db: Db): KeyStore {
           createdById: true,
           status: true,
           lastUsedAt: true,
+          expiresAt: true,
+          access: true,
+          allowedCidrs: true,
           workspace: { select: { plan: true } },
           createdBy: { select: { memberships: { select: { workspaceId: true } } } },
         },

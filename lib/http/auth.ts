@@ -1,31 +1,49 @@
 // Bearer authentication of API requests, with failed attempts rate-limited per client address.
-import { verifyApiKey, type KeyStore, type VerifiedKey } from "../api-keys/verify";
+import type { RequestMeta } from "../audit/events";
+import { recordAddressRefused } from "../api-keys/changes";
+import { checkApiKey, type KeyStore, type VerifiedKey } from "../api-keys/verify";
 import { isWellFormedApiKey } from "../api-keys/token";
 import type { UsageRecorder } from "../api-keys/usage";
+import type { Db } from "../db-client";
 import type { RateLimitStore } from "../rate-limit";
-import { tooManyRequests, unauthorized } from "./errors";
+import { errorResponse, tooManyRequests, unauthorized } from "./errors";
 
 export const AUTH_FAILURE_LIMIT = 30;
 export const AUTH_FAILURE_WINDOW_MS = 60_000;
 
 const BEARER = /^Bearer[ ]+(\S+)[ ]*$/i;
+const READ_METHODS = new Set(["GET", "HEAD"]);
 
 // usage: counts each verified request in memory (lib/api-keys/usage.ts), never a database write per request.
-type AuthServices = { keys: KeyStore; limits: RateLimitStore; pepper: string; usage?: UsageRecorder };
+// `db` records refusals by a key's allow-list in the account's Activity.
+type AuthServices = { keys: KeyStore; limits: RateLimitStore; pepper: string; usage?: UsageRecorder; db?: Db };
 
-// The key's identity, or the one 401 (or a 429 once an address has failed too often).
-export async function authenticate(request: Request, clientAddress: string, services: AuthServices): Promise<VerifiedKey | Response> {
+// The key's identity, or the one 401 (or a 429 once an address has failed too often), or a 403 for a
+// read-only key on anything but GET and HEAD. `meta.ip` is the client's address (lib/request-meta).
+export async function authenticate(request: Request, clientAddress: string, services: AuthServices, meta: RequestMeta = {}): Promise<VerifiedKey | Response> {
   const token = BEARER.exec(request.headers.get("authorization") ?? "")?.[1];
   // A missing or malformed key (bad checksum included) is refused offline: no database, no counter.
   if (!token || !isWellFormedApiKey(token)) return unauthorized();
-  const key = await verifyApiKey(services.keys, token, services.pepper);
-  if (key) {
-    services.usage?.record(key.keyId, request.headers);
-    return key;
+  const check = await checkApiKey(services.keys, token, services.pepper, new Date(), meta.ip ?? null);
+  if (check.ok) {
+    services.usage?.record(check.key.keyId, request.headers);
+    if (check.key.access === "read" && !READ_METHODS.has(request.method.toUpperCase())) return readOnly();
+    return check.key;
   }
   const hit = await services.limits.hit(`auth-failure:${clientAddress}`, AUTH_FAILURE_LIMIT, AUTH_FAILURE_WINDOW_MS);
   if (!hit.allowed) {
     return tooManyRequests(hit.retryAfterSeconds, `Too many failed authentication attempts from this address. Retry after ${hit.retryAfterSeconds} seconds.`);
   }
+  // Recorded only within the failure limit, so a stolen key used from elsewhere cannot flood Activity.
+  if (check.blockedAddress && services.db) {
+    await recordAddressRefused(services.db, check.blockedAddress, meta).catch((error: Error) =>
+      console.error(`api: allow-list refusal not recorded: ${error.message.split("\n")[0]}`),
+    );
+  }
   return unauthorized();
+}
+
+// The answer to a read-only key asking to change something.
+export function readOnly(): Response {
+  return errorResponse(403, "Forbidden", "This API key is read-only: it may only use GET and HEAD. Use a key with full access to make changes.");
 }

@@ -1,6 +1,7 @@
 // The API's one error shape: {"error": {"type", "message", "fields"?}}, keeping the original's type words.
 export type ErrorType =
   | "Unauthorized"
+  | "Forbidden"
   | "NotFound"
   | "InvalidId"
   | "InvalidBody"

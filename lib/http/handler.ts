@@ -18,8 +18,8 @@ export function keyRoute(handler: (request: Request, context: ApiContext) => Pro
   return async (request: Request, route: RouteContext): Promise<Response> => {
     try {
       const services = apiServices();
-      const address = clientKey(requestMetaFrom(request.headers).ip);
-      const key = await authenticate(request, address, services);
+      const meta = requestMetaFrom(request.headers);
+      const key = await authenticate(request, clientKey(meta.ip), services, meta);
       if (key instanceof Response) return key;
       return await handler(request, { ...services, key, params: await route.params });
     } catch (error) {

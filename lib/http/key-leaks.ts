@@ -26,7 +26,7 @@ export async function keyLeakResponse(request: Request, services: KeyLeakService
     return errorResponse(401, "Unauthorized", "A leak report must be signed: send Github-Public-Key-Identifier and Github-Public-Key-Signature.");
   }
   if (check !== "valid") {
-    return errorResponse(403, "Unauthorized", "The report's signature does not verify with any public key configured for leak reports.");
+    return errorResponse(403, "Forbidden", "The report's signature does not verify with any public key configured for leak reports.");
   }
   let json: unknown;
   try {

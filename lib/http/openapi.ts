@@ -1,5 +1,6 @@
 // The OpenAPI 3.1 document of the Connect API, made from the zod schemas that validate requests.
 import { z } from "zod";
+import * as keySelfShapes from "../validation/api-key-self";
 import * as auditShapes from "../validation/audit";
 import * as shapes from "../validation/connect";
 import * as jobShapes from "../validation/jobs";
@@ -122,12 +123,16 @@ const PATHS: Record<string, PathItem> = {
     params: [PAGE],
     ops: { get: { summary: "The account's audit trail (key and team changes, failed sign-ins), newest first, 100 per page", response: "AuditEventsPage", errors: [400] } },
   },
+  "/v4/keys/self": {
+    ops: { get: { summary: "The key this request is made with: last 4, description, account, access, expiry and allow-list (never the key itself)", response: "KeySelf" } },
+  },
   ...COMPAT_PATHS,
 };
 
 const ERROR_TEXT: Record<number, string> = {
   400: `Invalid request: malformed JSON, wrong content type, a body over ${MAX_BODY_BYTES / 1024} KiB, unknown or invalid fields (InvalidBody, InvalidProperties, InvalidId, InvalidQuery …).`,
-  401: "Missing, malformed, unknown, disabled or deleted key, or its creator left the account (the answer does not say which).",
+  401: "Missing, malformed, unknown, disabled, expired or deleted key, a request from an address outside the key's allow-list, or its creator left the account (the answer does not say which).",
+  403: "A read-only key asked for anything but GET or HEAD (type Forbidden).",
   404: "No such resource in the key's account (another account's ids look exactly like ids that do not exist).",
   429: "Too many failed authentication attempts from this address, or past a jobs limit (starts: 10 a minute; extractions, loads and logs: 600 per 10 minutes per account); see Retry-After.",
 };
@@ -139,12 +144,14 @@ const errorResponse = (status: number) => ({
   content: { "application/json": { schema: ref("Error") } },
 });
 
-function operation(op: Operation) {
+function operation(op: Operation, verb: string) {
   const schema = typeof op.response === "string" ? ref(op.response) : op.response;
   const responses: Record<string, object> = {
     200: { description: "OK", content: { "application/json": { schema: op.list ? { type: "array", items: schema } : schema } } },
   };
-  for (const status of [...(op.errors ?? []), 401, 429]) responses[status] = errorResponse(status);
+  // A read-only key is refused (403) on every verb but GET and HEAD.
+  const writes = !/^(get|head)$/.test(verb);
+  for (const status of [...(op.errors ?? []), 401, ...(writes ? [403] : []), 429]) responses[status] = errorResponse(status);
   return {
     summary: op.summary,
     ...(op.body ? { requestBody: { required: true, content: { "application/json": { schema: ref(op.body) } } } } : {}),
@@ -153,7 +160,7 @@ function operation(op: Operation) {
 }
 
 function components() {
-  void [shapes, auditShapes, jobShapes]; // the schemas register their ids on import
+  void [shapes, auditShapes, jobShapes, keySelfShapes]; // the schemas register their ids on import
   const { schemas } = z.toJSONSchema(z.globalRegistry, { target: "draft-2020-12", io: "input", uri: (id) => `#/components/schemas/${id}`, unrepresentable: "any" });
   return Object.fromEntries(Object.entries(schemas).map(([id, { $schema: _s, $id: _i, ...schema }]) => [id, schema]));
 }
@@ -201,7 +208,7 @@ export function openApiDocument(): object {
       ...Object.fromEntries(
         Object.entries(PATHS).map(([path, { params, ops }]) => [
           path,
-          { ...(params ? { parameters: params } : {}), ...Object.fromEntries(Object.entries(ops).map(([verb, op]) => [verb, operation(op)])) },
+          { ...(params ? { parameters: params } : {}), ...Object.fromEntries(Object.entries(ops).map(([verb, op]) => [verb, operation(op, verb)])) },
         ]),
       ),
     },

@@ -14,6 +14,14 @@ export type Fired = { started: string[]; skipped: number[] };
 
 const ACTIVE = { deletedAt: null, pausedAt: null } as const;
 
+// Other periodic work riding the tick (e.g. API key expiry notices), each at most once per `everyMs` per process.
+export type TickTask = { name: string; everyMs: number; run: (db: Db, now: Date) => Promise<unknown> };
+const tickTasks: TickTask[] = [];
+
+export function onSchedulerTick(task: TickTask): void {
+  if (!tickTasks.some((t) => t.name === task.name)) tickTasks.push(task);
+}
+
 // Claim every due slot (moving it to the next one) and start a job for each claimed slot.
 export async function fireDueSchedules(db: Db, queue: JobQueue, now: Date = new Date()): Promise<Fired> {
   const due = await db.source.findMany({
@@ -51,6 +59,7 @@ export async function fireDueSchedules(db: Db, queue: JobQueue, now: Date = new 
 export function startScheduler(db: Db, queue: JobQueue, options: { tickMs?: number; clock?: Clock } = {}): () => void {
   const clock = options.clock ?? (() => new Date());
   let running = false;
+  const lastRun = new Map<string, number>();
   const tick = async () => {
     if (running) return;
     running = true;
@@ -60,6 +69,12 @@ export function startScheduler(db: Db, queue: JobQueue, options: { tickMs?: numb
       console.error(`scheduler: ${(error as Error).message.split("\n")[0]}`);
     } finally {
       running = false;
+    }
+    for (const task of tickTasks) {
+      const now = clock();
+      if (now.getTime() - (lastRun.get(task.name) ?? -Infinity) < task.everyMs) continue;
+      lastRun.set(task.name, now.getTime());
+      await task.run(db, now).catch((error: Error) => console.error(`scheduler: ${task.name}: ${error.message.split("\n")[0]}`));
     }
   };
   const timer = setInterval(() => void tick(), options.tickMs ?? TICK_MS);

@@ -3,7 +3,8 @@ import type { RunnerDeps } from "../replication/runner";
 import { runJob } from "../replication/runner";
 import { announceWaitingJobs, reapStaleJobs, STALE_AFTER_MS } from "../replication/jobs";
 import type { JobQueue } from "./queue";
-import { startScheduler } from "./scheduler";
+import { onSchedulerTick, startScheduler } from "./scheduler";
+import { sendExpiryNotices } from "../api-keys/expiry-notice";
 import { notifyRunOutcome } from "../replication/notify";
 import { settlePostLoadHooks } from "../replication/post-load";
 
@@ -11,6 +12,9 @@ import { settlePostLoadHooks } from "../replication/post-load";
 const HOOK_DRAIN_MS = 10_000;
 
 export type Worker = { stop(): Promise<void> };
+
+// API keys expiring within 7 days: their owners are emailed once (when SMTP_URL is set).
+onSchedulerTick({ name: "api-key-expiry-notices", everyMs: 60_000, run: (db, now) => sendExpiryNotices(db, now) });
 
 // Start working; stop() aborts running jobs (each ends recorded, bookmarks as last committed) and waits for them,
 // then up to HOOK_DRAIN_MS for the post-load deliveries still going.

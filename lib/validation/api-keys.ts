@@ -27,3 +27,39 @@ export const apiKeyIdSchema = z.object({
   keyId: z.coerce.number().int().positive(),
 });
 export type ApiKeyIdInput = z.infer<typeof apiKeyIdSchema>;
+
+// Expiry, access and allow-list of a new or edited key (all optional: a key never expires, has full access, from anywhere).
+const DAY = 24 * 60 * 60 * 1000;
+export const EXPIRY_CHOICES = ["never", "30", "90", "365", "date"] as const;
+export type ExpiryChoice = (typeof EXPIRY_CHOICES)[number];
+
+// The moment a choice means: N days from now, or the start (00:00 UTC) of a date, which must be in the future.
+export function expiryFrom(choice: ExpiryChoice, date: string | null | undefined, now = new Date()): { ok: true; expiresAt: Date | null } | { ok: false; message: string } {
+  if (choice === "never") return { ok: true, expiresAt: null };
+  if (choice !== "date") return { ok: true, expiresAt: new Date(now.getTime() + Number(choice) * DAY) };
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date ?? "");
+  const at = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : null;
+  if (!at || Number.isNaN(at.getTime()) || at.toISOString().slice(0, 10) !== date) return { ok: false, message: "Enter a date as YYYY-MM-DD." };
+  if (at.getTime() <= now.getTime()) return { ok: false, message: "Choose a date in the future (the key expires at 00:00 UTC that day)." };
+  return { ok: true, expiresAt: at };
+}
+
+export const keySettingsSchema = z.object({
+  expiry: z.enum(EXPIRY_CHOICES, { error: "Choose when the key expires." }).nullish().transform((v) => v ?? "never"),
+  expiryDate: z.string().max(20).nullish(),
+  access: z.enum(["full", "read"], { error: "Choose Full access or Read-only." }).nullish().transform((v) => v ?? "full"),
+  allowedIps: z.string().max(2_000, "Use at most 2000 characters.").nullish().transform((v) => v ?? ""),
+});
+
+export const rollApiKeySchema = apiKeyIdSchema.extend({
+  overlap: z.enum(["now", "1h", "24h", "7d"], { error: "Choose how long the old key keeps working." }),
+});
+
+export const editApiKeySchema = apiKeyIdSchema.extend({
+  description: keyDescriptionSchema,
+  // "keep" leaves the expiry as it is; otherwise it may only move earlier.
+  expiry: z.enum(["keep", ...EXPIRY_CHOICES], { error: "Choose when the key expires." }).nullish().transform((v) => v ?? "keep"),
+  expiryDate: z.string().max(20).nullish(),
+  access: z.enum(["full", "read"], { error: "Choose Full access or Read-only." }),
+  allowedIps: z.string().max(2_000, "Use at most 2000 characters.").nullish().transform((v) => v ?? ""),
+});

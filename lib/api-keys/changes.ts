@@ -1,0 +1,210 @@
+// Changes to an existing key beyond enable/disable/delete: roll (with an overlap), edit, and what a key may
+// learn about itself. Allow-list refusals are recorded here too.
+import { keyLabel, recordEvent, type RequestMeta } from "../audit/events";
+import type { Db } from "../db-client";
+import { hasApiAccess } from "../plans";
+import { hashApiKey } from "./hash";
+import {
+  BURST_TX,
+  byMember,
+  fail,
+  isExpired,
+  MAX_KEYS_PER_ACCOUNT,
+  toView,
+  viewSelect,
+  type ApiKeyView,
+  type KeyActor,
+  type KeyError,
+  type KeyResult,
+} from "./service";
+import { generateApiKey, lastFourOf } from "./token";
+import type { KeyAccess } from "./verify";
+
+const HOUR = 60 * 60 * 1000;
+
+// How long a rolled key keeps working beside its successor.
+export const ROLL_OVERLAPS = { now: 0, "1h": HOUR, "24h": 24 * HOUR, "7d": 7 * 24 * HOUR } as const;
+export type RollOverlap = keyof typeof ROLL_OVERLAPS;
+
+class Refusal extends Error {
+  constructor(readonly reason: KeyError) {
+    super(reason);
+  }
+}
+
+function refusalOr<T>(error: unknown): T | KeyError {
+  if (error instanceof Refusal) return error.reason;
+  throw error;
+}
+
+export function accessLabel(access: KeyAccess): string {
+  return access === "read" ? "Read-only" : "Full access";
+}
+
+export function expiryLabel(expiresAt: Date | null): string {
+  return expiresAt ? `${expiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC` : "never";
+}
+
+function allowListLabel(cidrs: string[]): string {
+  return cidrs.length ? cidrs.join(", ") : "any address";
+}
+
+// Roll a key: a new key with the same description, access and allow-list (and, if the old one expires, the same
+// lifetime from now), while the old one keeps working for `overlap`, then expires. The new key takes a slot under
+// the same guarded counter as createApiKey, so with no free slot nothing changes.
+export async function rollApiKey(
+  db: Db,
+  actor: KeyActor,
+  keyId: number,
+  overlap: RollOverlap,
+  pepper: string,
+  meta: RequestMeta = {},
+  now = new Date(),
+): Promise<KeyResult<{ key: ApiKeyView; plaintext: string; oldExpiresAt: Date }>> {
+  const account = await db.workspace.findUnique({ where: { id: actor.workspaceId }, select: { plan: true, apiKeyCount: true } });
+  if (!account) return fail("not_found");
+  if (!hasApiAccess(account.plan)) return fail("no_api_access");
+  const by = await byMember(db, actor);
+  const plaintext = generateApiKey();
+  const outcome = await db
+    .$transaction(async (tx) => {
+      // Write first (SQLite then holds the write lock for the whole transaction); a refusal below rolls it back.
+      const raised = await tx.workspace.updateMany({
+        where: { id: actor.workspaceId, plan: "enterprise", apiKeyCount: { lt: MAX_KEYS_PER_ACCOUNT } },
+        data: { apiKeyCount: { increment: 1 } },
+      });
+      const old = await tx.apiKey.findFirst({
+        where: { id: keyId, workspaceId: actor.workspaceId },
+        select: { id: true, last4: true, description: true, status: true, createdAt: true, expiresAt: true, access: true, allowedCidrs: true },
+      });
+      if (!old) throw new Refusal("not_found");
+      if (old.status !== "enabled" || isExpired(old, now)) throw new Refusal("not_rollable");
+      if (raised.count === 0) {
+        const ws = await tx.workspace.findUnique({ where: { id: actor.workspaceId }, select: { plan: true } });
+        throw new Refusal(!ws ? "not_found" : !hasApiAccess(ws.plan) ? "no_api_access" : "limit_reached");
+      }
+      const lifetime = old.expiresAt ? old.expiresAt.getTime() - old.createdAt.getTime() : null;
+      const key = await tx.apiKey.create({
+        data: {
+          workspaceId: actor.workspaceId,
+          createdById: actor.userId,
+          description: old.description,
+          hash: hashApiKey(plaintext, pepper),
+          last4: lastFourOf(plaintext),
+          expiresAt: lifetime === null ? null : new Date(now.getTime() + lifetime),
+          access: old.access,
+          allowedCidrs: old.allowedCidrs,
+        },
+        select: viewSelect,
+      });
+      const until = new Date(now.getTime() + ROLL_OVERLAPS[overlap]);
+      const oldExpiresAt = old.expiresAt && old.expiresAt < until ? old.expiresAt : until;
+      await tx.apiKey.update({ where: { id: old.id }, data: { expiresAt: oldExpiresAt } });
+      await recordEvent(tx, {
+        workspaceId: actor.workspaceId,
+        action: "key.rolled",
+        actor: by,
+        target: { type: "key", label: `${keyLabel(old)} rolled to key ending ${key.last4}; the old key expires ${expiryLabel(oldExpiresAt)}` },
+        meta,
+      });
+      return { key: toView(key), plaintext, oldExpiresAt };
+    }, BURST_TX)
+    .catch((error: unknown) => refusalOr<never>(error));
+  return typeof outcome === "string" ? fail(outcome) : { ok: true, data: outcome };
+}
+
+// What an edit may change. Expiry may only move forward in time (never → a date, or an earlier date).
+export type KeyChanges = { description?: string; expiresAt?: Date; access?: KeyAccess; allowedCidrs?: string[] };
+
+// Edit a key of the actor's account; each field that changes is one audit event naming its value before and after.
+export async function updateApiKey(
+  db: Db,
+  actor: KeyActor,
+  keyId: number,
+  changes: KeyChanges,
+  meta: RequestMeta = {},
+  now = new Date(),
+): Promise<KeyResult<ApiKeyView>> {
+  const by = await byMember(db, actor);
+  const outcome = await db
+    .$transaction(async (tx) => {
+      // Write first (SQLite then holds the write lock for the whole transaction); a refusal below rolls it back.
+      const touched = await tx.apiKey.updateMany({ where: { id: keyId, workspaceId: actor.workspaceId }, data: { updatedAt: now } });
+      if (touched.count === 0) throw new Refusal("not_found");
+      const before = toView(await tx.apiKey.findUniqueOrThrow({ where: { id: keyId }, select: viewSelect }));
+      const notes: string[] = [];
+      const data: { description?: string; expiresAt?: Date; access?: KeyAccess; allowedCidrs?: string; expiryNoticeAt?: null } = {};
+      if (changes.description !== undefined && changes.description !== before.description) {
+        data.description = changes.description;
+        notes.push(`description “${before.description}” → “${changes.description}”`);
+      }
+      if (changes.expiresAt !== undefined && changes.expiresAt.getTime() !== before.expiresAt?.getTime()) {
+        const shorter = before.expiresAt === null || changes.expiresAt < before.expiresAt;
+        if (!shorter || changes.expiresAt <= now) throw new Refusal("expiry_not_shorter");
+        data.expiresAt = changes.expiresAt;
+        data.expiryNoticeAt = null;
+        notes.push(`expiry ${expiryLabel(before.expiresAt)} → ${expiryLabel(changes.expiresAt)}`);
+      }
+      if (changes.access !== undefined && changes.access !== before.access) {
+        data.access = changes.access;
+        notes.push(`access ${accessLabel(before.access)} → ${accessLabel(changes.access)}`);
+      }
+      if (changes.allowedCidrs !== undefined && changes.allowedCidrs.join(" ") !== before.allowedCidrs.join(" ")) {
+        data.allowedCidrs = changes.allowedCidrs.join(" ");
+        notes.push(`allow-list ${allowListLabel(before.allowedCidrs)} → ${allowListLabel(changes.allowedCidrs)}`);
+      }
+      if (!notes.length) return before;
+      const after = toView(await tx.apiKey.update({ where: { id: keyId }, data, select: viewSelect }));
+      for (const note of notes) {
+        await recordEvent(tx, { workspaceId: actor.workspaceId, action: "key.updated", actor: by, target: { type: "key", label: `${keyLabel(before)}: ${note}` }, meta });
+      }
+      return after;
+    })
+    .catch((error: unknown) => refusalOr<never>(error));
+  return typeof outcome === "string" ? fail(outcome) : { ok: true, data: outcome };
+}
+
+// A request refused by a key's allow-list, in the account's Activity with the address it came from.
+export async function recordAddressRefused(
+  db: Db,
+  refused: { keyId: number; workspaceId: number; userId: string; address: string | null },
+  meta: RequestMeta = {},
+): Promise<void> {
+  const key = await db.apiKey.findUnique({ where: { id: refused.keyId }, select: { last4: true, description: true } });
+  if (!key) return;
+  await recordEvent(db, {
+    workspaceId: refused.workspaceId,
+    action: "key.address_refused",
+    actor: { type: "key", keyId: refused.keyId, last4: key.last4, userId: refused.userId },
+    target: { type: "key", label: `${keyLabel(key)}: refused a request from ${refused.address ?? "an unknown address"}, which is not in its allow-list` },
+    meta: { ...meta, ip: refused.address },
+  });
+}
+
+// What a key may see of itself (GET /v4/keys/self): never the key, nor its hash.
+export type KeySelf = {
+  last4: string;
+  description: string;
+  account: { id: number; name: string };
+  access: "full" | "read_only";
+  expires_at: string | null;
+  allowed_ips: string[];
+  created_at: string;
+};
+
+export async function describeKey(db: Db, keyId: number, workspaceId: number): Promise<KeySelf | null> {
+  const key = await db.apiKey.findFirst({
+    where: { id: keyId, workspaceId },
+    select: { last4: true, description: true, access: true, expiresAt: true, allowedCidrs: true, createdAt: true, workspace: { select: { id: true, name: true } } },
+  });
+  if (!key) return null;
+  return {
+    last4: key.last4,
+    description: key.description,
+    account: key.workspace,
+    access: key.access === "read" ? "read_only" : "full",
+    expires_at: key.expiresAt?.toISOString() ?? null,
+    allowed_ips: key.allowedCidrs ? key.allowedCidrs.split(" ") : [],
+    created_at: key.createdAt.toISOString(),
+  };
+}
