@@ -51,11 +51,21 @@ test("roll a key with a 1 hour overlap: the new key is shown once and both keys 
   await expect(section(page).getByRole("row", { name: new RegExp(`^${old.key.last4}`) }).getByRole("cell").nth(4)).toContainText("Expires");
   expect((await apiAs(request, old.plaintext).get("/v4/sources")).status()).toBe(200);
   expect((await apiAs(request, fresh).get("/v4/sources")).status()).toBe(200);
+
+  // Rolled again with no overlap: from then on only the newest key works.
+  await page.getByRole("button", { name: `Actions for key ending ${fresh.slice(-4)}` }).click();
+  await page.getByRole("menuitem", { name: "Roll this key" }).click();
+  await dialog.getByLabel("Now (the old key stops at once)").check();
+  await dialog.getByRole("button", { name: "Roll Key" }).click();
+  const newest = await reveal.getByLabel("API access key").inputValue();
+  await reveal.getByRole("button", { name: "Close and Continue" }).click();
+  expect((await apiAs(request, fresh).get("/v4/sources")).status()).toBe(401);
+  expect((await apiAs(request, newest).get("/v4/sources")).status()).toBe(200);
 });
 
-test("edit a key: description, access and allow-list; with 10 keys Roll says why it is unavailable", async ({ page, db }) => {
+test("edit a key: description, access and allow-list; with 10 keys Roll says why it is unavailable; the allow-list refuses another address", async ({ page, db, request }) => {
   const account = await createAccount(db);
-  const { key } = await createKey(db, account, 0, "Before edit");
+  const { key, plaintext } = await createKey(db, account, 0, "Before edit");
   for (let i = 1; i < 10; i++) await createKey(db, account, 0, `filler ${i}`);
   await signIn(page, account.emails[0]);
   await page.goto(settings(account.slug));
@@ -74,4 +84,10 @@ test("edit a key: description, access and allow-list; with 10 keys Roll says why
   await expect(dialog).toBeHidden();
   const row = section(page).getByRole("row", { name: /After edit/ });
   await expect(row.getByRole("cell").nth(5)).toHaveText("Read-onlyOnly from 203.0.113.0/24");
+
+  // The client address is the hop the trusted proxy appended to X-Forwarded-For (TRUSTED_PROXIES=1).
+  expect((await apiAs(request, plaintext, "203.0.113.9").get("/v4/sources")).status()).toBe(200);
+  expect((await apiAs(request, plaintext, "198.51.100.7").get("/v4/sources")).status()).toBe(401);
+  await page.goto(`/settings/activity?account=${account.slug}`);
+  await expect(page.getByText(/refused a request from 198\.51\.100\.7/)).toBeVisible();
 });
