@@ -13,14 +13,14 @@ function statusLabel(key: ApiKeyView): { label: string; note?: string } {
   return { label: "Disabled", note: key.disabledReason ? REASONS[key.disabledReason] : undefined };
 }
 
-const TH = "px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600";
+const TH = "px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400";
 
 export function KeysTable({ keys, workspaceId, now }: { keys: ApiKeyView[]; workspaceId: number; now: Date }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="w-full text-sm">
+    <div className="overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900">
+      <table className="table-cards w-full text-sm">
         <caption className="sr-only">API access keys of this account</caption>
-        <thead className="border-b border-slate-200 bg-slate-50">
+        <thead className="border-b border-slate-200 dark:border-slate-700 bg-slate-50 dark:bg-slate-800">
           <tr>
             <th scope="col" className={TH}>Key (last 4)</th>
             <th scope="col" className={TH}>Description</th>
@@ -34,21 +34,21 @@ export function KeysTable({ keys, workspaceId, now }: { keys: ApiKeyView[]; work
           {keys.map((key) => {
             const status = statusLabel(key);
             return (
-              <tr key={key.id} className="border-b border-slate-100 last:border-0">
-                <td className="px-3 py-3 font-mono">{key.last4}</td>
+              <tr key={key.id} className="border-b border-slate-100 dark:border-slate-800 last:border-0">
+                <td className="px-3 py-3 font-mono max-sm:font-semibold">{key.last4}</td>
                 <td className="max-w-xs break-words px-3 py-3">{key.description}</td>
-                <td className="px-3 py-3">
-                  <div>{formatUtc(key.createdAt)}</div>
-                  <div className="text-xs text-slate-600">by {key.createdByEmail}</div>
+                <td data-label="Created" className="px-3 py-3">
+                  <div className="max-sm:inline">{formatUtc(key.createdAt)}</div>
+                  <div className="text-xs text-slate-600 dark:text-slate-400">by {key.createdByEmail}</div>
                 </td>
-                <td className="px-3 py-3">
+                <td data-label="Last used" className="px-3 py-3">
                   {key.lastUsedAt ? <RelativeTime date={key.lastUsedAt} now={now} id={`last-used-${key.id}`} /> : "Never"}
                 </td>
-                <td className="px-3 py-3">
-                  <div className={key.status === "enabled" ? "text-green-800" : "text-slate-600"}>{status.label}</div>
-                  {status.note && <div className="text-xs text-slate-600">{status.note}</div>}
+                <td data-label="Status" className="px-3 py-3">
+                  <div className={`max-sm:inline ${key.status === "enabled" ? "text-green-800 dark:text-green-400" : "text-slate-600 dark:text-slate-400"}`}>{status.label}</div>
+                  {status.note && <div className="text-xs text-slate-600 dark:text-slate-400">{status.note}</div>}
                 </td>
-                <td className="px-3 py-3 text-right">
+                <td data-actions="corner" className="px-3 py-3 text-right">
                   <KeyRowActions workspaceId={workspaceId} keyId={key.id} last4={key.last4} description={key.description} status={key.status} />
                 </td>
               </tr>
