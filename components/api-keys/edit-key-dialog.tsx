@@ -64,11 +64,11 @@ export function EditKeyDialog({ open, onOpenChange, workspaceId, keyId, last4, d
             <label htmlFor={`edit-description-${keyId}`} className="block text-sm font-medium">Key Description</label>
             <input id={`edit-description-${keyId}`} name="description" required maxLength={200} autoComplete="off" defaultValue={description}
               aria-invalid={descriptionError ? true : undefined} aria-describedby={descriptionError ? `edit-description-error-${keyId}` : undefined}
-              className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 aria-[invalid]:border-red-600" />
-            {descriptionError && <p id={`edit-description-error-${keyId}`} className="mt-1 text-sm font-medium text-red-700">{descriptionError}</p>}
+              className="mt-1 w-full rounded-md border border-slate-300 dark:border-slate-600 px-3 py-2 aria-[invalid]:border-red-600" />
+            {descriptionError && <p id={`edit-description-error-${keyId}`} className="mt-1 text-sm font-medium text-red-700 dark:text-red-400">{descriptionError}</p>}
           </div>
           <KeySettingsFields current={{ expiresAt, access, allowedCidrs }} errors={settingsErrors} />
-          {error && <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-900">{error}</p>}
+          {error && <p role="alert" className="rounded-md bg-red-50 dark:bg-red-950 px-3 py-2 text-sm text-red-900 dark:text-red-300">{error}</p>}
           <div className="flex justify-end gap-2">
             <Button variant="secondary" onClick={() => change(false)} disabled={pending}>Cancel</Button>
             <Button type="submit" disabled={pending}>{pending ? "Saving…" : "Save Changes"}</Button>

@@ -73,14 +73,14 @@ export function GenerateKeyDialog({ workspaceId, disabled }: { workspaceId: numb
                 placeholder="Used to create and configure Salesforce integrations"
                 aria-describedby={fieldError ? `${errorId} ${hintId}` : hintId}
                 aria-invalid={fieldError ? true : undefined}
-                className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 aria-[invalid]:border-red-600"
+                className="mt-1 w-full rounded-md border border-slate-300 dark:border-slate-600 px-3 py-2 aria-[invalid]:border-red-600 dark:aria-[invalid]:border-red-500"
               />
-              {fieldError && <p id={errorId} className="mt-1 text-sm font-medium text-red-700">{fieldError}</p>}
-              <p id={hintId} className="mt-1 text-xs text-slate-600">{HINT}</p>
+              {fieldError && <p id={errorId} className="mt-1 text-sm font-medium text-red-700 dark:text-red-400">{fieldError}</p>}
+              <p id={hintId} className="mt-1 text-xs text-slate-600 dark:text-slate-400">{HINT}</p>
             </div>
             <KeySettingsFields errors={settingsErrors} />
-            {error && <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-900">{error}</p>}
-            <div className="flex justify-end gap-2">
+            {error && <p role="alert" className="rounded-md bg-red-50 dark:bg-red-950 px-3 py-2 text-sm text-red-900 dark:text-red-300">{error}</p>}
+            <div className="flex flex-wrap justify-end gap-2">
               <Button variant="secondary" onClick={() => onOpenChange(false)} disabled={pending}>Cancel</Button>
               <Button type="submit" disabled={pending}>{pending ? "Generating…" : "Save and Generate Key"}</Button>
             </div>

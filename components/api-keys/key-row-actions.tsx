@@ -24,7 +24,7 @@ type Props = {
   rollBlocked?: string | null;
 };
 
-const ITEM = "block w-full cursor-pointer rounded px-3 py-2 text-left text-sm outline-none data-[highlighted]:bg-slate-100 data-[disabled]:opacity-50";
+const ITEM = "block w-full cursor-pointer rounded px-3 py-2 text-left text-sm outline-none data-[highlighted]:bg-slate-100 dark:data-[highlighted]:bg-slate-800 data-[disabled]:opacity-50";
 
 export function KeyRowActions({ workspaceId, keyId, last4, description, status, expiresAt = null, access = "full", allowedCidrs = [], rollBlocked = null }: Props) {
   const [confirming, setConfirming] = useState(false);
@@ -68,11 +68,11 @@ export function KeyRowActions({ workspaceId, keyId, last4, description, status, 
       <DropdownMenu.Root modal={false}>
         {/* Not disabled while an action runs: a disabled trigger would drop the keyboard focus. The items are. */}
         <DropdownMenu.Trigger ref={trigger} aria-label={`Actions for key ending ${last4}`}
-          className="rounded-md px-2 py-1 text-lg leading-none hover:bg-slate-100">
+          className="inline-flex h-8 min-w-8 items-center justify-center rounded-md px-2 text-lg leading-none hover:bg-slate-100 dark:hover:bg-slate-800">
           ⋮
         </DropdownMenu.Trigger>
         {/* Not portalled: the open menu stays inside the page's main landmark. */}
-        <DropdownMenu.Content align="end" sideOffset={4} className="z-30 min-w-44 rounded-md border border-slate-200 bg-white p-1 shadow-lg">
+        <DropdownMenu.Content align="end" sideOffset={4} className="z-30 min-w-44 rounded-md border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 p-1 shadow-lg">
           <DropdownMenu.Item className={ITEM} disabled={pending} onSelect={toggle}>
             {status === "enabled" ? "Disable this key" : "Re-enable this key"}
           </DropdownMenu.Item>
@@ -81,9 +81,9 @@ export function KeyRowActions({ workspaceId, keyId, last4, description, status, 
           </DropdownMenu.Item>
           <DropdownMenu.Item className={ITEM} disabled={pending || rollBlocked !== null} onSelect={() => setRolling(true)}>
             Roll this key
-            {rollBlocked && <span className="block text-xs text-slate-600">{rollBlocked}</span>}
+            {rollBlocked && <span className="block text-xs text-slate-600 dark:text-slate-400">{rollBlocked}</span>}
           </DropdownMenu.Item>
-          <DropdownMenu.Item className={`${ITEM} text-red-700`} disabled={pending} onSelect={() => { setDialogError(null); setConfirming(true); }}>
+          <DropdownMenu.Item className={`${ITEM} text-red-700 dark:text-red-400`} disabled={pending} onSelect={() => { setDialogError(null); setConfirming(true); }}>
             Delete this key
           </DropdownMenu.Item>
         </DropdownMenu.Content>
@@ -103,8 +103,8 @@ export function KeyRowActions({ workspaceId, keyId, last4, description, status, 
             back?.focus();
           }}
         >
-          {dialogError && <p role="alert" className="mb-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-900">{dialogError}</p>}
-          <div className="flex justify-end gap-2">
+          {dialogError && <p role="alert" className="mb-3 rounded-md bg-red-50 dark:bg-red-950 px-3 py-2 text-sm text-red-900 dark:text-red-300">{dialogError}</p>}
+          <div className="flex flex-wrap justify-end gap-2">
             <Button variant="secondary" onClick={() => setConfirming(false)} disabled={pending}>Cancel</Button>
             <Button variant="danger" disabled={pending}
               onClick={() => run(deleteApiKeyAction, `Key ending ${last4} is deleted.`, () => { deleted.current = true; setConfirming(false); })}>

@@ -35,15 +35,15 @@ export function KeySettingsFields({ current, errors }: Props) {
           <option value="365">365 days</option>
           <option value="date">On a date…</option>
         </select>
-        {errors.expiry && <p id={`${id}-expiry-error`} className="mt-1 text-sm font-medium text-red-700">{errors.expiry}</p>}
-        {current && <p className="mt-1 text-xs text-slate-600">An expiry can only be brought forward.</p>}
+        {errors.expiry && <p id={`${id}-expiry-error`} className="mt-1 text-sm font-medium text-red-700 dark:text-red-400">{errors.expiry}</p>}
+        {current && <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">An expiry can only be brought forward.</p>}
       </div>
       {expiry === "date" && (
         <div>
           <label htmlFor={`${id}-date`} className="block text-sm font-medium">Expires on (00:00 UTC)</label>
           <input id={`${id}-date`} type="date" name="expiryDate" min={tomorrow} required
             aria-invalid={errors.expiryDate ? true : undefined} aria-describedby={errors.expiryDate ? `${id}-date-error` : undefined} className={FIELD} />
-          {errors.expiryDate && <p id={`${id}-date-error`} className="mt-1 text-sm font-medium text-red-700">{errors.expiryDate}</p>}
+          {errors.expiryDate && <p id={`${id}-date-error`} className="mt-1 text-sm font-medium text-red-700 dark:text-red-400">{errors.expiryDate}</p>}
         </div>
       )}
       <fieldset>
@@ -56,7 +56,7 @@ export function KeySettingsFields({ current, errors }: Props) {
             <input type="radio" name="access" value="read" defaultChecked={current?.access === "read"} /> Read-only
           </label>
         </div>
-        <p className="mt-1 text-xs text-slate-600">A read-only key may only read (GET); anything else is refused.</p>
+        <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">A read-only key may only read (GET); anything else is refused.</p>
       </fieldset>
       <div>
         <label htmlFor={`${id}-ips`} className="block text-sm font-medium">Allowed IP addresses (optional)</label>
@@ -64,8 +64,8 @@ export function KeySettingsFields({ current, errors }: Props) {
           placeholder="203.0.113.0/24, 2001:db8::/32"
           aria-invalid={errors.allowedIps ? true : undefined}
           aria-describedby={errors.allowedIps ? `${id}-ips-error ${id}-ips-hint` : `${id}-ips-hint`} className={`${FIELD} font-mono text-sm`} />
-        {errors.allowedIps && <p id={`${id}-ips-error`} className="mt-1 text-sm font-medium text-red-700">{errors.allowedIps}</p>}
-        <p id={`${id}-ips-hint`} className="mt-1 text-xs text-slate-600">IPv4 or IPv6 addresses or CIDR ranges, up to 10. Empty: any address.</p>
+        {errors.allowedIps && <p id={`${id}-ips-error`} className="mt-1 text-sm font-medium text-red-700 dark:text-red-400">{errors.allowedIps}</p>}
+        <p id={`${id}-ips-hint`} className="mt-1 text-xs text-slate-600 dark:text-slate-400">IPv4 or IPv6 addresses or CIDR ranges, up to 10. Empty: any address.</p>
       </div>
     </>
   );

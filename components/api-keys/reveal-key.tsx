@@ -23,25 +23,25 @@ export function RevealKey({ plaintext, onDone }: { plaintext: string; onDone: ()
         <label htmlFor="new-api-key" className="block text-sm font-medium">API access key</label>
         <div className="mt-1 flex gap-2">
           <input id="new-api-key" readOnly value={plaintext} onFocus={(e) => e.currentTarget.select()}
-            className="w-full rounded-md border border-slate-300 bg-slate-50 px-3 py-2 font-mono text-sm" />
-          <Button variant="secondary" onClick={copy}>Copy</Button>
+            className="w-full min-w-0 rounded-md border border-slate-300 dark:border-slate-600 bg-slate-50 dark:bg-slate-800 px-3 py-2 font-mono text-sm" />
+          <Button variant="secondary" className="shrink-0" onClick={copy}>Copy</Button>
         </div>
-        <p role="status" className="mt-1 min-h-5 text-sm text-green-800">
+        <p role="status" className="mt-1 min-h-5 text-sm text-green-800 dark:text-green-400">
           {copied === "yes" ? "Copied to the clipboard." : copied === "failed" ? "Copy failed: select the key and copy it by hand." : ""}
         </p>
       </div>
-      <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
+      <p className="rounded-md border border-amber-300 dark:border-amber-700 bg-amber-50 dark:bg-amber-950 px-3 py-2 text-sm text-amber-950 dark:text-amber-200">
         <strong>This key will not be shown again.</strong> Keep it secret, like a password: don&apos;t share it, not even with support.
         If it is lost or leaked, delete it and generate a new one.
       </p>
       <div>
         <p className="text-sm font-medium">Try it</p>
         {/* Focusable: the line scrolls sideways, and keyboard users must be able to scroll it too. */}
-        <pre tabIndex={0} className="mt-1 overflow-x-auto rounded-md bg-slate-900 px-3 py-2 text-xs text-slate-100" aria-label="curl example">
+        <pre tabIndex={0} className="mt-1 overflow-x-auto rounded-md bg-slate-900 dark:bg-slate-950 px-3 py-2 text-xs text-slate-100" aria-label="curl example">
           <code>{`curl -H "Authorization: Bearer ${plaintext}" ${origin}/v4/sources`}</code>
         </pre>
-        <p className="mt-1 text-xs text-slate-600">
-          See the <a href="/docs/api" target="_blank" rel="noreferrer" className="text-blue-700 underline">API reference</a> for every endpoint.
+        <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">
+          See the <a href="/docs/api" target="_blank" rel="noreferrer" className="text-blue-700 dark:text-blue-300 underline">API reference</a> for every endpoint.
         </p>
       </div>
       <div className="flex justify-end">

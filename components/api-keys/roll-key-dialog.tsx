@@ -67,7 +67,7 @@ export function RollKeyDialog({ open, onOpenChange, workspaceId, keyId, last4, d
                 ))}
               </div>
             </fieldset>
-            {error && <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-900">{error}</p>}
+            {error && <p role="alert" className="rounded-md bg-red-50 dark:bg-red-950 px-3 py-2 text-sm text-red-900 dark:text-red-300">{error}</p>}
             <div className="flex justify-end gap-2">
               <Button variant="secondary" onClick={() => change(false)} disabled={pending}>Cancel</Button>
               <Button type="submit" disabled={pending}>{pending ? "Rolling…" : "Roll Key"}</Button>

@@ -27,7 +27,7 @@ export function RelativeTime({ date, now, id }: { date: Date; now: Date; id: str
         {formatRelative(date, now)}
       </time>
       <span role="tooltip" id={id}
-        className="invisible absolute bottom-full left-0 z-10 mb-1 whitespace-nowrap rounded bg-slate-900 px-2 py-1 text-xs text-white group-hover:visible group-focus-within:visible">
+        className="invisible absolute bottom-full left-0 z-10 mb-1 whitespace-nowrap rounded bg-slate-900 dark:bg-slate-950 px-2 py-1 text-xs text-white group-hover:visible group-focus-within:visible">
         {formatUtc(date)}
       </span>
     </span>

@@ -10,7 +10,7 @@ export function KeyUsageCell({ keyId, last4, days, accountSlug }: { keyId: numbe
   return (
     <div className="min-w-36">
       <UsageSparkline days={days} last4={last4} summary={summary} />
-      <Link href={href} className="text-xs text-blue-800 underline">
+      <Link href={href} className="text-xs text-blue-800 dark:text-blue-300 underline">
         Usage<span className="sr-only"> and last use of the key ending {last4}</span>
       </Link>
     </div>

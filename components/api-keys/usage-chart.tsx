@@ -16,7 +16,7 @@ export function UsageSparkline({ days, last4, summary }: { days: UsagePoint[]; l
           <Bar dataKey="count" fill="#1d4ed8" isAnimationActive={false} minPointSize={total ? 1 : 0} />
         </BarChart>
       </div>
-      <span className="text-xs text-slate-600">{total.toLocaleString("en-US")}<span className="sr-only"> requests in 30 days</span></span>
+      <span className="text-xs text-slate-600 dark:text-slate-400">{total.toLocaleString("en-US")}<span className="sr-only"> requests in 30 days</span></span>
     </div>
   );
 }

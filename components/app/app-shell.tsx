@@ -9,12 +9,12 @@ export function AppShell({ ctx, basePath, children }: { ctx: PageContext; basePa
   const accounts = ctx.memberships.map((m) => ({ slug: m.workspaceSlug, name: m.workspaceName }));
   return (
     <>
-      <header className="border-b border-slate-200 bg-white">
-        <nav aria-label="Main" className="mx-auto flex max-w-5xl items-center gap-4 px-4 py-3">
-          <Link href={`/settings/account?account=${slug}`} className="font-semibold text-blue-800">Bobbin</Link>
+      <header className="border-b border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900">
+        <nav aria-label="Main" className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
+          <Link href={`/settings/account?account=${slug}`} className="py-1 font-semibold text-blue-800 dark:text-blue-300">Bobbin</Link>
           <AccountSwitcher current={{ slug: ctx.member.workspaceSlug, name: ctx.member.workspaceName }} accounts={accounts} basePath={basePath} />
           <Link href={`/sources?account=${slug}`} aria-current={basePath.startsWith("/sources") ? "page" : undefined}
-            className="text-sm font-medium text-slate-700 hover:text-slate-900 aria-[current=page]:text-blue-800">
+            className="py-1 text-sm font-medium text-slate-700 dark:text-slate-300 hover:text-slate-900 dark:hover:text-slate-100 aria-[current=page]:text-blue-800 dark:aria-[current=page]:text-blue-300">
             Sources
           </Link>
           <div className="ml-auto">
@@ -22,7 +22,7 @@ export function AppShell({ ctx, basePath, children }: { ctx: PageContext; basePa
           </div>
         </nav>
       </header>
-      <main className="mx-auto max-w-5xl px-4 py-8">{children}</main>
+      <main className="mx-auto max-w-5xl px-4 py-6 sm:py-8">{children}</main>
     </>
   );
 }

@@ -39,20 +39,20 @@ export function LoginForm({ callbackUrl, oauthProviders }: { callbackUrl: string
         <div>
           <label htmlFor="email" className="block text-sm font-medium">Email</label>
           <input id="email" name="email" type="email" autoComplete="username" required
-            className="mt-1 w-full rounded-md border border-slate-300 bg-white px-3 py-2" />
+            className="mt-1 w-full rounded-md border border-slate-300 dark:border-slate-600 bg-white dark:bg-slate-900 px-3 py-2" />
         </div>
         <div>
           <label htmlFor="password" className="block text-sm font-medium">Password</label>
           <input id="password" name="password" type="password" autoComplete="current-password" required
-            className="mt-1 w-full rounded-md border border-slate-300 bg-white px-3 py-2" />
+            className="mt-1 w-full rounded-md border border-slate-300 dark:border-slate-600 bg-white dark:bg-slate-900 px-3 py-2" />
         </div>
         {error && (
-          <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">{error}</p>
+          <p role="alert" className="rounded-md bg-red-50 dark:bg-red-950 px-3 py-2 text-sm text-red-800 dark:text-red-300">{error}</p>
         )}
         <Button type="submit" disabled={pending} className="w-full">{pending ? "Signing in…" : "Sign in"}</Button>
       </form>
       {oauthProviders.length > 0 && (
-        <div className="space-y-2 border-t border-slate-200 pt-4">
+        <div className="space-y-2 border-t border-slate-200 dark:border-slate-700 pt-4">
           {oauthProviders.map((id) => (
             <Button key={id} variant="secondary" className="w-full" onClick={() => signIn(id, { callbackUrl })}>
               Continue with {NAMES[id]}

@@ -40,22 +40,22 @@ export function DestinationForm({ workspaceId, destinationId, initial, passwordS
   }
 
   return (
-    <form onSubmit={save} aria-label="PostgreSQL destination" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 text-sm">
+    <form onSubmit={save} aria-label="PostgreSQL destination" className="space-y-3 rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 p-4 text-sm">
       {FIELDS.map(([name, label]) => (
         <label key={name} className="flex flex-col">{label}
-          <input name={name} required defaultValue={initial[name]} className="mt-1 rounded border border-slate-300 px-2 py-1" />
+          <input name={name} required defaultValue={initial[name]} className="mt-1 rounded border border-slate-300 dark:border-slate-600 px-2 py-1" />
         </label>
       ))}
       <label className="flex flex-col">Password{passwordStored ? " (stored; leave empty to keep it, unless the connection changes)" : ""}
-        <input name="password" type="password" autoComplete="new-password" required={!passwordStored} className="mt-1 rounded border border-slate-300 px-2 py-1" />
+        <input name="password" type="password" autoComplete="new-password" required={!passwordStored} className="mt-1 rounded border border-slate-300 dark:border-slate-600 px-2 py-1" />
       </label>
-      <label className="flex items-center gap-2"><input type="checkbox" name="ssl" value="true" defaultChecked={initial.ssl} /> Connect with SSL</label>
-      <div className="flex gap-2">
+      <label className="flex items-center gap-2 py-1"><input type="checkbox" name="ssl" value="true" defaultChecked={initial.ssl} /> Connect with SSL</label>
+      <div className="flex flex-wrap gap-2">
         <Button type="submit" disabled={pending}>{destinationId ? "Save destination" : "Add destination"}</Button>
         <Button variant="secondary" onClick={check} disabled={pending || !destinationId}>Check the connection</Button>
       </div>
-      <div role="status" aria-live="polite" className="text-green-800">{message?.ok ? message.text : ""}</div>
-      {message && !message.ok && <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-red-900">{message.text}</p>}
+      <div role="status" aria-live="polite" className="text-green-800 dark:text-green-400">{message?.ok ? message.text : ""}</div>
+      {message && !message.ok && <p role="alert" className="rounded-md bg-red-50 dark:bg-red-950 px-3 py-2 text-red-900 dark:text-red-300">{message.text}</p>}
     </form>
   );
 }

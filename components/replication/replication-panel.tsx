@@ -65,23 +65,23 @@ export function ReplicationPanel({ workspaceId, sourceId, initial, canRun, sched
   }, [running, pending]);
   const logHref = (jobName: string) => `/sources/${sourceId}/log?account_id=${workspaceId}&job=${encodeURIComponent(jobName)}`;
   return (
-    <section aria-labelledby="replication-heading" className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
+    <section aria-labelledby="replication-heading" className="mt-6 rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 p-4">
       <div className="flex flex-wrap items-center gap-3">
         <h2 id="replication-heading" className="text-lg font-semibold">Replication</h2>
-        <div className="ml-auto flex gap-2">
+        <div className="ml-auto flex flex-wrap gap-2">
           <Button ref={runButton} onClick={() => act(runSourceAction)} disabled={!canRun || pending || active !== null}>Run now</Button>
           <Button ref={stopButton} variant="secondary" onClick={() => act(stopSourceAction)} disabled={pending || !active || active.stopRequested}>Stop</Button>
         </div>
       </div>
       <div role="status" aria-live="polite" className="mt-2 text-sm">
-        <p className={!active && overview.runs[0]?.status === "failed" ? "font-medium text-red-900" : "font-medium"}>{stateSentence(overview)}</p>
+        <p className={!active && overview.runs[0]?.status === "failed" ? "font-medium text-red-900 dark:text-red-300" : "font-medium"}>{stateSentence(overview)}</p>
       </div>
-      <p className="mt-1 text-sm text-slate-600">{scheduleLine}</p>
-      {error && <p role="alert" className="mt-2 rounded-md bg-red-50 px-3 py-2 text-sm text-red-900">{error}</p>}
+      <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{scheduleLine}</p>
+      {error && <p role="alert" className="mt-2 rounded-md bg-red-50 dark:bg-red-950 px-3 py-2 text-sm text-red-900 dark:text-red-300">{error}</p>}
       <h3 className="mt-4 mb-2 font-semibold">Tables</h3>
       <TableLoads tables={overview.tables} progress={active?.status === "running" ? active.progress : null} />
       <h3 className="mt-4 mb-2 font-semibold">History</h3>
-      <div className="grid gap-4 lg:grid-cols-2">
+      <div className="grid gap-4 lg:grid-cols-2 [&>*]:min-w-0">
         <RunsChart runs={overview.runs} />
         <RunHistory runs={overview.runs} logHref={logHref} />
       </div>

@@ -8,22 +8,22 @@ export function RunsChart({ runs }: { runs: RunView[] }) {
   if (runs.length === 0) return null;
   const data = [...runs].reverse().map((r) => ({ run: utcTime(r.startedAt), rows: r.rows, seconds: r.durationSeconds ?? 0 }));
   return (
-    <figure className="rounded-lg border border-slate-200 bg-white p-3">
+    <figure className="rounded-lg border text-slate-700 dark:text-slate-300 border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 p-3">
       <div role="img" aria-label="Chart: rows and duration of the last runs (the same figures are in the history table)" className="h-56 w-full">
         <ResponsiveContainer width="100%" height="100%">
           <ComposedChart data={data} accessibilityLayer={false} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
-            <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
-            <XAxis dataKey="run" tick={{ fontSize: 11, fill: "#334155" }} />
-            <YAxis yAxisId="rows" tick={{ fontSize: 11, fill: "#334155" }} allowDecimals={false} />
-            <YAxis yAxisId="seconds" orientation="right" tick={{ fontSize: 11, fill: "#334155" }} unit=" s" />
+            <CartesianGrid strokeDasharray="3 3" stroke="currentColor" strokeOpacity={0.25} />
+            <XAxis dataKey="run" tick={{ fontSize: 11, fill: "currentColor" }} />
+            <YAxis yAxisId="rows" tick={{ fontSize: 11, fill: "currentColor" }} allowDecimals={false} />
+            <YAxis yAxisId="seconds" orientation="right" tick={{ fontSize: 11, fill: "currentColor" }} unit=" s" />
             <Tooltip />
-            <Legend />
+            <Legend formatter={(value) => <span className="text-slate-700 dark:text-slate-300">{value}</span>} />
             <Bar yAxisId="rows" dataKey="rows" name="Rows" fill="#1d4ed8" isAnimationActive={false} />
             <Line yAxisId="seconds" dataKey="seconds" name="Duration (s)" stroke="#b45309" strokeWidth={2} isAnimationActive={false} />
           </ComposedChart>
         </ResponsiveContainer>
       </div>
-      <figcaption className="mt-1 text-xs text-slate-600">Rows (bars) and duration in seconds (line) per run, oldest to newest.</figcaption>
+      <figcaption className="mt-1 text-xs text-slate-600 dark:text-slate-400">Rows (bars) and duration in seconds (line) per run, oldest to newest.</figcaption>
     </figure>
   );
 }

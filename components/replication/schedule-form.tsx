@@ -43,37 +43,37 @@ export function ScheduleForm({ workspaceId, sourceId, initial }: Props) {
   }
 
   return (
-    <form onSubmit={save} className="mt-4 rounded-md border border-slate-200 p-3 text-sm" aria-labelledby={`${id}-legend`}>
+    <form onSubmit={save} className="mt-4 rounded-md border border-slate-200 dark:border-slate-700 p-3 text-sm" aria-labelledby={`${id}-legend`}>
       <h3 id={`${id}-legend`} className="font-semibold">Schedule</h3>
       <fieldset className="mt-2">
         <legend className="sr-only">How the schedule is given</legend>
-        <label className="mr-4"><input type="radio" name="mode" checked={values.mode === "interval"} onChange={() => set({ mode: "interval" })} /> Frequency</label>
-        <label><input type="radio" name="mode" checked={values.mode === "cron"} onChange={() => set({ mode: "cron" })} /> Cron expression</label>
+        <label className="mr-4 inline-flex items-center gap-1 py-1"><input type="radio" name="mode" checked={values.mode === "interval"} onChange={() => set({ mode: "interval" })} /> Frequency</label>
+        <label className="inline-flex items-center gap-1 py-1"><input type="radio" name="mode" checked={values.mode === "cron"} onChange={() => set({ mode: "cron" })} /> Cron expression</label>
       </fieldset>
       {values.mode === "interval" ? (
         <div className="mt-2 flex flex-wrap gap-4">
-          <label className="flex flex-col">Replication frequency
-            <select className="mt-1 rounded border border-slate-300 px-2 py-1" value={values.frequency} onChange={(e) => set({ frequency: e.target.value })}>
+          <label className="flex min-w-0 max-w-full flex-col">Replication frequency
+            <select className="mt-1 rounded border border-slate-300 dark:border-slate-600 px-2 py-1" value={values.frequency} onChange={(e) => set({ frequency: e.target.value })}>
               {CHOICES.map(([v, label]) => <option key={v} value={v}>{label}</option>)}
             </select>
           </label>
           <label className="flex flex-col">Anchor time (UTC, optional)
-            <input type="time" className="mt-1 rounded border border-slate-300 px-2 py-1" value={values.anchor} onChange={(e) => set({ anchor: e.target.value })} />
+            <input type="time" className="mt-1 rounded border border-slate-300 dark:border-slate-600 px-2 py-1" value={values.anchor} onChange={(e) => set({ anchor: e.target.value })} />
           </label>
         </div>
       ) : (
         <label className="mt-2 flex flex-col">Cron expression (Quartz, UTC: sec min hour day-of-month month day-of-week [year])
-          <input className="mt-1 rounded border border-slate-300 px-2 py-1 font-mono" value={values.cron} placeholder="0 0 12 ? * MON-FRI" onChange={(e) => set({ cron: e.target.value })} />
+          <input className="mt-1 rounded border border-slate-300 dark:border-slate-600 px-2 py-1 font-mono" value={values.cron} placeholder="0 0 12 ? * MON-FRI" onChange={(e) => set({ cron: e.target.value })} />
         </label>
       )}
-      <p className="mt-2 text-slate-700" aria-live="polite">
-        {"error" in next ? <span className="text-red-900">{next.error}</span> : <>Next runs: {next.times.join(", ")}</>}
+      <p className="mt-2 text-slate-700 dark:text-slate-300" aria-live="polite">
+        {"error" in next ? <span className="text-red-900 dark:text-red-300">{next.error}</span> : <>Next runs: {next.times.join(", ")}</>}
       </p>
-      <div className="mt-2 flex items-center gap-3">
+      <div className="mt-2 flex flex-wrap items-center gap-3">
         <Button type="submit" disabled={pending || "error" in next}>{pending ? "Saving…" : "Save schedule"}</Button>
-        <span role="status" className="text-green-800">{outcome?.ok ? outcome.text : ""}</span>
+        <span role="status" className="text-green-800 dark:text-green-400">{outcome?.ok ? outcome.text : ""}</span>
       </div>
-      {outcome && !outcome.ok && <p role="alert" className="mt-2 rounded-md bg-red-50 px-3 py-2 text-red-900">{outcome.text}</p>}
+      {outcome && !outcome.ok && <p role="alert" className="mt-2 rounded-md bg-red-50 dark:bg-red-950 px-3 py-2 text-red-900 dark:text-red-300">{outcome.text}</p>}
     </form>
   );
 }

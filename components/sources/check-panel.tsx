@@ -35,7 +35,7 @@ export function CheckPanel({ workspaceId, sourceId, check, canCheck }: Props) {
   }
 
   return (
-    <section aria-labelledby="check-heading" className="rounded-lg border border-slate-200 bg-white p-4">
+    <section aria-labelledby="check-heading" className="rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 p-4">
       <div className="flex flex-wrap items-center gap-3">
         <h2 id="check-heading" className="text-lg font-semibold">Connection check</h2>
         <Button variant="secondary" className="ml-auto" onClick={recheck} disabled={!canCheck || running || pending}>
@@ -46,19 +46,19 @@ export function CheckPanel({ workspaceId, sourceId, check, canCheck }: Props) {
         {check ? (
           <p>
             Last check: <strong>{CHECK_LABEL[check.status]}</strong>
-            {running && <span className="ml-2 inline-block h-3 w-3 animate-spin rounded-full border-2 border-blue-700 border-t-transparent" aria-hidden />}
-            <span className="ml-2 text-slate-600">started {new Date(check.start_time).toUTCString()}</span>
+            {running && <span className="ml-2 inline-block h-3 w-3 animate-spin rounded-full border-2 border-blue-700 dark:border-blue-400 border-t-transparent" aria-hidden />}
+            <span className="ml-2 text-slate-600 dark:text-slate-400">started {new Date(check.start_time).toUTCString()}</span>
           </p>
         ) : (
           <p>Never checked. Fill in every connection detail to start a check.</p>
         )}
       </div>
       {check?.status === "failed" && check.discovery_error_message && (
-        <p className="mt-2 rounded-md bg-red-50 px-3 py-2 text-sm text-red-900">
+        <p className="mt-2 rounded-md bg-red-50 dark:bg-red-950 px-3 py-2 text-sm text-red-900 dark:text-red-300">
           {check.check_exit_status === 1 ? "The database refused the connection: " : "Discovery failed: "}{check.discovery_error_message}
         </p>
       )}
-      {error && <p role="alert" className="mt-2 rounded-md bg-red-50 px-3 py-2 text-sm text-red-900">{error}</p>}
+      {error && <p role="alert" className="mt-2 rounded-md bg-red-50 dark:bg-red-950 px-3 py-2 text-sm text-red-900 dark:text-red-300">{error}</p>}
     </section>
   );
 }

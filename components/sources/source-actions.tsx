@@ -40,14 +40,14 @@ export function SourceActions({ workspaceId, sourceId, displayName, state }: Pro
               onClick={() => run(pauseSourceAction, { paused: String(!paused) }, paused ? "The source is active again." : "The source is paused.")}>
               {paused ? "Resume this source" : "Pause this source"}
             </Button>
-            <Button ref={deleteButton} variant="secondary" className="text-red-700" disabled={pending} onClick={() => { setOutcome(null); setConfirming(true); }}>
+            <Button ref={deleteButton} variant="secondary" className="text-red-700 dark:text-red-400" disabled={pending} onClick={() => { setOutcome(null); setConfirming(true); }}>
               Delete this source
             </Button>
           </>
         )}
-        <div role="status" aria-live="polite" className="text-sm text-green-800">{outcome?.ok ? outcome.text : ""}</div>
+        <div role="status" aria-live="polite" className="text-sm text-green-800 dark:text-green-400">{outcome?.ok ? outcome.text : ""}</div>
       </div>
-      {outcome && !outcome.ok && !confirming && <p role="alert" className="mt-2 rounded-md bg-red-50 px-3 py-2 text-sm text-red-900">{outcome.text}</p>}
+      {outcome && !outcome.ok && !confirming && <p role="alert" className="mt-2 rounded-md bg-red-50 dark:bg-red-950 px-3 py-2 text-sm text-red-900 dark:text-red-300">{outcome.text}</p>}
       <DialogRoot open={confirming} onOpenChange={(open) => !pending && setConfirming(open)}>
         <DialogContent
           title="Delete this source?"
@@ -59,8 +59,8 @@ export function SourceActions({ workspaceId, sourceId, displayName, state }: Pro
             (deleteButton.current?.isConnected ? deleteButton.current : document.querySelector<HTMLElement>("h1"))?.focus();
           }}
         >
-          {outcome && !outcome.ok && <p role="alert" className="mb-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-900">{outcome.text}</p>}
-          <div className="flex justify-end gap-2">
+          {outcome && !outcome.ok && <p role="alert" className="mb-3 rounded-md bg-red-50 dark:bg-red-950 px-3 py-2 text-sm text-red-900 dark:text-red-300">{outcome.text}</p>}
+          <div className="flex flex-wrap justify-end gap-2">
             <Button variant="secondary" onClick={() => setConfirming(false)} disabled={pending}>Cancel</Button>
             <Button variant="danger" disabled={pending} onClick={() => run(deleteSourceAction, {}, "The source is deleted.")}>
               {pending ? "Deleting…" : "Delete"}

@@ -65,7 +65,7 @@ export function SourceForm({ workspaceId, accountSlug, source }: Props) {
   }
 
   return (
-    <form onSubmit={onSubmit} onChange={onChange} noValidate className="max-w-xl space-y-4 rounded-lg border border-slate-200 bg-white p-6">
+    <form onSubmit={onSubmit} onChange={onChange} noValidate className="max-w-xl space-y-4 rounded-lg p-4 sm:p-6 border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900">
       <input type="hidden" name="workspaceId" value={workspaceId} />
       {source && <input type="hidden" name="sourceId" value={source.id} />}
       {FIELDS.map((f) => {
@@ -77,20 +77,20 @@ export function SourceForm({ workspaceId, accountSlug, source }: Props) {
         return (
           <div key={f.name}>
             <label htmlFor={`${prefix}-${f.name}`} className="block text-sm font-medium">
-              {f.label}{optional && <span className="font-normal text-slate-500"> (optional)</span>}
+              {f.label}{optional && <span className="font-normal text-slate-500 dark:text-slate-400"> (optional)</span>}
             </label>
             <input id={`${prefix}-${f.name}`} name={f.name} type={f.type ?? "text"} defaultValue={source ? source.values[f.name] : f.defaultValue}
               required={!optional} autoComplete={f.autoComplete ?? "off"} aria-invalid={message ? true : undefined} aria-describedby={described}
-              className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2" />
-            {hint && <p id={`${prefix}-${f.name}-hint`} className="mt-1 text-xs text-slate-600">{hint}</p>}
-            {message && <p id={`${prefix}-${f.name}-error`} className="mt-1 text-sm font-medium text-red-700">{message}</p>}
+              className="mt-1 w-full rounded-md border border-slate-300 dark:border-slate-600 px-3 py-2" />
+            {hint && <p id={`${prefix}-${f.name}-hint`} className="mt-1 text-xs text-slate-600 dark:text-slate-400">{hint}</p>}
+            {message && <p id={`${prefix}-${f.name}-error`} className="mt-1 text-sm font-medium text-red-700 dark:text-red-400">{message}</p>}
           </div>
         );
       })}
-      {error && <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-900">{error}</p>}
-      <div className="flex items-center gap-3">
+      {error && <p role="alert" className="rounded-md bg-red-50 dark:bg-red-950 px-3 py-2 text-sm text-red-900 dark:text-red-300">{error}</p>}
+      <div className="flex flex-wrap items-center gap-3">
         <Button type="submit" disabled={pending}>{pending ? "Saving…" : source ? "Save and check again" : "Save and check the connection"}</Button>
-        <p role="status" aria-live="polite" className="text-sm text-green-800">{saved ? "Saved. The connection check has started." : ""}</p>
+        <p role="status" aria-live="polite" className="text-sm text-green-800 dark:text-green-400">{saved ? "Saved. The connection check has started." : ""}</p>
       </div>
     </form>
   );

@@ -71,16 +71,16 @@ export function StreamSelection({ workspaceId, sourceId, tables, readOnly }: Pro
         <TableFieldset key={t.tapStreamId} table={t} readOnly={readOnly} ticks={ticks[t.tapStreamId]} onChange={(next) => setTicks((all) => ({ ...all, [t.tapStreamId]: next }))} />
       ))}
       {readOnly ? (
-        <p className="text-sm text-slate-600">The source is deleted: its selection can no longer change.</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">The source is deleted: its selection can no longer change.</p>
       ) : (
         <div className="flex items-center gap-3">
           <Button onClick={save} disabled={pending}>{pending ? "Saving…" : "Save selection"}</Button>
           <div role="status" aria-live="polite" className="text-sm">
-            {outcome?.ok && <p className="text-green-800">{outcome.text}</p>}
+            {outcome?.ok && <p className="text-green-800 dark:text-green-400">{outcome.text}</p>}
           </div>
         </div>
       )}
-      {outcome && !outcome.ok && <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-900">{outcome.text}</p>}
+      {outcome && !outcome.ok && <p role="alert" className="rounded-md bg-red-50 dark:bg-red-950 px-3 py-2 text-sm text-red-900 dark:text-red-300">{outcome.text}</p>}
     </div>
   );
 }

@@ -43,15 +43,15 @@ export function AcceptInvitation({ token, mode, email }: Props) {
   if (mode === "join") {
     return (
       <div className="space-y-3">
-        {error && <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-900">{error}</p>}
+        {error && <p role="alert" className="rounded-md bg-red-50 dark:bg-red-950 px-3 py-2 text-sm text-red-900 dark:text-red-300">{error}</p>}
         <Button onClick={join} disabled={pending}>{pending ? "Joining…" : "Accept invitation"}</Button>
       </div>
     );
   }
 
   const fieldError = (name: string) =>
-    fieldErrors[name]?.[0] && <p id={`${name}-error`} className="mt-1 text-sm font-medium text-red-700">{fieldErrors[name]![0]}</p>;
-  const input = "mt-1 w-full rounded-md border border-slate-300 px-3 py-2";
+    fieldErrors[name]?.[0] && <p id={`${name}-error`} className="mt-1 text-sm font-medium text-red-700 dark:text-red-400">{fieldErrors[name]![0]}</p>;
+  const input = "mt-1 w-full rounded-md border border-slate-300 dark:border-slate-600 px-3 py-2";
   return (
     <form onSubmit={create} noValidate className="space-y-4">
       <input type="hidden" name="token" value={token} />
@@ -63,7 +63,7 @@ export function AcceptInvitation({ token, mode, email }: Props) {
         <label htmlFor="join-password" className="block text-sm font-medium">Choose a password</label>
         <input id="join-password" name="password" type="password" autoComplete="new-password" required
           aria-invalid={fieldErrors.password ? true : undefined} aria-describedby="password-hint" className={input} />
-        <p id="password-hint" className="mt-1 text-xs text-slate-600">At least 10 characters.</p>
+        <p id="password-hint" className="mt-1 text-xs text-slate-600 dark:text-slate-400">At least 10 characters.</p>
         {fieldError("password")}
       </div>
       <div>
@@ -72,7 +72,7 @@ export function AcceptInvitation({ token, mode, email }: Props) {
           aria-invalid={fieldErrors.confirm ? true : undefined} className={input} />
         {fieldError("confirm")}
       </div>
-      {error && <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-900">{error}</p>}
+      {error && <p role="alert" className="rounded-md bg-red-50 dark:bg-red-950 px-3 py-2 text-sm text-red-900 dark:text-red-300">{error}</p>}
       <Button type="submit" disabled={pending}>{pending ? "Joining…" : "Create account and join"}</Button>
     </form>
   );

@@ -47,10 +47,10 @@ export function MemberActions({ workspaceId, userId, email, role }: Props) {
   }
 
   return (
-    <div className="flex items-center justify-end gap-2">
+    <div className="flex flex-wrap items-center justify-start gap-2 sm:justify-end">
       <label className="sr-only" htmlFor={`role-${userId}`}>Role of {email}</label>
       <select id={`role-${userId}`} defaultValue={role} onChange={onRole} disabled={pending}
-        className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm">
+        className="rounded-md border border-slate-300 dark:border-slate-600 bg-white dark:bg-slate-900 px-2 py-1 text-sm">
         <option value="member">Member</option>
         <option value="owner">Owner</option>
       </select>
@@ -64,7 +64,7 @@ export function MemberActions({ workspaceId, userId, email, role }: Props) {
             (removeButton.current?.isConnected ? removeButton.current : document.getElementById("team-heading"))?.focus();
           }}
           description="They lose access to this account at once, and every API key they created is disabled.">
-          <div className="flex justify-end gap-2">
+          <div className="flex flex-wrap justify-end gap-2">
             <Button variant="secondary" onClick={() => setConfirming(false)} disabled={pending}>Cancel</Button>
             <Button variant="danger" onClick={remove} disabled={pending}>{pending ? "Removing…" : "Remove member"}</Button>
           </div>

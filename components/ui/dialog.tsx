@@ -25,11 +25,11 @@ export function DialogContent({ title, description, children, locked = false, on
         onPointerDownOutside={block}
         onInteractOutside={block}
         onCloseAutoFocus={onCloseAutoFocus}
-        className="fixed left-1/2 top-1/2 z-50 w-[min(36rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 rounded-lg bg-white p-6 shadow-xl"
+        className="fixed left-1/2 top-1/2 z-50 w-[min(36rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 max-h-[calc(100dvh-2rem)] overflow-y-auto rounded-lg bg-white dark:bg-slate-900 p-4 shadow-xl sm:p-6"
       >
-        <RadixDialog.Title className="text-lg font-semibold">{title}</RadixDialog.Title>
+        <RadixDialog.Title className="text-lg font-semibold [overflow-wrap:anywhere]">{title}</RadixDialog.Title>
         {description ? (
-          <RadixDialog.Description className="mt-1 text-sm text-slate-600">{description}</RadixDialog.Description>
+          <RadixDialog.Description className="mt-1 text-sm [overflow-wrap:anywhere] text-slate-600 dark:text-slate-400">{description}</RadixDialog.Description>
         ) : (
           <RadixDialog.Description className="sr-only">{title}</RadixDialog.Description>
         )}

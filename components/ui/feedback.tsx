@@ -15,7 +15,7 @@ export function FeedbackProvider({ children }: { children: React.ReactNode }) {
     <FeedbackContext.Provider value={setFeedback}>
       <div role="status" aria-live="polite" className="min-h-6">
         {feedback && (
-          <p className={`mb-3 rounded-md px-3 py-2 text-sm ${feedback.kind === "success" ? "bg-green-50 text-green-900" : "bg-red-50 text-red-900"}`}>
+          <p className={`mb-3 rounded-md px-3 py-2 text-sm ${feedback.kind === "success" ? "bg-green-50 dark:bg-green-950 text-green-900 dark:text-green-200" : "bg-red-50 dark:bg-red-950 text-red-900 dark:text-red-300"}`}>
             {feedback.text}
           </p>
         )}

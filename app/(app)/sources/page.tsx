@@ -20,7 +20,7 @@ export default async function SourcesPage({ searchParams }: { searchParams: Prom
   ]);
   return (
     <AppShell ctx={ctx} basePath="/sources">
-      <div className="mb-6 flex items-center gap-4">
+      <div className="mb-6 flex flex-wrap items-center gap-4">
         <h1 className="text-2xl font-semibold">Sources</h1>
         <Link href={`/sources/new?account=${slug}`} className="ml-auto rounded-md bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800">
           Add a PostgreSQL source

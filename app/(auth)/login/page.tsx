@@ -19,8 +19,8 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   return (
     <main className="mx-auto flex min-h-screen max-w-sm flex-col justify-center px-4">
       <h1 className="mb-1 text-2xl font-semibold">Sign in to Bobbin</h1>
-      <p className="mb-6 text-sm text-slate-600">Manage your account&apos;s pipelines and API access keys.</p>
-      {error && OAUTH_ERRORS[error] && <p role="alert" className="mb-4 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">{OAUTH_ERRORS[error]}</p>}
+      <p className="mb-6 text-sm text-slate-600 dark:text-slate-400">Manage your account&apos;s pipelines and API access keys.</p>
+      {error && OAUTH_ERRORS[error] && <p role="alert" className="mb-4 rounded-md bg-red-50 dark:bg-red-950 px-3 py-2 text-sm text-red-800 dark:text-red-300">{OAUTH_ERRORS[error]}</p>}
       <LoginForm callbackUrl={returnTo} oauthProviders={oauthProviderIds()} />
     </main>
   );

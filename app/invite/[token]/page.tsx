@@ -16,25 +16,25 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
       {!invitation ? (
         <>
           <h1 className="text-2xl font-semibold">This invitation cannot be used</h1>
-          <p className="mt-2 text-slate-700">
+          <p className="mt-2 text-slate-700 dark:text-slate-300">
             The link is invalid, was used already, or has expired (invitations last 7 days). Ask an owner of the account for a new one.
           </p>
-          <Link href="/login" className="mt-6 text-blue-700 underline">Go to sign-in</Link>
+          <Link href="/login" className="mt-6 text-blue-700 dark:text-blue-300 underline">Go to sign-in</Link>
         </>
       ) : (
         <>
           <h1 className="text-2xl font-semibold">Join {invitation.workspaceName}</h1>
-          <p className="mt-2 text-slate-700">You were invited as <strong>{invitation.email}</strong> ({invitation.role}).</p>
+          <p className="mt-2 text-slate-700 dark:text-slate-300">You were invited as <strong>{invitation.email}</strong> ({invitation.role}).</p>
           <div className="mt-6">
             {user && user.email !== invitation.email ? (
-              <p className="text-slate-700">
+              <p className="text-slate-700 dark:text-slate-300">
                 You are signed in as {user.email}. Sign out, then open this link again to accept as {invitation.email}.
               </p>
             ) : user || invitation.userExists ? (
               user ? (
                 <AcceptInvitation token={token} mode="join" email={invitation.email} />
               ) : (
-                <Link href={loginUrl(`/invite/${token}`)} className="text-blue-700 underline">Sign in as {invitation.email} to accept</Link>
+                <Link href={loginUrl(`/invite/${token}`)} className="text-blue-700 dark:text-blue-300 underline">Sign in as {invitation.email} to accept</Link>
               )
             ) : (
               <AcceptInvitation token={token} mode="create" email={invitation.email} />

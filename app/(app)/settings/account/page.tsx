@@ -23,7 +23,7 @@ export default async function AccountSettingsPage({ searchParams }: { searchPara
       <SettingsTabs active="account" accountSlug={ctx.member.workspaceSlug} />
       <section aria-labelledby="account-heading" className="mb-10">
         <h2 id="account-heading" className="text-lg font-semibold">{ctx.member.workspaceName}</h2>
-        <p className="text-sm text-slate-600">Account ID {ctx.member.workspaceId} · {ctx.member.plan === "enterprise" ? "Enterprise" : "Standard"} plan</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">Account ID {ctx.member.workspaceId} · {ctx.member.plan === "enterprise" ? "Enterprise" : "Standard"} plan</p>
       </section>
       <ApiKeysSection workspaceId={ctx.member.workspaceId} plan={ctx.member.plan} keys={keys} now={now} salesUrl={SALES_URL} usage={usage} accountSlug={ctx.member.workspaceSlug} />
     </AppShell>

@@ -40,7 +40,7 @@ const ACTIONS: Record<string, string> = {
   "job.failed_notice": "Run failed (owners notified once until a run succeeds)",
 };
 
-const TH = "px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600";
+const TH = "px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400";
 
 export default async function ActivityPage({ searchParams }: { searchParams: Promise<{ account?: string; page?: string }> }) {
   const { account, page: pageParam } = await searchParams;
@@ -54,14 +54,14 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
       <SettingsTabs active="activity" accountSlug={ctx.member.workspaceSlug} />
       <section aria-labelledby="activity-heading" className="space-y-4">
         <h2 id="activity-heading" className="text-lg font-semibold">Activity</h2>
-        <p className="text-sm text-slate-600">Changes to API keys, the team, sources and destinations, and failed sign-ins, newest first.</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">Changes to API keys, the team, sources and destinations, and failed sign-ins, newest first.</p>
         {events.length === 0 ? (
-          <p className="rounded-lg border border-dashed border-slate-300 bg-white px-4 py-8 text-center text-sm text-slate-600">No activity yet.</p>
+          <p className="rounded-lg border border-dashed border-slate-300 dark:border-slate-600 bg-white dark:bg-slate-900 px-4 py-8 text-center text-sm text-slate-600 dark:text-slate-400">No activity yet.</p>
         ) : (
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-            <table className="w-full text-sm">
+          <div className="overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900">
+            <table className="table-cards w-full text-sm">
               <caption className="sr-only">Activity of this account, page {page}</caption>
-              <thead className="border-b border-slate-200 bg-slate-50">
+              <thead className="border-b border-slate-200 dark:border-slate-700 bg-slate-50 dark:bg-slate-800">
                 <tr>
                   <th scope="col" className={TH}>When</th>
                   <th scope="col" className={TH}>Event</th>
@@ -72,12 +72,12 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
               </thead>
               <tbody>
                 {events.map((e) => (
-                  <tr key={e.id} className="border-b border-slate-100 align-top last:border-0">
-                    <td className="whitespace-nowrap px-3 py-2">{formatUtc(e.createdAt)}</td>
-                    <td className="px-3 py-2">{ACTIONS[e.action] ?? e.action}{e.count > 1 ? ` (${e.count} times)` : ""}</td>
-                    <td className="px-3 py-2">{e.actorLabel}</td>
-                    <td className="max-w-xs break-words px-3 py-2">{e.targetLabel ?? "—"}</td>
-                    <td className="max-w-xs break-words px-3 py-2 text-xs text-slate-600">
+                  <tr key={e.id} className="border-b border-slate-100 dark:border-slate-800 align-top last:border-0">
+                    <td className="whitespace-nowrap px-3 py-2 max-sm:text-xs">{formatUtc(e.createdAt)}</td>
+                    <td className="px-3 py-2 max-sm:font-medium">{ACTIONS[e.action] ?? e.action}{e.count > 1 ? ` (${e.count} times)` : ""}</td>
+                    <td data-label="By" className="px-3 py-2">{e.actorLabel}</td>
+                    <td data-label="Target" className="max-w-xs break-words px-3 py-2">{e.targetLabel ?? "—"}</td>
+                    <td data-label="From" className="max-w-xs break-words px-3 py-2 text-xs text-slate-600 dark:text-slate-400">
                       <div>{e.ip ?? "—"}</div>
                       <div>{e.userAgent ?? ""}</div>
                     </td>
@@ -87,9 +87,9 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
             </table>
           </div>
         )}
-        <nav aria-label="Activity pages" className="flex gap-4 text-sm">
-          {page > 1 && <Link href={href(page - 1)} className="text-blue-700 underline">Newer</Link>}
-          {hasMore && <Link href={href(page + 1)} className="text-blue-700 underline">Older</Link>}
+        <nav aria-label="Activity pages" className="flex gap-4 text-sm [&>a]:inline-block [&>a]:py-1">
+          {page > 1 && <Link href={href(page - 1)} className="text-blue-700 dark:text-blue-300 underline">Newer</Link>}
+          {hasMore && <Link href={href(page + 1)} className="text-blue-700 dark:text-blue-300 underline">Older</Link>}
         </nav>
       </section>
     </AppShell>

@@ -25,13 +25,13 @@ export default async function DestinationPage({ searchParams }: { searchParams: 
       <SettingsTabs active="destination" accountSlug={ctx.member.workspaceSlug} />
       <section aria-labelledby="destination-heading" className="space-y-4">
         <h2 id="destination-heading" className="text-lg font-semibold">Destination</h2>
-        <p className="text-sm text-slate-600">The PostgreSQL database this account&apos;s sources load into (each into a schema named after the source).</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">The PostgreSQL database this account&apos;s sources load into (each into a schema named after the source).</p>
         <DestinationForm key={destination?.updated_at ?? "new"} workspaceId={ctx.member.workspaceId} destinationId={destination?.id ?? null} passwordStored={destination !== null}
           initial={{ host: p.host ?? "", port: p.port ?? "5432", username: p.username ?? "", database: p.database ?? "", ssl: p.ssl === "true" }} />
         <h3 className="font-semibold">Sources loading into it</h3>
-        {loading.length === 0 ? <p className="text-sm text-slate-600">None.</p> : (
+        {loading.length === 0 ? <p className="text-sm text-slate-600 dark:text-slate-400">None.</p> : (
           <ul className="list-disc pl-6 text-sm">
-            {loading.map((s) => <li key={s.id}><Link className="text-blue-800 underline" href={`/sources/${s.id}?account=${slug}`}>{s.display_name}</Link> (schema {s.name})</li>)}
+            {loading.map((s) => <li key={s.id}><Link className="text-blue-800 dark:text-blue-300 underline" href={`/sources/${s.id}?account=${slug}`}>{s.display_name}</Link> (schema {s.name})</li>)}
           </ul>
         )}
       </section>

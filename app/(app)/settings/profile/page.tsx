@@ -12,12 +12,12 @@ export default async function ProfilePage({ searchParams }: { searchParams: Prom
     <AppShell ctx={ctx} basePath="/settings/profile">
       <h1 className="mb-6 text-2xl font-semibold">Edit User Settings</h1>
       <SettingsTabs active="profile" accountSlug={ctx.member.workspaceSlug} />
-      <dl className="grid max-w-md grid-cols-[8rem_1fr] gap-y-2 text-sm">
-        <dt className="text-slate-600">Name</dt>
+      <dl className="grid max-w-md grid-cols-[6rem_minmax(0,1fr)] gap-y-2 text-sm [overflow-wrap:anywhere] sm:grid-cols-[8rem_minmax(0,1fr)]">
+        <dt className="text-slate-600 dark:text-slate-400">Name</dt>
         <dd>{ctx.user.name ?? "—"}</dd>
-        <dt className="text-slate-600">Email</dt>
+        <dt className="text-slate-600 dark:text-slate-400">Email</dt>
         <dd>{ctx.user.email}</dd>
-        <dt className="text-slate-600">Accounts</dt>
+        <dt className="text-slate-600 dark:text-slate-400">Accounts</dt>
         <dd>{ctx.memberships.map((m) => m.workspaceName).join(", ")}</dd>
       </dl>
     </AppShell>

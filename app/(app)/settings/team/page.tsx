@@ -14,7 +14,7 @@ import { canManageTeam } from "@/lib/team/roles";
 
 export const metadata: Metadata = { title: "Team" };
 
-const TH = "px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600";
+const TH = "px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400";
 
 export default async function TeamPage({ searchParams }: { searchParams: Promise<{ account?: string }> }) {
   const { account } = await searchParams;
@@ -28,14 +28,14 @@ export default async function TeamPage({ searchParams }: { searchParams: Promise
       <SettingsTabs active="team" accountSlug={ctx.member.workspaceSlug} />
       <section aria-labelledby="team-heading" className="space-y-4">
         <h2 id="team-heading" tabIndex={-1} className="text-lg font-semibold">Team members of {ctx.member.workspaceName}</h2>
-        <p className="text-sm text-slate-600">
+        <p className="text-sm text-slate-600 dark:text-slate-400">
           Every member can manage the account&apos;s API keys. {owner ? "As an owner you can invite and remove members and change roles." : "Owners invite and remove members."}
         </p>
         <FeedbackProvider>
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-            <table className="w-full text-sm">
+          <div className="overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900">
+            <table className="table-cards w-full text-sm">
               <caption className="sr-only">Members of this account</caption>
-              <thead className="border-b border-slate-200 bg-slate-50">
+              <thead className="border-b border-slate-200 dark:border-slate-700 bg-slate-50 dark:bg-slate-800">
                 <tr>
                   <th scope="col" className={TH}>Name</th>
                   <th scope="col" className={TH}>Email</th>
@@ -46,13 +46,13 @@ export default async function TeamPage({ searchParams }: { searchParams: Promise
               </thead>
               <tbody>
                 {team.map((m) => (
-                  <tr key={m.userId} className="border-b border-slate-100 last:border-0">
-                    <td className="px-3 py-3">{m.name ?? "—"}</td>
-                    <td className="px-3 py-3">{m.email}</td>
-                    <td className="px-3 py-3 capitalize">{m.role}</td>
-                    <td className="px-3 py-3">{formatUtc(m.joinedAt)}</td>
+                  <tr key={m.userId} className="border-b border-slate-100 dark:border-slate-800 last:border-0">
+                    <td className="px-3 py-3 font-medium sm:font-normal">{m.name ?? "—"}</td>
+                    <td data-label="Email" className="px-3 py-3 [overflow-wrap:anywhere]">{m.email}</td>
+                    <td data-label="Role" className="px-3 py-3 capitalize">{m.role}</td>
+                    <td data-label="Joined" className="px-3 py-3">{formatUtc(m.joinedAt)}</td>
                     {owner && (
-                      <td className="px-3 py-3">
+                      <td data-actions="below" className="px-3 py-3">
                         <MemberActions workspaceId={ctx.member.workspaceId} userId={m.userId} email={m.email} role={m.role} />
                       </td>
                     )}
@@ -65,12 +65,12 @@ export default async function TeamPage({ searchParams }: { searchParams: Promise
             <section aria-labelledby="invitations-heading" className="mt-6 space-y-2">
               <h3 id="invitations-heading" className="text-base font-semibold">Pending invitations</h3>
               {invitations.length === 0 ? (
-                <p className="text-sm text-slate-600">No pending invitations.</p>
+                <p className="text-sm text-slate-600 dark:text-slate-400">No pending invitations.</p>
               ) : (
-                <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-                  <table className="w-full text-sm">
+                <div className="overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900">
+                  <table className="table-cards w-full text-sm">
                     <caption className="sr-only">Pending invitations of this account</caption>
-                    <thead className="border-b border-slate-200 bg-slate-50">
+                    <thead className="border-b border-slate-200 dark:border-slate-700 bg-slate-50 dark:bg-slate-800">
                       <tr>
                         <th scope="col" className={TH}>Email</th>
                         <th scope="col" className={TH}>Role</th>
@@ -81,12 +81,12 @@ export default async function TeamPage({ searchParams }: { searchParams: Promise
                     </thead>
                     <tbody>
                       {invitations.map((i) => (
-                        <tr key={i.id} className="border-b border-slate-100 last:border-0">
-                          <td className="px-3 py-3">{i.email}</td>
-                          <td className="px-3 py-3 capitalize">{i.role}</td>
-                          <td className="px-3 py-3">{i.invitedBy}</td>
-                          <td className="px-3 py-3">{formatUtc(i.expiresAt)}</td>
-                          <td className="px-3 py-3 text-right"><RevokeInvitation workspaceId={ctx.member.workspaceId} invitationId={i.id} email={i.email} /></td>
+                        <tr key={i.id} className="border-b border-slate-100 dark:border-slate-800 last:border-0">
+                          <td className="px-3 py-3 font-medium [overflow-wrap:anywhere] sm:font-normal">{i.email}</td>
+                          <td data-label="Role" className="px-3 py-3 capitalize">{i.role}</td>
+                          <td data-label="Invited by" className="px-3 py-3">{i.invitedBy}</td>
+                          <td data-label="Expires" className="px-3 py-3">{formatUtc(i.expiresAt)}</td>
+                          <td data-actions="below" className="px-3 py-3 text-right"><RevokeInvitation workspaceId={ctx.member.workspaceId} invitationId={i.id} email={i.email} /></td>
                         </tr>
                       ))}
                     </tbody>

@@ -40,9 +40,9 @@ export default async function SourcePage({ params, searchParams }: Props) {
   const p = source.properties;
   return (
     <AppShell ctx={ctx} basePath="/sources">
-      <p className="mb-2 text-sm"><Link href={`/sources?account=${encodeURIComponent(ctx.member.workspaceSlug)}`} className="text-blue-800 underline">Sources</Link></p>
-      <h1 tabIndex={-1} className="text-2xl font-semibold outline-none">{source.display_name}</h1>
-      <p className="mb-3 text-sm text-slate-600">
+      <p className="mb-2 text-sm"><Link href={`/sources?account=${encodeURIComponent(ctx.member.workspaceSlug)}`} className="text-blue-800 dark:text-blue-300 underline">Sources</Link></p>
+      <h1 tabIndex={-1} className="text-2xl font-semibold [overflow-wrap:anywhere] outline-none">{source.display_name}</h1>
+      <p className="mb-3 text-sm [overflow-wrap:anywhere] text-slate-600 dark:text-slate-400">
         PostgreSQL · {STATE_LABEL[state]} · {p.user ?? "?"}@{p.host ?? "?"}:{p.port ?? "?"}/{p.dbname ?? "?"}
         {p.filter_schemas ? ` · schemas: ${p.filter_schemas}` : ""} · setup step: {step.replaceAll("_", " ")}
       </p>
@@ -60,7 +60,7 @@ export default async function SourcePage({ params, searchParams }: Props) {
       <section aria-labelledby="tables-heading" className="mt-8">
         <h2 id="tables-heading" className="mb-2 text-lg font-semibold">Tables and columns</h2>
         {streams.length === 0 ? (
-          <p className="text-sm text-slate-600">No tables discovered yet.</p>
+          <p className="text-sm text-slate-600 dark:text-slate-400">No tables discovered yet.</p>
         ) : (
           <StreamSelection key={check?.name ?? "none"} workspaceId={ctx.member.workspaceId} sourceId={source.id} tables={streams.map(tableChoice)} readOnly={state === "deleted"} />
         )}

@@ -24,9 +24,9 @@ export default async function KeyUsagePage({ params, searchParams }: Props) {
   const minutes = Math.round(USAGE_FLUSH_INTERVAL_MS / 60_000);
   return (
     <AppShell ctx={ctx} basePath="/settings/account">
-      <p className="mb-2 text-sm"><Link href={settings} className="text-blue-800 underline">Account Settings</Link></p>
+      <p className="mb-2 text-sm"><Link href={settings} className="text-blue-800 dark:text-blue-300 underline">Account Settings</Link></p>
       <h1 tabIndex={-1} className="text-2xl font-semibold outline-none">Key ending {key.last4}</h1>
-      <p className="mb-6 break-words text-sm text-slate-600">{key.description}</p>
+      <p className="mb-6 break-words text-sm text-slate-600 dark:text-slate-400">{key.description}</p>
 
       <section aria-labelledby="last-use-heading" className="mb-8">
         <h2 id="last-use-heading" className="mb-2 text-lg font-semibold">Last used</h2>
@@ -42,25 +42,25 @@ export default async function KeyUsagePage({ params, searchParams }: Props) {
 
       <section aria-labelledby="usage-heading">
         <h2 id="usage-heading" className="text-lg font-semibold">Requests per day, last 30 days</h2>
-        <p className="mb-3 text-sm text-slate-600">
+        <p className="mb-3 text-sm text-slate-600 dark:text-slate-400">
           {usageSummary(key.days)} Counted by each server and saved about every {minutes === 1 ? "minute" : `${minutes} minutes`}: the latest requests appear shortly after.
         </p>
-        <figure className="mb-4 rounded-lg border border-slate-200 bg-white p-3">
+        <figure className="mb-4 rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 p-3">
           <UsageChart days={key.days} />
-          <figcaption className="mt-1 text-xs text-slate-600">Requests per UTC day, oldest to newest; the table below holds the same figures.</figcaption>
+          <figcaption className="mt-1 text-xs text-slate-600 dark:text-slate-400">Requests per UTC day, oldest to newest; the table below holds the same figures.</figcaption>
         </figure>
-        <div className="max-w-sm overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <div className="max-w-sm overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900">
           <table className="w-full text-sm">
             <caption className="sr-only">Requests per day of the key ending {key.last4}</caption>
-            <thead className="border-b border-slate-200 bg-slate-50">
+            <thead className="border-b border-slate-200 dark:border-slate-700 bg-slate-50 dark:bg-slate-800">
               <tr>
-                <th scope="col" className="px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">Day (UTC)</th>
-                <th scope="col" className="px-3 py-2 text-right text-xs font-semibold uppercase tracking-wide text-slate-600">Requests</th>
+                <th scope="col" className="px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400">Day (UTC)</th>
+                <th scope="col" className="px-3 py-2 text-right text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400">Requests</th>
               </tr>
             </thead>
             <tbody>
               {[...key.days].reverse().map((d) => (
-                <tr key={d.day} className="border-b border-slate-100 last:border-0">
+                <tr key={d.day} className="border-b border-slate-100 dark:border-slate-800 last:border-0">
                   <th scope="row" className="px-3 py-1 text-left font-normal">{d.day}</th>
                   <td className="px-3 py-1 text-right tabular-nums">{d.count.toLocaleString("en-US")}</td>
                 </tr>
