@@ -63,6 +63,17 @@ test("every page at 320 px: no sideways scroll, every row's actions button in vi
   await expectWithinWidth(page, confirm.getByRole("button", { name: "Cancel" }), "Cancel");
   await expectWithinWidth(page, confirm.getByRole("button", { name: "Delete", exact: true }), "Delete");
   await confirm.getByRole("button", { name: "Cancel" }).click();
+  for (const [item, title, button] of [["Roll this key", "Roll this key", "Roll Key"], ["Edit this key", "Edit this key", "Save Changes"]]) {
+    await page.getByRole("button", { name: `Actions for key ending ${key.last4}` }).click();
+    await page.getByRole("menuitem", { name: item }).click();
+    const dialog = page.getByRole("dialog", { name: title });
+    await expectWithinWidth(page, dialog, `the "${title}" dialog`);
+    await expectWithinWidth(page, dialog.getByRole("button", { name: button }), button);
+    await page.keyboard.press("Escape");
+    await expect(dialog).toBeHidden();
+  }
+  await at(`/settings/account/keys/${key.id}`);
+  await expectNoSidewaysScroll(page, "a key's usage page");
 
   await at("/settings/team");
   await page.getByLabel("Email").fill(`a-rather-long-address-${Date.now()}@subdomain.example.test`);

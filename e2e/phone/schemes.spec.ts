@@ -16,7 +16,7 @@ async function seed(db: Parameters<typeof createKey>[0], request: Parameters<typ
   await db.apiKey.update({ where: { id: key.id }, data: { lastUsedAt: new Date(Date.now() - 3 * 60_000) } });
   await db.apiKey.update({ where: { id: other.key.id }, data: { status: "disabled" } });
   const sourceId = sourceDatabase ? await discoveredSource(apiAs(request, plaintext), sourceDatabase) : 0;
-  return { account, sourceId, last4: key.last4 };
+  return { account, sourceId, last4: key.last4, keyId: key.id };
 }
 
 const PAGES = ["/settings/account", "/settings/team", "/settings/activity", "/settings/destination", "/sources", "/sources/:id"];
@@ -39,7 +39,7 @@ for (const scheme of ["light", "dark"] as const) {
   test(`the ${scheme} scheme on a phone${scheme === "dark" ? " and a desktop" : ""}: pages, the reveal dialog and a key's menu`, async ({ page, request, db, sourceDatabase }) => {
     await page.emulateMedia({ colorScheme: scheme });
     // The source's page only in the dark: in the light it is accessibility.spec.ts's, and discovery takes seconds.
-    const { account, sourceId, last4 } = await seed(db, request, scheme === "dark" ? sourceDatabase : undefined);
+    const { account, sourceId, last4, keyId } = await seed(db, request, scheme === "dark" ? sourceDatabase : undefined);
     await page.goto("/login");
     await expectNoViolations(page, `/login (${scheme})`);
     await signIn(page, account.emails[0]);
@@ -55,6 +55,12 @@ for (const scheme of ["light", "dark"] as const) {
     await page.getByRole("button", { name: `Actions for key ending ${last4}` }).tap();
     await expect(page.getByRole("menu")).toBeVisible();
     await expectNoViolations(page, `a key's menu (${scheme})`);
+    await page.getByRole("menuitem", { name: "Edit this key" }).tap();
+    await expect(page.getByRole("dialog", { name: "Edit this key" })).toBeVisible();
+    await expectNoViolations(page, `the edit dialog (${scheme})`);
+    await page.goto(`/settings/account/keys/${keyId}?account=${account.slug}`);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expectNoViolations(page, `a key's usage page (${scheme})`);
 
     // The same pages as tables, on a desktop-wide viewport.
     await page.setViewportSize({ width: 1280, height: 900 });
