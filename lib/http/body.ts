@@ -41,7 +41,18 @@ export function fieldErrors(error: z.ZodError): FieldErrors {
 }
 
 async function readCapped(request: Request): Promise<string> {
-  if (!request.body) return "";
+  const bytes = await readBytesCapped(request, MAX_BODY_BYTES);
+  if (!bytes) throw tooLarge();
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new ApiProblem(400, "InvalidBody", "The request body is not valid UTF-8.");
+  }
+}
+
+// The raw bytes of a body, read as they come, or null as soon as they pass `max` (the rest is never read).
+export async function readBytesCapped(request: Request, max: number): Promise<Uint8Array | null> {
+  if (!request.body) return new Uint8Array();
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -49,17 +60,13 @@ async function readCapped(request: Request): Promise<string> {
     const { done, value } = await reader.read();
     if (done) break;
     size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
+    if (size > max) {
       await reader.cancel().catch(() => {});
-      throw tooLarge();
+      return null;
     }
     chunks.push(value);
   }
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
-  } catch {
-    throw new ApiProblem(400, "InvalidBody", "The request body is not valid UTF-8.");
-  }
+  return Buffer.concat(chunks);
 }
 
 function tooLarge() {

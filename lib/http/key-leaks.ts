@@ -5,7 +5,7 @@ import type { Db } from "../db-client";
 import type { RateLimitStore } from "../rate-limit";
 import { clientKey } from "../rate-limit/client-key";
 import { requestMetaFrom } from "../request-meta";
-import { fieldErrors } from "./body";
+import { fieldErrors, readBytesCapped } from "./body";
 import { errorResponse, jsonResponse, tooManyRequests } from "./errors";
 
 export const KEY_LEAK_LIMIT = 60;
@@ -19,7 +19,7 @@ export async function keyLeakResponse(request: Request, services: KeyLeakService
   const hit = await services.limits.hit(`key-leaks:${clientKey(meta.ip)}`, KEY_LEAK_LIMIT, KEY_LEAK_WINDOW_MS);
   if (!hit.allowed) return tooManyRequests(hit.retryAfterSeconds, `Too many leak reports from this address. Retry after ${hit.retryAfterSeconds} seconds.`);
   const declared = Number(request.headers.get("content-length") ?? "0");
-  const body = declared > MAX_LEAK_REPORT_BYTES ? null : await readCapped(request);
+  const body = declared > MAX_LEAK_REPORT_BYTES ? null : await readBytesCapped(request, MAX_LEAK_REPORT_BYTES); // the signature covers these exact bytes
   if (!body) return errorResponse(400, "PayloadTooLarge", `A leak report is at most ${MAX_LEAK_REPORT_BYTES / 1024} KiB; send the matches in several reports.`);
   const check = checkLeakSignature(services.publicKeys, body, request.headers.get("github-public-key-identifier"), request.headers.get("github-public-key-signature"));
   if (check === "unsigned") {
@@ -40,23 +40,4 @@ export async function keyLeakResponse(request: Request, services: KeyLeakService
   }
   const { answers } = await processLeakReport(services.db, services.pepper, parsed.data, services.notify, meta);
   return jsonResponse(answers);
-}
-
-// The raw bytes (the signature covers them exactly), or null past the cap.
-async function readCapped(request: Request): Promise<Uint8Array | null> {
-  if (!request.body) return new Uint8Array();
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_LEAK_REPORT_BYTES) {
-      await reader.cancel().catch(() => {});
-      return null;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks);
 }
