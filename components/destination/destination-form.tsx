@@ -17,12 +17,16 @@ export function DestinationForm({ workspaceId, destinationId, initial, passwordS
 
   function save(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
+    const element = event.currentTarget;
+    const form = new FormData(element);
     form.set("workspaceId", String(workspaceId));
     form.set("destinationId", destinationId ? String(destinationId) : "");
     startTransition(async () => {
       const result = await saveDestinationAction(form).catch(() => null);
       setMessage(result?.ok ? { ok: true, text: "The destination is saved." } : { ok: false, text: result ? result.error : "The server did not answer. Try again." });
+      // Saved: the password is stored (write-only), so the field empties; the other fields already show what was saved.
+      // The refresh brings the new props (destination id, password stored) without remounting, so the message stays.
+      if (result?.ok) (element.elements.namedItem("password") as HTMLInputElement).value = "";
       router.refresh();
     });
   }

@@ -26,7 +26,7 @@ export default async function DestinationPage({ searchParams }: { searchParams: 
       <section aria-labelledby="destination-heading" className="space-y-4">
         <h2 id="destination-heading" className="text-lg font-semibold">Destination</h2>
         <p className="text-sm text-slate-600 dark:text-slate-400">The PostgreSQL database this account&apos;s sources load into (each into a schema named after the source).</p>
-        <DestinationForm key={destination?.updated_at ?? "new"} workspaceId={ctx.member.workspaceId} destinationId={destination?.id ?? null} passwordStored={destination !== null}
+        <DestinationForm workspaceId={ctx.member.workspaceId} destinationId={destination?.id ?? null} passwordStored={destination !== null}
           initial={{ host: p.host ?? "", port: p.port ?? "5432", username: p.username ?? "", database: p.database ?? "", ssl: p.ssl === "true" }} />
         <h3 className="font-semibold">Sources loading into it</h3>
         {loading.length === 0 ? <p className="text-sm text-slate-600 dark:text-slate-400">None.</p> : (
