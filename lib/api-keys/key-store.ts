@@ -59,12 +59,22 @@ export function sqliteKeyStore(db: Db, file: string): KeyStore {
 
 const postgresPools = new Map<string, pg.Pool>();
 
+// Prisma keeps a DateTime as UTC in a `timestamp(3)` column (no zone); node-postgres would read such a value in
+// the server process's local time zone, so an expiry would move by the TZ offset. Read it as UTC.
+const TIMESTAMP_WITHOUT_TIME_ZONE = 1114;
+const utcTimestamps = {
+  getTypeParser: ((oid: number, format?: "text" | "binary") =>
+    oid === TIMESTAMP_WITHOUT_TIME_ZONE && format !== "binary"
+      ? (value: string) => new Date(`${value.replace(" ", "T")}Z`)
+      : pg.types.getTypeParser(oid, format as "text")) as typeof pg.types.getTypeParser,
+};
+
 // PostgreSQL: the same single query as a named prepared statement on a small pool of its own (Prisma's raw
 // queries are parsed and planned anew each time). Last-use writes stay with Prisma.
 export function postgresKeyStore(db: Db, url: string): KeyStore {
   let pool = postgresPools.get(url);
   if (!pool) {
-    pool = new pg.Pool({ connectionString: url, max: Number(process.env.KEY_LOOKUP_POOL_SIZE ?? 4) });
+    pool = new pg.Pool({ connectionString: url, max: Number(process.env.KEY_LOOKUP_POOL_SIZE ?? 4), types: utcTimestamps });
     // An idle connection the server dropped must not crash the app; the next query opens a new one.
     pool.on("error", (error) => console.error(`key lookup pool: ${error.message}`));
     postgresPools.set(url, pool);
