@@ -210,6 +210,10 @@ describe("IP allow-lists", () => {
     }
     expect(addressAllowed("", null)).toBe(true);
     expect(addressAllowed(stored, null)).toBe(false);
+    // A stored entry without a whole prefix in range never matches (fail closed), whatever wrote it.
+    for (const broken of ["2001:db8::", "10.0.0.0", "10.0.0.0/33", "2001:db8::/129", "10.0.0.0/x"]) {
+      expect(addressAllowed(broken, broken.includes(":") ? "2001:db8::1" : "10.0.0.1"), broken).toBe(false);
+    }
   });
 
   it("refuses a request from another address (via X-Forwarded-For) with the same 401, recorded with the address", async () => {
@@ -240,15 +244,17 @@ describe("IP allow-lists", () => {
 });
 
 describe("IP allow-lists under the failure limit", () => {
-  it("past 30 refusals a minute from one address: 429, and Activity gets no more events", async () => {
+  it("past 30 refusals a minute from one address: 429; Activity gets at most 10 events a minute per key", async () => {
     const acct = await seedAccount(db);
     const { plaintext } = await keyFor(acct, "office only", { allowedCidrs: ["203.0.113.0/24"] });
     const statuses: number[] = [];
     for (let i = 0; i < 33; i++) statuses.push((await call(sources.GET, "GET", plaintext, { forwardedFor: "198.51.100.77" })).status);
     expect(statuses.slice(0, 30)).toEqual(Array(30).fill(401));
     expect(statuses.slice(30)).toEqual([429, 429, 429]);
+    // Many addresses (a botnet, an IPv6 prefix) each under their own limit: still 10 events for the key.
+    for (let i = 1; i <= 15; i++) expect((await call(sources.GET, "GET", plaintext, { forwardedFor: `192.0.2.${i}` })).status).toBe(401);
     const { events } = await listEvents(db, acct.workspaceId);
-    expect(events.filter((e) => e.action === "key.address_refused")).toHaveLength(30);
+    expect(events.filter((e) => e.action === "key.address_refused")).toHaveLength(10);
   });
 });
 

@@ -128,7 +128,9 @@ function rangesOf(stored: string): Range[] {
     for (const cidr of allowListOf(stored)) {
       const [address, prefix] = cidr.split("/");
       const parsed = parseAddress(address);
-      if (!parsed) continue;
+      // Fail closed: an entry without a whole prefix in range never matches (parseAllowList always writes one).
+      const bits = /^\d{1,3}$/.test(prefix ?? "") ? Number(prefix) : NaN;
+      if (!parsed || !(bits >= 0 && bits <= (address.includes(":") ? 128 : 32))) continue;
       ranges.push("v4" in parsed && !address.includes(":") ? { v4: parsed.v4, bits: Number(prefix) } : "v6" in parsed ? { v6: parsed.v6, bits: Number(prefix) } : { v4: parsed.v4, bits: Math.max(0, Number(prefix) - 96) });
     }
     if (lists.size >= 1_000) lists.clear();

@@ -18,8 +18,8 @@ export function usageDay(at: Date): string {
   return at.toISOString().slice(0, 10);
 }
 
-// The last request of a key: its headers are kept as they are and read only by the flush, so a request pays for
-// two Map updates and nothing else.
+// The last request of a key: its address and user agent (the API passes its RequestMeta; never the headers, which
+// hold the key), read only by the flush, so a request pays for two Map updates and nothing else.
 type LastUse = { source: RequestMeta | Headers; at: number };
 
 export interface UsageRecorder {
