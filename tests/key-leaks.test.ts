@@ -87,6 +87,12 @@ describe("POST /v4/key-leaks", () => {
     expect(events[0].targetLabel).toContain(url);
     expect(events[0].targetLabel).toContain("source: content");
     expect(notices.at(-1)).toMatchObject({ workspaceId: acct.workspaceId, url, source: "content", ownerEmails: [acct.users[0].email] });
+    // The scanner retries the same report: a true positive again, recorded again, but no second notice.
+    const noticesBefore = notices.length;
+    const again = await keyLeakResponse(report([{ token: plaintext, type: "bobbin_api_key", url, source: "content" }], { key: scanner.privateKey }), services());
+    expect(await again.json()).toEqual([{ token_raw: plaintext, token_type: "bobbin_api_key", label: "true_positive" }]);
+    expect(await leakEvents(acct.workspaceId)).toHaveLength(2);
+    expect(notices.length).toBe(noticesBefore);
     // The other account's key is untouched.
     expect(await verifyApiKey(store, other.plaintext, PEPPER)).not.toBeNull();
     expect(await leakEvents(other.acct.workspaceId)).toEqual([]);

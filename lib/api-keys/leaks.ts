@@ -114,7 +114,9 @@ export async function processLeakReport(db: Db, pepper: string, report: LeakRepo
     answers.push({ token_raw: item.token, token_type: item.type, label });
     if (!hit) continue;
     disabledKeyIds.push(hit.keyId);
-    if (notify && hit.notice.ownerEmails.length) {
+    // Owners are e-mailed when a live key is disabled; a key reported again (a scanner's retry, another place) is
+    // recorded in Activity without another e-mail.
+    if (notify && hit.wasEnabled && hit.notice.ownerEmails.length) {
       await notify(hit.notice).catch((error: Error) => console.error(`key leak notice for key ${hit.keyId} failed: ${error.message.split("\n")[0].slice(0, 200)}`));
     }
   }
@@ -143,7 +145,7 @@ async function disableLeakedKey(db: Db, hash: string, item: LeakReport[number], 
       source: item.source,
       ownerEmails: owners.map((o) => o.user.email),
     };
-    return { keyId: key.id, notice };
+    return { keyId: key.id, notice, wasEnabled };
   });
 }
 

@@ -61,5 +61,6 @@ export const editApiKeySchema = apiKeyIdSchema.extend({
   expiry: z.enum(["keep", ...EXPIRY_CHOICES], { error: "Choose when the key expires." }).nullish().transform((v) => v ?? "keep"),
   expiryDate: z.string().max(20).nullish(),
   access: z.enum(["full", "read"], { error: "Choose Full access or Read-only." }),
-  allowedIps: z.string().max(2_000, "Use at most 2000 characters.").nullish().transform((v) => v ?? ""),
+  // Absent: the allow-list stays as it is; an empty field clears it.
+  allowedIps: z.string().max(2_000, "Use at most 2000 characters.").nullish().transform((v) => v ?? undefined),
 });

@@ -100,15 +100,15 @@ export async function editApiKeyAction(form: FormData): Promise<ActionResult> {
     if (expiry.expiresAt === null) return { ok: false, error: "Check the highlighted field.", fieldErrors: { expiry: [KEY_ERROR_MESSAGES.expiry_not_shorter] } };
     expiresAt = expiry.expiresAt;
   }
-  const allowList = parseAllowList(allowedIps);
-  if (!allowList.ok) return { ok: false, error: "Check the highlighted field.", fieldErrors: { allowedIps: [allowList.message] } };
+  const allowList = allowedIps === undefined ? undefined : parseAllowList(allowedIps);
+  if (allowList && !allowList.ok) return { ok: false, error: "Check the highlighted field.", fieldErrors: { allowedIps: [allowList.message] } };
   const member = await memberForAction(rest.workspaceId);
   if (!member) return { ok: false, error: SIGNED_OUT };
   const result = await updateApiKey(
     db,
     member,
     rest.keyId,
-    { description: rest.description, expiresAt, access: rest.access, allowedCidrs: allowList.cidrs },
+    { description: rest.description, expiresAt, access: rest.access, allowedCidrs: allowList?.cidrs },
     requestMetaFrom(await headers()),
   );
   revalidatePath(PAGE);
