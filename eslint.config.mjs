@@ -12,6 +12,20 @@ const config = [
       "@typescript-eslint/no-unused-vars": ["warn", { ignoreRestSiblings: true, varsIgnorePattern: "^_" }],
     },
   },
+  {
+    // The domain knows nothing of Next, React, pages or components (CONVENTIONS.md); lib/auth is the one adapter
+    // (next-auth options, the session and membership checks pages and actions call).
+    files: ["lib/**/*.ts", "lib/**/*.tsx"],
+    ignores: ["lib/auth/**"],
+    rules: {
+      "no-restricted-imports": ["error", {
+        patterns: [
+          { group: ["next", "next/*", "next-auth", "next-auth/*", "react", "react/*", "react-dom", "react-dom/*"], message: "lib/ is the domain: no Next or React (CONVENTIONS.md)." },
+          { group: ["@/app/*", "@/components/*", "**/app/*", "**/components/*"], message: "lib/ never imports pages or components." },
+        ],
+      }],
+    },
+  },
 ];
 
 export default config;
