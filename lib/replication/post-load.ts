@@ -85,27 +85,48 @@ export class LoadTally {
   }
 }
 
-const inFlight = new Set<Promise<void>>();
-// Tables delivered at once (each to every hook of the destination at once).
-const TABLES_AT_ONCE = 4;
+// One queue per process for every job's deliveries: at most LANES table notices are being delivered at once
+// (each to every hook of its destination at once), and at most MAX_WAITING wait, whatever the number of jobs, so a
+// hook that never answers cannot pile up connections or memory in the worker.
+const LANES = 16;
+const MAX_WAITING = 10_000;
+type Delivery = { deps: { db: Db; box: SecretBox; hooks?: HookSettings }; job: JobLoadContext; load: TableLoaded };
+const waiting: Delivery[] = [];
+let busyLanes = 0;
+const onIdle = new Set<() => void>();
 
-// Start the job's deliveries in the background; returns at once.
-export function sendPostLoadHooks(deps: { db: Db; box: SecretBox; hooks?: HookSettings }, job: JobLoadContext, loads: TableLoaded[]): void {
-  if (loads.length === 0) return;
-  const queue = [...loads];
-  const lane = async () => {
-    for (let load = queue.shift(); load; load = queue.shift()) {
-      await deliverPostLoad(job.workspaceId, job.destinationId, postLoadPayload(job, load), { db: deps.db, box: deps.box, ...deps.hooks });
+// Queue the job's deliveries and start them in the background; returns at once.
+export function sendPostLoadHooks(deps: Delivery["deps"], job: JobLoadContext, loads: TableLoaded[]): void {
+  for (const load of loads) {
+    if (waiting.length >= MAX_WAITING) {
+      console.error(`hooks: ${MAX_WAITING} post-load notices are waiting; the one for ${job.jobName} (${load.tableName}) is dropped`);
+      continue;
     }
-  };
-  const all = Promise.all(Array.from({ length: Math.min(TABLES_AT_ONCE, loads.length) }, lane))
-    .then(() => undefined)
-    .catch((error: Error) => console.error(`hooks: post-load deliveries of ${job.jobName} stopped: ${String(error?.message).split("\n")[0].slice(0, 200)}`));
-  inFlight.add(all);
-  void all.finally(() => inFlight.delete(all));
+    waiting.push({ deps, job, load });
+  }
+  while (busyLanes < LANES && waiting.length > 0) void lane();
 }
 
-// Wait until this process's post-load deliveries in flight have ended (tests; a stop that may wait).
+async function lane(): Promise<void> {
+  busyLanes++;
+  try {
+    for (let next = waiting.shift(); next; next = waiting.shift()) {
+      const { deps, job, load } = next;
+      await deliverPostLoad(job.workspaceId, job.destinationId, postLoadPayload(job, load), { db: deps.db, box: deps.box, ...deps.hooks }).catch((error: Error) =>
+        console.error(`hooks: post-load delivery of ${job.jobName} stopped: ${String(error?.message).split("\n")[0].slice(0, 200)}`),
+      );
+    }
+  } finally {
+    busyLanes--;
+    if (busyLanes === 0 && waiting.length === 0) {
+      for (const resolve of onIdle) resolve();
+      onIdle.clear();
+    }
+  }
+}
+
+// Wait until this process's post-load deliveries, queued and in flight, have ended (tests; a stop that may wait).
 export async function settlePostLoadHooks(): Promise<void> {
-  while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+  if (busyLanes === 0 && waiting.length === 0) return;
+  await new Promise<void>((resolve) => onIdle.add(resolve));
 }
