@@ -42,8 +42,9 @@ export function openRoute(handler: (request: Request) => Promise<Response> | Res
 function failureResponse(error: unknown): Response {
   if (error instanceof ApiProblem) return error.toResponse();
   // Log the kind and the first line only: request bodies and query arguments never reach the log.
-  const { name = "Error", message = String(error) } = (error ?? {}) as Error;
-  console.error(`api: unexpected ${name}: ${message.split("\n")[0].slice(0, 200)}`);
+  const { name = "Error", message = String(error), code } = (error ?? {}) as Error & { code?: unknown };
+  const line = message.split("\n").find((l) => l.trim()) ?? "";
+  console.error(`api: unexpected ${name}${typeof code === "string" ? ` ${code}` : ""}: ${line.trim().slice(0, 200)}`);
   return errorResponse(500, "InternalError", "Something went wrong on our side. Try again later.");
 }
 

@@ -44,6 +44,8 @@ export async function createCustomEmail(db: Db, key: KeyCaller, emailAddress: st
 // Disable (any timestamp: now) or re-enable (null) an address; the answer is the address as it now is.
 export async function setCustomEmailDisabled(db: Db, key: KeyCaller, id: number, disable: boolean): Promise<Result<CustomEmailView>> {
   return db.$transaction(async (tx) => {
+    // Write first: on SQLite a transaction that reads before its first write can be refused the write lock.
+    await lockAccountRow(tx, key.workspaceId);
     const row = await tx.notificationEmail.findFirst({ where: { id, workspaceId: key.workspaceId } });
     if (!row) return fail("NotFound", "The custom email was not found.");
     if (disable === (row.disabledAt !== null)) return ok(customEmailView(row));
@@ -57,6 +59,8 @@ export async function setCustomEmailDisabled(db: Db, key: KeyCaller, id: number,
 // Delete an address; answers [1] as the original does.
 export async function deleteCustomEmail(db: Db, key: KeyCaller, id: number): Promise<Result<[1]>> {
   return db.$transaction(async (tx) => {
+    // Write first: on SQLite a transaction that reads before its first write can be refused the write lock.
+    await lockAccountRow(tx, key.workspaceId);
     const row = await tx.notificationEmail.findFirst({ where: { id, workspaceId: key.workspaceId } });
     if (!row) return fail("NotFound", "The custom email was not found.");
     await tx.notificationEmail.delete({ where: { id: row.id } });

@@ -56,6 +56,8 @@ export async function createHook(deps: Deps, key: KeyCaller, input: CreateHookIn
 // Enable or disable a hook; a disabled hook receives nothing until enabled again.
 export async function setHookEnabled(db: Db, key: KeyCaller, id: number, enable: boolean): Promise<Result<HookView>> {
   return db.$transaction(async (tx) => {
+    // Write first: on SQLite a transaction that reads before its first write can be refused the write lock.
+    await lockAccountRow(tx, key.workspaceId);
     const row = await tx.notificationHook.findFirst({ where: { id, workspaceId: key.workspaceId } });
     if (!row) return fail("NotFound", "The hook was not found.");
     if (enable === (row.disabledAt === null)) return ok(hookView(row));
@@ -69,6 +71,8 @@ export async function setHookEnabled(db: Db, key: KeyCaller, id: number, enable:
 // Delete a hook and its delivery log; answers null as the original does.
 export async function deleteHook(db: Db, key: KeyCaller, id: number): Promise<Result<null>> {
   return db.$transaction(async (tx) => {
+    // Write first: on SQLite a transaction that reads before its first write can be refused the write lock.
+    await lockAccountRow(tx, key.workspaceId);
     const row = await tx.notificationHook.findFirst({ where: { id, workspaceId: key.workspaceId } });
     if (!row) return fail("NotFound", "The hook was not found.");
     await tx.notificationHook.delete({ where: { id: row.id } });
