@@ -33,7 +33,7 @@ describe("a stored password and a changed connection", async () => {
     const changes: Record<string, string>[] = [{ host: "localhost", port: String(harvester.port) }, { port: String(harvester.port) }, { user: "other" }, { dbname: "other" }, { ssl: "true" }];
     for (const change of changes) {
       const result = await updateSource(deps, workspaceId, created.value.id, { properties: change }, BY);
-      expect(result).toMatchObject({ ok: false, type: "InvalidProperties", fields: { "properties.password": expect.stringMatching(/Give the password again/) } });
+      expect(result).toMatchObject({ ok: false, code: "InvalidProperties", fields: { "properties.password": expect.stringMatching(/Give the password again/) } });
     }
     const after = await db.source.findUniqueOrThrow({ where: { id: created.value.id } });
     expect({ properties: after.properties, secrets: after.secrets }).toEqual({ properties: before.properties, secrets: before.secrets });

@@ -27,7 +27,7 @@ describe("destinations for replication", async () => {
     expect(failed).toMatchObject({ ok: true, value: { status: "failed" } });
     expect(failed.ok && failed.value.error).toMatch(/no_such_database_x/);
     expect(JSON.stringify(failed)).not.toContain(DEST_PASSWORD);
-    expect(await checkDestination({ db, box }, s.workspaceId + 999, dest.id)).toMatchObject({ ok: false, type: "NotFound" });
+    expect(await checkDestination({ db, box }, s.workspaceId + 999, dest.id)).toMatchObject({ ok: false, code: "NotFound" });
   });
 
   it("a source loads into its destination_id; with several and none chosen the job fails with a clear message", async () => {
@@ -49,7 +49,7 @@ describe("destinations for replication", async () => {
     expect(job.targetDescription).toMatch(/no destination: set its destination_id/);
     expect(job.log).toContain(`Target failed with code 1 and error message: "The source has no destination`);
 
-    expect(await updateSource({ db, box }, s.workspaceId, s.sourceId, { destination_id: 2_000_000 }, TEST_ACTOR)).toMatchObject({ ok: false, type: "InvalidProperties" });
+    expect(await updateSource({ db, box }, s.workspaceId, s.sourceId, { destination_id: 2_000_000 }, TEST_ACTOR)).toMatchObject({ ok: false, code: "InvalidProperties" });
     expect(await updateSource({ db, box }, s.workspaceId, s.sourceId, { destination_id: first.id }, TEST_ACTOR)).toMatchObject({ ok: true, value: { destination_id: first.id } });
     const again = await createJob(db, s.workspaceId, s.sourceId, by);
     expect(again.ok && (await runJob(deps, again.jobName))).toBe("succeeded");

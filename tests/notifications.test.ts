@@ -123,7 +123,7 @@ describe("post-load hooks", async () => {
   it("refuse internal hook URLs unless the operator allows them, at creation and when connecting", async () => {
     const { key, destinationId } = await accountWithDestination();
     const refused = await createHook(deps, key, { type: "post_load", destination_id: destinationId, config: { url: "http://127.0.0.1:9/x" } }, {});
-    expect(refused).toMatchObject({ ok: false, type: "InvalidBody" });
+    expect(refused).toMatchObject({ ok: false, code: "InvalidBody" });
     expect(await db.notificationHook.count({ where: { workspaceId: key.workspaceId } })).toBe(0);
     // A row that slipped past (saved while allowed) is still refused at delivery once the operator forbids it.
     const server = await receiver([]);
@@ -166,7 +166,7 @@ describe("custom emails", async () => {
     const a = await createCustomEmail(db, key, "Ops@Example.com");
     const b = await createCustomEmail(db, key, "data@example.com");
     if (!a.ok || !b.ok) throw new Error("not created");
-    expect(await createCustomEmail(db, key, "ops@example.com")).toMatchObject({ ok: false, type: "InvalidBody" });
+    expect(await createCustomEmail(db, key, "ops@example.com")).toMatchObject({ ok: false, code: "InvalidBody" });
     await setCustomEmailDisabled(db, key, b.value.id, true);
     expect(await notificationRecipients(db, acct.workspaceId)).toEqual(["ops@example.com"]);
     expect(await notificationRecipients(db, (await seedAccount(db)).workspaceId)).toEqual([]);

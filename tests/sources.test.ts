@@ -57,18 +57,18 @@ describe("sources", async () => {
     expect(await getSource(db, b.workspaceId, created.value.id)).toBeNull();
     expect(await listSources(db, b.workspaceId)).toEqual([]);
     const update = await updateSource(deps, b.workspaceId, created.value.id, { display_name: "Taken" }, BY);
-    expect(update).toMatchObject({ ok: false, type: "NotFound" });
+    expect(update).toMatchObject({ ok: false, code: "NotFound" });
     expect((await getSource(db, a.workspaceId, created.value.id))?.display_name).toBe("Incomplete");
   });
 
   it("refuse unknown types and properties, changing nothing", async () => {
     const acct = await seedAccount(db);
-    expect(await createSource(deps, acct.workspaceId, { ...form, type: "platform.nope" }, BY)).toMatchObject({ ok: false, type: "InvalidProperties" });
+    expect(await createSource(deps, acct.workspaceId, { ...form, type: "platform.nope" }, BY)).toMatchObject({ ok: false, code: "InvalidProperties" });
     expect(await createSource(deps, acct.workspaceId, { ...form, properties: { port: "70000" } }, BY)).toMatchObject({ ok: false, fields: { "properties.port": expect.any(String) } });
     // The name becomes the destination schema: PostgreSQL's own schemas and the job queue's are refused.
     for (const display_name of ["Public", "information schema", "PG Catalog", "pg_toast", "PgBoss"]) {
       const refused = await createSource(deps, acct.workspaceId, { ...form, display_name }, BY);
-      expect(refused).toMatchObject({ ok: false, type: "InvalidProperties", fields: { display_name: expect.stringMatching(/reserved/) } });
+      expect(refused).toMatchObject({ ok: false, code: "InvalidProperties", fields: { display_name: expect.stringMatching(/reserved/) } });
     }
     expect(await listSources(db, acct.workspaceId)).toEqual([]);
     expect(await createSource(deps, acct.workspaceId, { ...form, display_name: "Public data" }, BY)).toMatchObject({ ok: true, value: { name: "public_data" } });

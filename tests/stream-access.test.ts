@@ -33,11 +33,11 @@ describe("streams of an account's source", async () => {
     const { workspaceId } = await seedAccount(db);
     const half = await createSource(deps, workspaceId, { display_name: "Half", type: "platform.postgres", properties: { host: "h" } }, BY);
     if (!half.ok) throw new Error(half.message);
-    expect(await updateStreamMetadata(db, workspaceId, half.value.id, { streams: [] })).toMatchObject({ ok: false, type: "InvalidBody", message: expect.stringMatching(/"form" step/) });
+    expect(await updateStreamMetadata(db, workspaceId, half.value.id, { streams: [] })).toMatchObject({ ok: false, code: "InvalidBody", message: expect.stringMatching(/"form" step/) });
     expect(await lastCheckOf(db, workspaceId, half.value.id)).toBeNull();
 
     const other = await discovered();
-    expect(await updateStreamMetadata(db, workspaceId, other.id, { streams: [select("customers")] })).toMatchObject({ ok: false, type: "NotFound" });
+    expect(await updateStreamMetadata(db, workspaceId, other.id, { streams: [select("customers")] })).toMatchObject({ ok: false, code: "NotFound" });
     expect(await listStreamSummaries(db, workspaceId, other.id)).toBeNull();
     const streamId = (await listStreamSummaries(db, other.workspaceId, other.id))![0].stream_id;
     expect(await getStreamDetail(db, workspaceId, other.id, streamId)).toBeNull();
@@ -49,7 +49,7 @@ describe("streams of an account's source", async () => {
     const bad = await updateStreamMetadata(db, workspaceId, id, {
       streams: [select("order_lines"), { tap_stream_id: tap("customers"), metadata: [{ breadcrumb: ["properties", "email"], metadata: { selected: true } }] }],
     });
-    expect(bad).toMatchObject({ ok: false, type: "InvalidProperties", fields: { "streams.1": expect.stringMatching(/before its fields \(email\)/) } });
+    expect(bad).toMatchObject({ ok: false, code: "InvalidProperties", fields: { "streams.1": expect.stringMatching(/before its fields \(email\)/) } });
     expect((await listStreamSummaries(db, workspaceId, id))!.filter((s) => s.selected)).toEqual([]);
   });
 

@@ -59,7 +59,7 @@ export function idParam(context: ApiContext, name: string, label: string): numbe
 // The response for a domain result: the value as JSON, or the failure in the one error shape.
 export function resultResponse<T>(result: { ok: true; value: T } | Failure, status = 200): Response {
   if (result.ok) return jsonResponse(result.value, status);
-  return errorResponse(STATUS[result.type], result.type, result.message, { fields: result.fields });
+  return errorResponse(STATUS[result.code], result.code, result.message, { fields: result.fields });
 }
 
 export function foundOr404<T>(value: T | null, what: string): Response {

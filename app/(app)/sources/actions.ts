@@ -76,7 +76,7 @@ export async function deleteSourceAction(form: FormData): Promise<ActionResult> 
 // A domain refusal as the form shows it: property errors at their fields.
 function refused(result: Failure): ActionResult<never> {
   const fieldErrors = Object.fromEntries(Object.entries(result.fields ?? {}).map(([k, v]) => [k.replace(/^properties\./, ""), [v]]));
-  return { ok: false, error: result.type === "NotFound" ? NOT_FOUND : result.message, fieldErrors };
+  return { ok: false, error: result.code === "NotFound" ? NOT_FOUND : result.message, fieldErrors };
 }
 
 // Run the connection check and discovery again.
