@@ -26,6 +26,20 @@ const config = [
       }],
     },
   },
+  {
+    // Components render what pages and actions give them: they never reach the database themselves.
+    files: ["components/**/*.ts", "components/**/*.tsx"],
+    rules: {
+      "no-restricted-imports": ["error", {
+        patterns: [
+          {
+            group: ["@/lib/db", "@/lib/db/*", "@/lib/db-client", "**/lib/db", "**/lib/db/*", "**/lib/db-client", "**/prisma/generated/*", "@prisma/*", "pg", "pg-boss"],
+            message: "Components never import the database: load data in a page (through lib/) and pass it down.",
+          },
+        ],
+      }],
+    },
+  },
 ];
 
 export default config;
