@@ -1,5 +1,6 @@
 // Runs before every console request: a fresh CSP nonce per page, and the hardening headers.
 import { NextResponse, type NextRequest } from "next/server";
+import { REQUESTED_PAGE_HEADER } from "@/lib/console-paths";
 import { contentSecurityPolicy, HARDENING_HEADERS, isCspExempt } from "@/lib/security/headers";
 import { strictTransportSecurity } from "@/lib/security/public-url";
 
@@ -10,12 +11,22 @@ export function proxy(request: NextRequest) {
   // Next reads the nonce from the request's CSP header and puts it on its own scripts.
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("Content-Security-Policy", policy);
+  // Layouts are not told their URL: a sign-in from one must come back to the page asked for (never a client's own value).
+  requestHeaders.set(REQUESTED_PAGE_HEADER, requestedPage(request.nextUrl));
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", policy);
   for (const [name, value] of Object.entries(HARDENING_HEADERS)) response.headers.set(name, value);
   const hsts = strictTransportSecurity();
   if (hsts) response.headers.set("Strict-Transport-Security", hsts);
   return response;
+}
+
+// The page's path and query, without the parameter Next adds to its own navigation requests.
+function requestedPage(url: URL): string {
+  const query = new URLSearchParams(url.search);
+  query.delete("_rsc");
+  const search = query.toString();
+  return `${url.pathname}${search ? `?${search}` : ""}`;
 }
 
 export const config = {

@@ -29,7 +29,7 @@ test("settings pages: profile, account with keys, team, activity", async ({ page
   await db.apiKey.update({ where: { id: key.id }, data: { lastUsedAt: new Date(Date.now() - 3 * 60_000) } });
   await signIn(page, account.emails[0]);
   for (const path of ["profile", "account", "team", "activity"]) {
-    await page.goto(`/settings/${path}?account=${account.slug}`);
+    await page.goto(`/${account.slug}/settings/${path}`);
     await expectNoViolations(page, `/settings/${path}`);
   }
 });
@@ -38,7 +38,7 @@ test("the keys page's dialogs and menus: configure, reveal, row menu, delete con
   const account = await createAccount(db);
   const { key } = await createKey(db, account, 0, "Existing key");
   await signIn(page, account.emails[0]);
-  await page.goto(`/settings/account?account=${account.slug}`);
+  await page.goto(`/${account.slug}/settings/account`);
 
   await page.getByRole("button", { name: "Generate a Key" }).click();
   const configure = page.getByRole("dialog", { name: "Configure Your API Access Key" });
@@ -66,7 +66,7 @@ test("the keys page's dialogs and menus: configure, reveal, row menu, delete con
 test("team: an invitation link shown, the remove dialog, and the invitation page", async ({ page, db, browser }) => {
   const account = await createAccount(db, { members: 2 });
   await signIn(page, account.emails[0]);
-  await page.goto(`/settings/team?account=${account.slug}`);
+  await page.goto(`/${account.slug}/settings/team`);
   await page.getByLabel("Email").fill(`axe-${Date.now()}@example.test`);
   await page.getByRole("button", { name: "Create invitation" }).click();
   const link = await page.getByLabel(/Invitation link/).inputValue();
@@ -88,16 +88,16 @@ test("sources: the list, the add form with its errors, a discovered source with 
   const account = await createAccount(db);
   const id = await discoveredSource(apiAs(request, (await createKey(db, account)).plaintext), sourceDatabase);
   await signIn(page, account.emails[0]);
-  await page.goto(`/sources?account=${account.slug}`);
+  await page.goto(`/${account.slug}/sources`);
   await expect(page.getByRole("row", { name: /Source / })).toContainText("Succeeded");
   await expectNoViolations(page, "/sources");
 
-  await page.goto(`/sources/new?account=${account.slug}`);
+  await page.goto(`/${account.slug}/sources/new`);
   await page.getByRole("button", { name: "Save and check the connection" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "highlighted" })).toBeVisible();
   await expectNoViolations(page, "/sources/new with field errors");
 
-  await page.goto(`/sources/${id}?account=${account.slug}`);
+  await page.goto(`/${account.slug}/sources/${id}`);
   await page.getByText("Edit connection details").click();
   await page.getByRole("checkbox", { name: "Replicate table customers" }).check();
   await page.getByRole("combobox", { name: "Replication method of customers" }).selectOption("INCREMENTAL");

@@ -3,7 +3,7 @@ import type { Page } from "@playwright/test";
 import { apiAs } from "./support/api";
 import { createAccount, createKey, expect, signIn, test } from "./support/fixtures";
 
-const settings = (slug: string) => `/settings/account?account=${slug}`;
+const settings = (slug: string) => `/${slug}/settings/account`;
 const section = (page: Page) => page.getByRole("region", { name: "API access keys" });
 
 test("generate a read-only key expiring in 30 days; an expired key shows as Expired and is refused", async ({ page, db, request }) => {
@@ -88,6 +88,6 @@ test("edit a key: description, access and allow-list; with 10 keys Roll says why
   // The client address is the hop the trusted proxy appended to X-Forwarded-For (TRUSTED_PROXIES=1).
   expect((await apiAs(request, plaintext, "203.0.113.9").get("/v4/sources")).status()).toBe(200);
   expect((await apiAs(request, plaintext, "198.51.100.7").get("/v4/sources")).status()).toBe(401);
-  await page.goto(`/settings/activity?account=${account.slug}`);
+  await page.goto(`/${account.slug}/settings/activity`);
   await expect(page.getByText(/refused a request from 198\.51\.100\.7/)).toBeVisible();
 });

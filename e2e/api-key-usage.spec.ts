@@ -23,7 +23,7 @@ test("the usage chart and its text alternative show a key's requests, and the de
   await signIn(page, account.emails[0]);
   const chart = page.getByRole("img", { name: `Requests per day of the key ending ${key.last4}: 3 requests in the last 30 days; 3 requests today (UTC)`, exact: false });
   await expect(async () => {
-    await page.goto(`/settings/account?account=${account.slug}`);
+    await page.goto(`/${account.slug}/settings/account`);
     await expect(chart).toBeVisible({ timeout: 1_000 });
   }).toPass({ timeout: 15_000 });
   await expectNoViolations(page, "the keys table with usage");

@@ -1,7 +1,7 @@
 import { expect, test, createAccount, createKey, signIn } from "./support/fixtures";
 import type { Page } from "@playwright/test";
 
-const settings = (slug: string) => `/settings/account?account=${slug}`;
+const settings = (slug: string) => `/${slug}/settings/account`;
 const section = (page: Page) => page.getByRole("region", { name: "API access keys" });
 
 test("generate a key: configure, see it once, copy it, close, and it is never shown again", async ({ page, db, context }) => {
@@ -138,15 +138,15 @@ test("a member of Globex never sees Acme's keys", async ({ page, db }) => {
   const description = `Acme secret job ${Date.now()}`;
   await createKey(db, { id: acme.id, slug: acme.slug, name: acme.name, emails: ["alice@example.com"] }, 0, description);
   await signIn(page, "dave@example.com", "bobbin-demo");
-  await page.goto("/settings/account?account=globex");
+  await page.goto("/globex/settings/account");
   await expect(section(page)).toBeVisible();
   await expect(page.getByText(description)).toHaveCount(0);
-  expect((await page.goto("/settings/account?account=acme-data"))?.status()).toBe(404);
+  expect((await page.goto("/acme-data/settings/account"))?.status()).toBe(404);
 });
 
 test("erin (Initech, Standard plan) sees the Enterprise call-to-action instead of the button", async ({ page }) => {
   await signIn(page, "erin@example.com", "bobbin-demo");
-  await page.goto("/settings/account?account=initech");
+  await page.goto("/initech/settings/account");
   await expect(section(page).getByText("API access is an Enterprise feature")).toBeVisible();
   await expect(section(page).getByRole("link", { name: /Contact Bobbin Sales/ })).toBeVisible();
   await expect(page.getByRole("button", { name: "Generate a Key" })).toHaveCount(0);

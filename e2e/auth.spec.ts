@@ -47,17 +47,17 @@ test("a callbackUrl that normalizes to another host brings the user to their acc
     await page.getByLabel("Email").fill("bob@example.com");
     await page.getByLabel("Password").fill(DEMO);
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page).toHaveURL(/^http:\/\/localhost:\d+\/settings\/account/);
+    await expect(page).toHaveURL(/^http:\/\/localhost:\d+\/acme-data\/settings\/account$/);
   }
 });
 
 test("a protected page redirects to sign-in and comes back after it", async ({ page }) => {
-  await page.goto("/settings/profile?account=acme-data");
+  await page.goto("/acme-data/settings/profile");
   await expect(page).toHaveURL(/\/login\?callbackUrl=/);
   await page.getByLabel("Email").fill("bob@example.com");
   await page.getByLabel("Password").fill(DEMO);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/settings\/profile\?account=acme-data$/);
+  await expect(page).toHaveURL(/\/acme-data\/settings\/profile$/);
   await expect(page.getByText("bob@example.com").first()).toBeVisible();
 });
 
@@ -72,7 +72,7 @@ test("signing out ends the session", async ({ page }) => {
 
 test("a member of Globex gets a 404 on Acme's settings", async ({ page }) => {
   await signIn(page, "dave@example.com", DEMO);
-  const response = await page.goto("/settings/account?account=acme-data");
+  const response = await page.goto("/acme-data/settings/account");
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
   await expect(page.getByText("Acme Data")).toHaveCount(0);
@@ -83,13 +83,13 @@ test("a member of several accounts can switch between them", async ({ page, db }
   const other = await db.workspace.create({ data: { slug: `second-${Date.now()}`, name: "Zeta Second" } });
   await db.membership.create({ data: { workspaceId: other.id, userId: dave.id } });
   await signIn(page, "dave@example.com", DEMO);
-  await page.goto("/settings/account?account=globex");
+  await page.goto("/globex/settings/account");
   await page.getByRole("button", { name: /Switch account/ }).click();
   await page.getByRole("menuitem", { name: "Zeta Second" }).click();
   await expect(page.getByRole("heading", { name: "Zeta Second" })).toBeVisible();
   await db.membership.deleteMany({ where: { workspaceId: other.id } });
   // Removed from the account: the next request loses it even though the JWT is still valid.
-  const response = await page.goto(`/settings/account?account=${other.slug}`);
+  const response = await page.goto(`/${other.slug}/settings/account`);
   expect(response?.status()).toBe(404);
   await db.workspace.delete({ where: { id: other.id } });
 });

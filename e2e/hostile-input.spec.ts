@@ -9,7 +9,7 @@ async function openKeysPage(page: Page, account: TestAccount) {
   const dialogs: string[] = [];
   page.on("dialog", (d) => { dialogs.push(d.message()); void d.dismiss(); });
   await signIn(page, account.emails[0]);
-  await page.goto(`/settings/account?account=${account.slug}`);
+  await page.goto(`/${account.slug}/settings/account`);
   return dialogs;
 }
 
@@ -78,7 +78,7 @@ test("the generate action refuses a cross-origin POST and an over-large body; a 
 
   const headers = { "next-action": request.headers()["next-action"], "content-type": request.headers()["content-type"], accept: "text/x-component" };
   const body = request.postData()!;
-  const url = `/settings/account?account=${account.slug}`;
+  const url = `/${account.slug}/settings/account`;
   // Control: the same request from our own origin creates a key, so the refusals below are real.
   const same = await page.request.post(url, { headers: { ...headers, origin: new URL(page.url()).origin }, data: body });
   expect(same.status()).toBe(200);

@@ -17,7 +17,7 @@ test("generate a key with a description, copy it, close the reveal; focus comes 
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   const account = await createAccount(db);
   await signIn(page, account.emails[0]);
-  await page.goto(`/settings/account?account=${account.slug}`);
+  await page.goto(`/${account.slug}/settings/account`);
   const trigger = page.getByRole("button", { name: "Generate a Key" });
 
   // Escape from the configure step returns focus too.
@@ -51,7 +51,7 @@ test("row menu by keyboard: disable, re-enable, Escape cancels a delete, then de
   const account = await createAccount(db);
   const { key } = await createKey(db, account, 0, "Keyboard key");
   await signIn(page, account.emails[0]);
-  await page.goto(`/settings/account?account=${account.slug}`);
+  await page.goto(`/${account.slug}/settings/account`);
   const row = section(page).getByRole("row", { name: /Keyboard key/ });
   const menuButton = row.getByRole("button", { name: `Actions for key ending ${key.last4}` });
   const status = row.getByRole("cell").nth(4);

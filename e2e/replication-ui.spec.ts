@@ -44,7 +44,7 @@ async function setUp(api: Api, tables: string[], withDestination = true) {
 
 async function openSource(page: Page, owner: TestAccount, sourceId: number) {
   await signIn(page, owner.emails[0]);
-  await page.goto(`/sources/${sourceId}?account=${owner.slug}`);
+  await page.goto(`/${owner.slug}/sources/${sourceId}`);
   await expect(page.getByRole("heading", { name: "Replication" })).toBeVisible();
 }
 
@@ -85,10 +85,10 @@ test("Run now from the source's page: the run reaches Succeeded with its rows, t
   await expect(chart.locator(".recharts-bar-rectangle")).toHaveCount(1);
   await expectNoViolations(page, "a source after a good run");
 
-  await page.goto(`/sources?account=${owner.slug}`);
+  await page.goto(`/${owner.slug}/sources`);
   await expect(page.getByRole("row", { name: /Succeeded, \d\d:\d\d UTC/ })).toBeVisible();
 
-  await page.goto(`/sources/${sourceId}?account=${owner.slug}`);
+  await page.goto(`/${owner.slug}/sources/${sourceId}`);
   await panel(page).getByRole("link", { name: /^Log of the run started/ }).click();
   await expect(page.locator("body")).toContainText("Exit status is: Discovery succeeded. Tap succeeded. Target succeeded.");
   expect(page.url()).toContain("/v4/job-logs/");
@@ -171,7 +171,7 @@ test("Settings → Destination: add the PostgreSQL destination (password write-o
   const api = apiAs(request, (await createKey(db, owner)).plaintext);
   const { sourceId } = await setUp(api, ["notes"], false);
   await signIn(page, owner.emails[0]);
-  await page.goto(`/settings/destination?account=${owner.slug}`);
+  await page.goto(`/${owner.slug}/settings/destination`);
   await expect(page.getByRole("link", { name: "Destination" })).toBeVisible();
   const form = page.getByRole("form", { name: "PostgreSQL destination" });
   await form.getByLabel("Host").fill("127.0.0.1");

@@ -5,7 +5,7 @@ import type { Page } from "@playwright/test";
 import { expect, test, createAccount, createKey, signIn } from "./support/fixtures";
 import { streamRequests, waitForSamples, type Sample } from "./support/load";
 
-const SETTINGS = (slug: string) => `/settings/account?account=${slug}`;
+const SETTINGS = (slug: string) => `/${slug}/settings/account`;
 
 // Click through the UI; resolves with the time the server action's response reached the browser. Next sends
 // that response only once the action function has returned (its result is the start of the response body).

@@ -6,7 +6,7 @@ import { E2E_SERVER_LOG, e2eDatabaseUrl } from "./support/env";
 test("plaintext keys are never stored or logged", async ({ page, db }) => {
   const account = await createAccount(db);
   await signIn(page, account.emails[0]);
-  await page.goto(`/settings/account?account=${account.slug}`);
+  await page.goto(`/${account.slug}/settings/account`);
   const keys: string[] = [];
   for (const description of ["first secret", "second secret"]) {
     await page.getByRole("button", { name: "Generate a Key" }).click();

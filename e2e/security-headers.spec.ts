@@ -26,7 +26,7 @@ test("/login and /settings/account carry the CSP and hardening headers, with a f
 
   const account = await createAccount(db);
   await signIn(page, account.emails[0]);
-  const settings = await page.goto(`/settings/account?account=${account.slug}`);
+  const settings = await page.goto(`/${account.slug}/settings/account`);
   expectHardened(await settings!.allHeaders());
 });
 
@@ -35,7 +35,7 @@ test("the page works under its CSP: no violation is reported and the client isla
   page.on("console", (m) => { if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text()); });
   const account = await createAccount(db);
   await signIn(page, account.emails[0]);
-  await page.goto(`/settings/account?account=${account.slug}`);
+  await page.goto(`/${account.slug}/settings/account`);
   await page.getByRole("button", { name: "Generate a Key" }).click();
   await expect(page.getByRole("dialog", { name: "Configure Your API Access Key" })).toBeVisible();
   expect(violations).toEqual([]);

@@ -83,7 +83,7 @@ test("another account's source and an unknown id show the not-found page", async
 
 test("the add form refuses missing fields and says which", async ({ page, db }) => {
   const account = await createAccount(db);
-  await signIn(page, account.emails[0], undefined, `/sources/new?account=${account.slug}`);
+  await signIn(page, account.emails[0], undefined, `/${account.slug}/sources/new`);
   await page.getByLabel("Display name").fill("Half");
   await page.getByLabel("Port", { exact: true }).fill("99999");
   await page.getByRole("button", { name: "Save and check the connection" }).click();
@@ -98,7 +98,7 @@ test("a source whose check failed is edited in the page: new details check again
   const account = await createAccount(db);
   const refusing = await passwordRefusingServer();
   try {
-    await signIn(page, account.emails[0], undefined, `/sources/new?account=${account.slug}`);
+    await signIn(page, account.emails[0], undefined, `/${account.slug}/sources/new`);
     await page.getByLabel("Display name").fill("Warehouse");
     await page.getByLabel("Host", { exact: true }).fill("127.0.0.1");
     await page.getByLabel("Port", { exact: true }).fill(String(refusing.port));
@@ -158,7 +158,7 @@ test("a member pauses, resumes and (after a confirmation) deletes a source; the 
   const api = apiAs(request, (await createKey(db, account)).plaintext);
   const id = await discoveredSource(api, sourceDatabase);
   const read = async () => (await api.get(`/v4/sources/${id}`)).json();
-  await signIn(page, account.emails[0], undefined, `/sources/${id}?account=${account.slug}`);
+  await signIn(page, account.emails[0], undefined, `/${account.slug}/sources/${id}`);
   const summary = page.getByText(/^PostgreSQL · /);
 
   await page.getByRole("button", { name: "Pause this source" }).click();

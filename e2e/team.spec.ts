@@ -5,7 +5,7 @@ test("invite → join through the link in a fresh browser → the new member see
   const account = await createAccount(db);
   await createKey(db, account, 0, "Shared loader key");
   await signIn(page, account.emails[0]);
-  await page.goto(`/settings/team?account=${account.slug}`);
+  await page.goto(`/${account.slug}/settings/team`);
   const newcomer = `new-${Date.now()}@example.test`;
   await page.getByLabel("Email").fill(newcomer);
   await page.getByRole("button", { name: "Create invitation" }).click();
@@ -24,7 +24,7 @@ test("invite → join through the link in a fresh browser → the new member see
   await guest.getByLabel("Choose a password").fill("a-good-long-password");
   await guest.getByLabel("Repeat the password").fill("a-good-long-password");
   await guest.getByRole("button", { name: "Create account and join" }).click();
-  await expect(guest).toHaveURL(new RegExp(`/settings/account\\?account=${account.slug}`));
+  await expect(guest).toHaveURL(new RegExp(`/${account.slug}/settings/account$`));
   await expect(guest.getByRole("row", { name: /Shared loader key/ })).toBeVisible();
 
   // The link is single-use.
@@ -32,7 +32,7 @@ test("invite → join through the link in a fresh browser → the new member see
   await expect(guest.getByRole("heading", { name: "This invitation cannot be used" })).toBeVisible();
   await fresh.close();
 
-  await page.goto(`/settings/activity?account=${account.slug}`);
+  await page.goto(`/${account.slug}/settings/activity`);
   await expect(page.getByRole("row", { name: /Member invited/ })).toContainText(newcomer);
   await expect(page.getByRole("row", { name: /Member joined/ })).toContainText(newcomer);
 });
@@ -40,7 +40,7 @@ test("invite → join through the link in a fresh browser → the new member see
 test("pending invitations are listed with who sent them; Revoke stops the link; the invitation link names this site", async ({ page, db, browser }) => {
   const account = await createAccount(db);
   await signIn(page, account.emails[0]);
-  await page.goto(`/settings/team?account=${account.slug}`);
+  await page.goto(`/${account.slug}/settings/team`);
   const invitee = `pending-${Date.now()}@example.test`;
   await page.getByLabel("Email").fill(invitee);
   await page.getByRole("button", { name: "Create invitation" }).click();
@@ -57,7 +57,7 @@ test("pending invitations are listed with who sent them; Revoke stops the link; 
   await guest.goto(link);
   await expect(guest.getByRole("heading", { name: "This invitation cannot be used" })).toBeVisible();
   await fresh.close();
-  await page.goto(`/settings/activity?account=${account.slug}`);
+  await page.goto(`/${account.slug}/settings/activity`);
   await expect(page.getByRole("row", { name: /Invitation revoked/ })).toContainText(invitee);
 });
 
@@ -70,11 +70,11 @@ test("an owner removes a member: their keys read 'creator removed', they lose th
   const memberContext = await browser.newContext();
   const memberPage = await memberContext.newPage();
   await signIn(memberPage, account.emails[1], PASSWORD);
-  await memberPage.goto(`/settings/account?account=${account.slug}`);
+  await memberPage.goto(`/${account.slug}/settings/account`);
   await expect(memberPage.getByRole("row", { name: /Member's cron key/ })).toBeVisible();
 
   await signIn(page, account.emails[0]);
-  await page.goto(`/settings/team?account=${account.slug}`);
+  await page.goto(`/${account.slug}/settings/team`);
   await page.getByRole("button", { name: `Remove ${account.emails[1]}` }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Remove member" }).click();
   await expect(page.getByRole("status").first()).toContainText(`${account.emails[1]} was removed. 1 of their keys was disabled.`);
@@ -84,7 +84,7 @@ test("an owner removes a member: their keys read 'creator removed', they lose th
   expect(refused.status()).toBe(401);
   expect((await errorOf(refused)).type).toBe("Unauthorized");
 
-  await page.goto(`/settings/account?account=${account.slug}`);
+  await page.goto(`/${account.slug}/settings/account`);
   const row = page.getByRole("row", { name: /Member's cron key/ });
   await expect(row).toContainText("Disabled — creator removed");
   await row.getByRole("button", { name: `Actions for key ending ${key.last4}` }).click();
@@ -93,10 +93,10 @@ test("an owner removes a member: their keys read 'creator removed', they lose th
   await expect(row).toContainText("Disabled — creator removed");
 
   // The removed member's still-valid session no longer reaches the account.
-  expect((await memberPage.goto(`/settings/account?account=${account.slug}`))?.status()).toBe(404);
+  expect((await memberPage.goto(`/${account.slug}/settings/account`))?.status()).toBe(404);
   await memberContext.close();
 
-  await page.goto(`/settings/activity?account=${account.slug}`);
+  await page.goto(`/${account.slug}/settings/activity`);
   await expect(page.getByRole("row", { name: /Member removed/ })).toContainText(account.emails[1]);
   await expect(page.getByRole("row", { name: /Key auto-disabled: creator removed/ })).toContainText(key.last4);
 });
@@ -104,7 +104,7 @@ test("an owner removes a member: their keys read 'creator removed', they lose th
 test("members who are not owners see the team but cannot change it", async ({ page, db }) => {
   const account = await createAccount(db, { members: 2 });
   await signIn(page, account.emails[1]);
-  await page.goto(`/settings/team?account=${account.slug}`);
+  await page.goto(`/${account.slug}/settings/team`);
   await expect(page.getByRole("cell", { name: account.emails[0] })).toBeVisible();
   await expect(page.getByRole("button", { name: /Remove/ })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Create invitation" })).toHaveCount(0);

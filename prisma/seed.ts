@@ -1,5 +1,6 @@
 // The local demo: three accounts and their members (password "bobbin-demo", a demo only).
 import type { Db } from "../lib/db-client";
+import { assertAccountSlug } from "../lib/account-slugs";
 import { hashPassword } from "../lib/auth/password";
 
 export const DEMO_PASSWORD = "bobbin-demo";
@@ -27,7 +28,7 @@ export async function seedDemo(db: Db, env: NodeJS.ProcessEnv = process.env): Pr
   assertDemoAllowed(env);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const account of DEMO_ACCOUNTS) {
-    const workspace = await db.workspace.create({ data: { slug: account.slug, name: account.name, plan: account.plan } });
+    const workspace = await db.workspace.create({ data: { slug: assertAccountSlug(account.slug), name: account.name, plan: account.plan } });
     for (const [i, email] of account.members.entries()) {
       const user = await db.user.upsert({ where: { email }, update: {}, create: { email, name: nameOf(email), passwordHash } });
       await db.membership.create({ data: { workspaceId: workspace.id, userId: user.id, role: i === 0 ? "owner" : "member" } });

@@ -51,7 +51,7 @@ describe("failure notices", async () => {
     const events = await db.auditEvent.findMany({ where: { workspaceId: account.id, action: "job.failed_notice" } });
     expect(events).toHaveLength(2);
     expect(events[0].targetLabel).toContain('failed: relation "x" does not exist');
-    expect(events[0].targetLabel).toContain(`https://bobbin.example/sources/${sourceId}?account=${account.slug}`);
+    expect(events[0].targetLabel).toContain(`https://bobbin.example/${account.slug}/sources/${sourceId}`);
   });
 
   it("with SMTP, the owners and the enabled custom emails get the email, each address once", async () => {

@@ -15,6 +15,7 @@ export function ApiKeysSection({ workspaceId, plan, keys, now, salesUrl, usage, 
     <section aria-labelledby="api-keys-heading">
       <h2 id="api-keys-heading" tabIndex={-1} className="text-lg font-semibold">API access keys</h2>
       <p className="mb-4 mt-1 text-sm text-slate-600 dark:text-slate-400">
+        {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- /docs/api is a route handler (the reference's HTML), not a page */}
         Keys let scripts and schedulers use the <a href="/docs/api" className="text-blue-700 dark:text-blue-300 underline">Connect API</a> as the member who created them.
       </p>
       <FeedbackProvider>

@@ -1,7 +1,7 @@
 "use client";
 // "Edit this key": description, expiry (earlier only), access and allow-list.
 import { useState, useTransition } from "react";
-import { editApiKeyAction } from "@/app/(app)/settings/account/actions";
+import { editApiKeyAction } from "@/app/(app)/[account]/settings/account/actions";
 import { Button } from "@/components/ui/button";
 import { DialogContent, DialogRoot } from "@/components/ui/dialog";
 import { useFeedback } from "@/components/ui/feedback";

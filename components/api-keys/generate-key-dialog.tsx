@@ -1,7 +1,7 @@
 "use client";
 // "Generate a Key": configure (description) → the key, shown once → "Close and Continue" forgets it.
 import { useId, useState, useTransition } from "react";
-import { generateApiKeyAction } from "@/app/(app)/settings/account/actions";
+import { generateApiKeyAction } from "@/app/(app)/[account]/settings/account/actions";
 import { Button } from "@/components/ui/button";
 import { DialogContent, DialogRoot, DialogTrigger } from "@/components/ui/dialog";
 import { KeySettingsFields, settingsErrorsOf, type SettingsErrors } from "./key-settings-fields";
@@ -22,7 +22,8 @@ export function GenerateKeyDialog({ workspaceId, disabled }: { workspaceId: numb
   function onOpenChange(next: boolean) {
     // Block closing only while the key is being made; once shown, it may always be dismissed
     // (the transition stays pending until the revalidated page arrives).
-    if (pending && !plaintext) return;
+    // Opening is never blocked: the last key's transition may still be waiting for the revalidated page.
+    if (!next && pending && !plaintext) return;
     setOpen(next);
     if (!next) {
       // The key lives only in this dialog's state; closing drops it.

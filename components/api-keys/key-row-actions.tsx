@@ -2,7 +2,7 @@
 // The ⋮ menu of one key: disable or re-enable, and delete after a confirmation naming the key.
 import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
 import { useRef, useState, useTransition } from "react";
-import { deleteApiKeyAction, disableApiKeyAction, enableApiKeyAction } from "@/app/(app)/settings/account/actions";
+import { deleteApiKeyAction, disableApiKeyAction, enableApiKeyAction } from "@/app/(app)/[account]/settings/account/actions";
 import type { ActionResult } from "@/lib/action-result";
 import { Button } from "@/components/ui/button";
 import { DialogContent, DialogRoot } from "@/components/ui/dialog";

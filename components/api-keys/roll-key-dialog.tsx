@@ -1,7 +1,7 @@
 "use client";
 // "Roll this key": choose how long the old key keeps working, then the new key is shown once (the same reveal).
 import { useState, useTransition } from "react";
-import { rollApiKeyAction } from "@/app/(app)/settings/account/actions";
+import { rollApiKeyAction } from "@/app/(app)/[account]/settings/account/actions";
 import { Button } from "@/components/ui/button";
 import { DialogContent, DialogRoot } from "@/components/ui/dialog";
 import { RevealKey } from "./reveal-key";

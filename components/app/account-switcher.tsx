@@ -1,11 +1,14 @@
 "use client";
 import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
 import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { switchAccountPath } from "@/lib/console-paths";
 
 type Account = { slug: string; name: string };
 
-// Shown only when the user belongs to several accounts.
-export function AccountSwitcher({ current, accounts, basePath }: { current: Account; accounts: Account[]; basePath: string }) {
+// Shown only when the user belongs to several accounts: plain links to the same section of each account.
+export function AccountSwitcher({ current, accounts }: { current: Account; accounts: Account[] }) {
+  const pathname = usePathname();
   if (accounts.length < 2) return <span className="max-w-[10rem] truncate text-sm font-medium sm:max-w-xs">{current.name}</span>;
   return (
     <DropdownMenu.Root>
@@ -17,7 +20,7 @@ export function AccountSwitcher({ current, accounts, basePath }: { current: Acco
           <DropdownMenu.Label className="px-3 py-1 text-xs text-slate-500 dark:text-slate-400">Switch account</DropdownMenu.Label>
           {accounts.map((a) => (
             <DropdownMenu.Item key={a.slug} asChild className="block cursor-pointer rounded px-3 py-2 text-sm outline-none data-[highlighted]:bg-slate-100 dark:data-[highlighted]:bg-slate-800">
-              <Link href={`${basePath}?account=${encodeURIComponent(a.slug)}`} aria-current={a.slug === current.slug ? "page" : undefined}>
+              <Link href={switchAccountPath(pathname, a.slug)} aria-current={a.slug === current.slug ? "page" : undefined}>
                 {a.name}
               </Link>
             </DropdownMenu.Item>

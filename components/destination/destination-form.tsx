@@ -2,7 +2,7 @@
 // The account's PostgreSQL destination: the original's fields, the password write-only, and a connection check.
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { checkDestinationAction, saveDestinationAction } from "@/app/(app)/settings/destination/actions";
+import { checkDestinationAction, saveDestinationAction } from "@/app/(app)/[account]/settings/destination/actions";
 import { Button } from "@/components/ui/button";
 
 type Values = { host: string; port: string; username: string; database: string; ssl: boolean };

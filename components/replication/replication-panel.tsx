@@ -2,9 +2,10 @@
 // A source's Replication panel: its state in words, Run now and Stop, rows so far (polled every 2 s while a
 // run is queued or going), the last runs with a chart, and each table's load state.
 import { useCallback, useEffect, useRef, useState, useTransition } from "react";
-import { replicationStateAction, runSourceAction, stopSourceAction } from "@/app/(app)/sources/[id]/actions";
+import { replicationStateAction, runSourceAction, stopSourceAction } from "@/app/(app)/[account]/sources/[id]/actions";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/action-result";
+import { accountPath } from "@/lib/console-paths";
 import type { ReplicationOverview } from "@/lib/replication/overview";
 import { RunHistory } from "./run-history";
 import { RunsChart } from "./runs-chart";
@@ -13,9 +14,9 @@ import { stateSentence } from "./words";
 
 export const POLL_MS = 2_000;
 
-type Props = { workspaceId: number; sourceId: number; initial: ReplicationOverview; canRun: boolean; scheduleLine: string };
+type Props = { workspaceId: number; accountSlug: string; sourceId: number; initial: ReplicationOverview; canRun: boolean; scheduleLine: string };
 
-export function ReplicationPanel({ workspaceId, sourceId, initial, canRun, scheduleLine }: Props) {
+export function ReplicationPanel({ workspaceId, accountSlug, sourceId, initial, canRun, scheduleLine }: Props) {
   const [overview, setOverview] = useState(initial);
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
@@ -63,7 +64,7 @@ export function ReplicationPanel({ workspaceId, sourceId, initial, canRun, sched
     if (running && !stopButton.current?.disabled) stopButton.current?.focus();
     if (!running && focused === stopButton.current) runButton.current?.focus();
   }, [running, pending]);
-  const logHref = (jobName: string) => `/sources/${sourceId}/log?account_id=${workspaceId}&job=${encodeURIComponent(jobName)}`;
+  const logHref = (jobName: string) => `${accountPath(accountSlug, `/sources/${sourceId}/log`)}?job=${encodeURIComponent(jobName)}`;
   return (
     <section aria-labelledby="replication-heading" className="mt-6 rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 p-4">
       <div className="flex flex-wrap items-center gap-3">

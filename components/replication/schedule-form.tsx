@@ -3,7 +3,7 @@
 // expression; the next few run times are shown before saving.
 import { useRouter } from "next/navigation";
 import { useId, useMemo, useState, useTransition } from "react";
-import { saveScheduleAction } from "@/app/(app)/sources/[id]/actions";
+import { saveScheduleAction } from "@/app/(app)/[account]/sources/[id]/actions";
 import { Button } from "@/components/ui/button";
 import { nextFireTimes, scheduleOf, scheduleProblems } from "@/lib/jobs/schedule";
 import { utcTime } from "./words";

@@ -2,7 +2,7 @@
 // The last connection check: its status (refreshed while it runs), the database's message, and a re-check button.
 import { useRouter } from "next/navigation";
 import { useEffect, useState, useTransition } from "react";
-import { recheckSourceAction } from "@/app/(app)/sources/actions";
+import { recheckSourceAction } from "@/app/(app)/[account]/sources/actions";
 import { Button } from "@/components/ui/button";
 import type { CheckView } from "@/lib/connect/checks";
 import { CHECK_LABEL } from "./labels";

@@ -2,7 +2,7 @@
 // Pause or resume a source, and delete it after a confirmation naming it (a soft delete, like the API's).
 import { useRouter } from "next/navigation";
 import { useRef, useState, useTransition } from "react";
-import { deleteSourceAction, pauseSourceAction } from "@/app/(app)/sources/actions";
+import { deleteSourceAction, pauseSourceAction } from "@/app/(app)/[account]/sources/actions";
 import type { ActionResult } from "@/lib/action-result";
 import { Button } from "@/components/ui/button";
 import { DialogContent, DialogRoot } from "@/components/ui/dialog";

@@ -2,8 +2,9 @@
 // A PostgreSQL source's connection details, to add one or to edit one (the password is write-only in both).
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { addPostgresSourceAction, editPostgresSourceAction } from "@/app/(app)/sources/actions";
+import { addPostgresSourceAction, editPostgresSourceAction } from "@/app/(app)/[account]/sources/actions";
 import { Button } from "@/components/ui/button";
+import { accountPath } from "@/lib/console-paths";
 
 type Field = { name: string; label: string; type?: string; defaultValue?: string; hint?: string; optional?: boolean; autoComplete?: string };
 
@@ -60,7 +61,7 @@ export function SourceForm({ workspaceId, accountSlug, source }: Props) {
         setIdentityChanged(false);
         setSaved(true);
         router.refresh();
-      } else router.push(`/sources/${result.data.id}?account=${encodeURIComponent(accountSlug)}`);
+      } else router.push(accountPath(accountSlug, `/sources/${result.data.id}`));
     });
   }
 

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { accountPath } from "@/lib/console-paths";
 import type { SourceSummary } from "@/lib/connect/source-summaries";
 import type { LastRun } from "@/lib/replication/overview";
 import { RUN_LABEL, utcTime } from "@/components/replication/words";
@@ -29,7 +30,7 @@ export function SourcesTable({ sources, accountSlug, lastRuns, nextRuns }: Props
         {sources.map((s) => (
           <tr key={s.id} className="border-b border-slate-100 dark:border-slate-800 last:border-0">
             <th scope="row" className="px-3 py-2 text-left font-medium">
-              <Link href={`/sources/${s.id}?account=${encodeURIComponent(accountSlug)}`} className="inline-block py-1 text-blue-800 dark:text-blue-300 underline">{s.displayName}</Link>
+              <Link href={accountPath(accountSlug, `/sources/${s.id}`)} className="inline-block py-1 text-blue-800 dark:text-blue-300 underline">{s.displayName}</Link>
             </th>
             <td data-label="Type" className="px-3 py-2">{s.typeName}</td>
             <td data-label="Status" className="px-3 py-2">{STATE_LABEL[s.state]}</td>

@@ -2,7 +2,7 @@
 // Tick tables and their columns, then save them in one request (the API's rules and messages, all or nothing).
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { saveSelectionAction } from "@/app/(app)/sources/actions";
+import { saveSelectionAction } from "@/app/(app)/[account]/sources/actions";
 import { Button } from "@/components/ui/button";
 import type { TableChoice } from "@/lib/connect/source-summaries";
 import { TableFieldset } from "./table-fieldset";

@@ -4,8 +4,9 @@ import { signIn } from "next-auth/react";
 import { useState, useTransition } from "react";
 import { joinAsSignedInAction, joinWithPasswordAction } from "@/app/invite/[token]/actions";
 import { Button } from "@/components/ui/button";
+import { accountPath } from "@/lib/console-paths";
 
-const accountPage = (slug: string) => `/settings/account?account=${encodeURIComponent(slug)}`;
+const accountPage = (slug: string) => accountPath(slug, "/settings/account");
 
 type Props = { token: string; mode: "join" | "create"; email: string };
 

@@ -1,7 +1,7 @@
 "use client";
 // Invite by email (owners): the single-use link appears here to copy.
 import { useId, useState, useTransition } from "react";
-import { inviteMemberAction } from "@/app/(app)/settings/team/actions";
+import { inviteMemberAction } from "@/app/(app)/[account]/settings/team/actions";
 import { Button } from "@/components/ui/button";
 
 export function InviteForm({ workspaceId }: { workspaceId: number }) {

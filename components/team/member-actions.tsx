@@ -1,7 +1,7 @@
 "use client";
 // Owner controls on one member: change the role, remove (after a confirmation).
 import { useRef, useState, useTransition } from "react";
-import { changeRoleAction, removeMemberAction } from "@/app/(app)/settings/team/actions";
+import { changeRoleAction, removeMemberAction } from "@/app/(app)/[account]/settings/team/actions";
 import { Button } from "@/components/ui/button";
 import { DialogContent, DialogRoot } from "@/components/ui/dialog";
 import { useFeedback } from "@/components/ui/feedback";

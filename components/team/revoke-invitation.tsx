@@ -1,7 +1,7 @@
 "use client";
 // Owner control on one pending invitation: revoke it (its link stops working at once).
 import { useTransition } from "react";
-import { revokeInvitationAction } from "@/app/(app)/settings/team/actions";
+import { revokeInvitationAction } from "@/app/(app)/[account]/settings/team/actions";
 import { Button } from "@/components/ui/button";
 import { useFeedback } from "@/components/ui/feedback";
 

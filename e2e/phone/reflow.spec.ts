@@ -35,7 +35,7 @@ test("every page at 320 px: no sideways scroll, every row's actions button in vi
   });
 
   await signIn(page, account.emails[0]);
-  const at = (path: string) => page.goto(`${path}${path.includes("?") ? "&" : "?"}account=${account.slug}`);
+  const at = (path: string) => page.goto(`/${account.slug}${path}`);
   for (const path of ["/settings/profile", "/settings/destination", "/settings/activity", "/sources", "/sources/new"]) {
     await at(path);
     await expectNoSidewaysScroll(page, path);
@@ -85,7 +85,7 @@ test("every page at 320 px: no sideways scroll, every row's actions button in vi
   }
   await expectWithinWidth(page, page.getByRole("combobox", { name: `Role of ${account.emails[1]}` }), "a member's role");
 
-  await page.goto(`/sources/${sourceId}?account=${account.slug}`);
+  await page.goto(`/${account.slug}/sources/${sourceId}`);
   await expect(page.getByRole("region", { name: "Replication" })).toContainText("Connection refused");
   await page.getByText("Edit connection details").click();
   await expectNoSidewaysScroll(page, "/sources/[id]");

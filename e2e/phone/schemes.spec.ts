@@ -29,7 +29,7 @@ const SCANS = {
 
 async function scanPages(page: Page, account: TestAccount, sourceId: number, paths: readonly string[], what: string) {
   for (const path of paths) {
-    await page.goto(`${path.replace(":id", String(sourceId))}?account=${account.slug}`);
+    await page.goto(`/${account.slug}${path.replace(":id", String(sourceId))}`);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     await expectNoViolations(page, `${path} (${what})`);
   }
@@ -45,7 +45,7 @@ for (const scheme of ["light", "dark"] as const) {
     await signIn(page, account.emails[0]);
     await scanPages(page, account, sourceId, SCANS[scheme].phone, `${scheme}, phone`);
 
-    await page.goto(`/settings/account?account=${account.slug}`);
+    await page.goto(`/${account.slug}/settings/account`);
     await page.getByRole("button", { name: "Generate a Key" }).tap();
     await page.getByLabel("Key Description").fill(`axe ${scheme}`);
     await page.getByRole("button", { name: "Save and Generate Key" }).tap();
@@ -58,7 +58,7 @@ for (const scheme of ["light", "dark"] as const) {
     await page.getByRole("menuitem", { name: "Edit this key" }).tap();
     await expect(page.getByRole("dialog", { name: "Edit this key" })).toBeVisible();
     await expectNoViolations(page, `the edit dialog (${scheme})`);
-    await page.goto(`/settings/account/keys/${keyId}?account=${account.slug}`);
+    await page.goto(`/${account.slug}/settings/account/keys/${keyId}`);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     await expectNoViolations(page, `a key's usage page (${scheme})`);
 

@@ -1,6 +1,7 @@
 // Owners hear of a key that expires within 7 days, once per key, by email (only when SMTP_URL is set).
 // Run by every worker's scheduler tick; the notice is claimed by a guarded UPDATE, so it goes out once.
 import { keyLabel } from "../audit/events";
+import { accountUrl } from "../console-paths";
 import type { Db } from "../db-client";
 import { mailEnabled, sendKeyExpiringEmail } from "../mail";
 import { expiryLabel } from "./changes";
@@ -20,7 +21,7 @@ export async function sendExpiryNotices(db: Db, now = new Date(), baseUrl = proc
     const claimed = await db.apiKey.updateMany({ where: { id: key.id, expiryNoticeAt: null }, data: { expiryNoticeAt: now } });
     if (claimed.count !== 1) continue; // another worker took it
     const owners = await db.membership.findMany({ where: { workspaceId: key.workspaceId, role: "owner" }, select: { user: { select: { email: true } } } });
-    const link = `${baseUrl.replace(/\/$/, "")}/settings/account?account=${encodeURIComponent(key.workspace.slug)}`;
+    const link = accountUrl(baseUrl, key.workspace.slug, "/settings/account");
     for (const owner of owners) {
       await sendKeyExpiringEmail(owner.user.email, key.workspace.name, keyLabel(key), expiryLabel(key.expiresAt), link).catch((error: Error) =>
         console.error(`key expiry notice not sent for key ${key.id}: ${error.message.split("\n")[0]}`),

@@ -1,8 +1,10 @@
 // The data access layer for signed-in people: every page and action re-checks session and membership here.
 import "server-only";
 import { getServerSession } from "next-auth";
+import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
+import { accountPath, REQUESTED_PAGE_HEADER } from "../console-paths";
 import { db } from "../db";
 import { findMembership, listMemberships, type Member } from "../members";
 import { authOptions } from "./options";
@@ -31,13 +33,30 @@ export async function requireUser(returnTo: string): Promise<SessionUser> {
 
 export type PageContext = { user: SessionUser; member: Member; memberships: Member[] };
 
-// For account pages: the account named by ?account= (or the user's first one). Unknown or foreign → 404.
-export async function requirePageMember(returnTo: string, accountSlug?: string): Promise<PageContext> {
-  const user = await requireUser(returnTo);
+// The page the browser asked for (path and query, set by proxy.ts), so that a sign-in comes back to it.
+async function requestedPage(fallback: string): Promise<string> {
+  const page = (await headers()).get(REQUESTED_PAGE_HEADER);
+  return page?.startsWith("/") ? page : fallback;
+}
+
+// For account pages and their layout (one query per request): the signed-in user's membership in the account
+// the URL names. Signed out → sign-in that comes back to the page; an unknown slug and another account's → the same 404.
+export const requireAccountMember = cache(async (slug: string): Promise<PageContext> => {
+  const user = await getSessionUser();
+  if (!user) redirect(loginUrl(await requestedPage(accountPath(slug, "/settings/account"))));
   const memberships = await listMemberships(db, user.id);
-  const member = accountSlug ? memberships.find((m) => m.workspaceSlug === accountSlug) : memberships[0];
+  const member = memberships.find((m) => m.workspaceSlug === slug);
   if (!member) notFound();
   return { user, member, memberships };
+});
+
+// For the old URLs: the account named by ?account= when the user is its member, else their first one (none → 404).
+export async function requireCurrentMember(returnTo: string, accountSlug?: string): Promise<Member> {
+  const user = await requireUser(returnTo);
+  const memberships = await listMemberships(db, user.id);
+  const member = memberships.find((m) => m.workspaceSlug === accountSlug) ?? memberships[0];
+  if (!member) notFound();
+  return member;
 }
 
 // For server actions: the caller's membership in the account the form names, or null.

@@ -2,6 +2,7 @@
 // account's owners and its enabled custom emails hear of it once (an email when SMTP is set, otherwise an
 // Activity event) until a run of that source succeeds again.
 import { recordEvent } from "../audit/events";
+import { accountUrl } from "../console-paths";
 import type { Db } from "../db-client";
 import { sendRunFailedEmail } from "../mail";
 import { notificationRecipients } from "../notifications/custom-emails";
@@ -21,7 +22,7 @@ export async function notifyRunOutcome(db: Db, jobName: string, baseUrl = proces
   const claimed = await db.source.updateMany({ where: { id: job.sourceId, failureNotifiedAt: null }, data: { failureNotifiedAt: new Date() } });
   if (claimed.count !== 1) return "none";
   const error = runError(job) ?? "The run failed.";
-  const link = `${baseUrl.replace(/\/$/, "")}/sources/${job.sourceId}?account=${encodeURIComponent(job.source.workspace.slug)}`;
+  const link = accountUrl(baseUrl, job.source.workspace.slug, `/sources/${job.sourceId}`);
   const recipients = await failureRecipients(db, job.workspaceId);
   const sent = await Promise.all(recipients.map((to) => sendRunFailedEmail(to, job.source.displayName, error, link).catch(() => false)));
   if (sent.some(Boolean)) return "sent";

@@ -12,7 +12,7 @@ const { encodeReply } = require("next/dist/compiled/react-server-dom-turbopack/c
 
 type Manifest = { node: Record<string, { filename: string; exportedName: string }> };
 
-// The action id of `exportedName` in `filename` (e.g. "app/(app)/settings/account/actions.ts") in the current build.
+// The action id of `exportedName` in `filename` (e.g. "app/(app)/[account]/settings/account/actions.ts") in the current build.
 export function actionId(filename: string, exportedName: string, buildDir = ".next"): string {
   const manifest = JSON.parse(readFileSync(path.resolve(buildDir, "server/server-reference-manifest.json"), "utf8")) as Manifest;
   const found = Object.entries(manifest.node).find(([, a]) => a.filename === filename && a.exportedName === exportedName);

@@ -10,8 +10,8 @@ import { signInOverHttp, type HttpSession } from "../helpers/http-session";
 import { startInstances, type Cluster, type Instance } from "../helpers/instances";
 import { actionId, callAction } from "../helpers/server-actions";
 
-const KEYS = "app/(app)/settings/account/actions.ts";
-const TEAM = "app/(app)/settings/team/actions.ts";
+const KEYS = "app/(app)/[account]/settings/account/actions.ts";
+const TEAM = "app/(app)/[account]/settings/team/actions.ts";
 
 describe("API keys changed through one instance, used on the other", async () => {
   const { db, url } = await freshDb();
@@ -22,7 +22,7 @@ describe("API keys changed through one instance, used on the other", async () =>
   }, 300_000);
   afterAll(() => cluster?.stop());
 
-  const settings = (slug: string) => `/settings/account?account=${slug}`;
+  const settings = (slug: string) => `/${slug}/settings/account`;
   const api = (instance: Instance, key: string) =>
     fetch(`${instance.url}/v4/sources`, { headers: { Authorization: `Bearer ${key}`, "X-Forwarded-For": `10.9.${instance.port % 256}.1` } });
 
@@ -93,7 +93,7 @@ describe("API keys changed through one instance, used on the other", async () =>
 
     const owner = await signInOverHttp(a.url, account.emails[0], TEST_PASSWORD);
     const userId = (await db.user.findUniqueOrThrow({ where: { email: account.emails[1] } })).id;
-    const removed = await callAction(owner, a.url, `/settings/team?account=${account.slug}`, actionId(TEAM, "removeMemberAction"), { workspaceId: String(account.id), userId });
+    const removed = await callAction(owner, a.url, `/${account.slug}/settings/team`, actionId(TEAM, "removeMemberAction"), { workspaceId: String(account.id), userId });
     expect(removed.result).toMatchObject({ ok: true, data: { disabledKeys: 1 } });
 
     expect((await api(b, plaintext)).status).toBe(401);

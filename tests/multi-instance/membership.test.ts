@@ -16,7 +16,7 @@ describe("two instances sharing one database and the same secrets", async () => 
   }, 300_000);
   afterAll(() => cluster?.stop());
 
-  const settings = (slug: string) => `/settings/account?account=${slug}`;
+  const settings = (slug: string) => `/${slug}/settings/account`;
 
   it("accepts on B a session signed in on A, and B still refuses a request without one", async () => {
     const [a, b] = cluster.instances;

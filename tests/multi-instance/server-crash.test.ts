@@ -13,7 +13,7 @@ import { signInOverHttp } from "../helpers/http-session";
 import { startInstances } from "../helpers/instances";
 import { actionId, callAction } from "../helpers/server-actions";
 
-const KEYS = "app/(app)/settings/account/actions.ts";
+const KEYS = "app/(app)/[account]/settings/account/actions.ts";
 type Done = { op: "create" | "disable" | "delete"; description: string };
 
 async function sqliteDb(): Promise<{ db: Db; url: string }> {
@@ -31,7 +31,7 @@ async function sqliteDb(): Promise<{ db: Db; url: string }> {
 // One member's loop: create a key, disable it, delete two of three; each success is recorded once answered.
 async function load(base: string, account: TestAccount, done: Done[], stop: () => boolean, db: Db) {
   const session = await signInOverHttp(base, account.emails[0], TEST_PASSWORD);
-  const page = `/settings/account?account=${account.slug}`;
+  const page = `/${account.slug}/settings/account`;
   const call = (name: string, fields: Record<string, string>) =>
     callAction(session, base, page, actionId(KEYS, name), { workspaceId: String(account.id), ...fields });
   for (let i = 0; !stop(); i++) {
