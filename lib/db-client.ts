@@ -6,6 +6,8 @@ import { PrismaClient as PostgresPrismaClient } from "../prisma/generated/postgr
 import { databaseKind, databaseUrl, sqliteFilePath } from "./database-url";
 
 export type Db = PrismaClient;
+// The client a transaction hands its work.
+export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 export type { Prisma } from "../prisma/generated/sqlite/index.js";
 
 // Both generated clients expose the same model API; application code sees one type.

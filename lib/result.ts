@@ -1,11 +1,9 @@
 // Domain outcomes as values: ok with a value, or a typed failure with a message (and the fields it concerns).
 // Expected failures (not found, limit reached, invalid input, a rule) are results; only the unexpected throws.
-import type { Db } from "./db-client";
+import type { Db, Tx } from "./db-client";
 
 export type Failure<C extends string = string> = { ok: false; code: C; message: string; fields?: Record<string, string> };
 export type Result<T, C extends string = string> = { ok: true; value: T } | Failure<C>;
-
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 // A success.
 export const ok = <T>(value: T): { ok: true; value: T } => ({ ok: true, value });

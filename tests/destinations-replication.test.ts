@@ -43,7 +43,7 @@ describe("destinations for replication", async () => {
     expect(second.value.created_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
     expect(second.value.updated_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
     const started = await createJob(db, s.workspaceId, s.sourceId, by);
-    expect(started.ok && (await runJob(deps, started.jobName))).toBe("failed");
+    expect(started.ok && (await runJob(deps, started.value.jobName))).toBe("failed");
     const job = await db.replicationJob.findFirstOrThrow({ where: { sourceId: s.sourceId } });
     expect(job).toMatchObject({ tapExitStatus: 0, targetExitStatus: 1 });
     expect(job.targetDescription).toMatch(/no destination: set its destination_id/);
@@ -52,7 +52,7 @@ describe("destinations for replication", async () => {
     expect(await updateSource({ db, box }, s.workspaceId, s.sourceId, { destination_id: 2_000_000 }, TEST_ACTOR)).toMatchObject({ ok: false, code: "InvalidProperties" });
     expect(await updateSource({ db, box }, s.workspaceId, s.sourceId, { destination_id: first.id }, TEST_ACTOR)).toMatchObject({ ok: true, value: { destination_id: first.id } });
     const again = await createJob(db, s.workspaceId, s.sourceId, by);
-    expect(again.ok && (await runJob(deps, again.jobName))).toBe("succeeded");
+    expect(again.ok && (await runJob(deps, again.value.jobName))).toBe("succeeded");
     expect(await query(s.destDb, `SELECT count(*)::int AS n FROM "${s.sourceName}".items`)).toEqual([{ n: 50 }]);
   });
 });

@@ -34,7 +34,7 @@ describe(`job queue (${testDatabaseKind() === "postgres" ? "pg-boss" : "in-proce
       for (const s of setups) {
         const started = await startSync(db, sender, s.workspaceId, s.sourceId, { ...actor, userId: s.userId });
         if (!started.ok) throw new Error(started.message);
-        names.push(started.jobName);
+        names.push(started.value.jobName);
       }
       await waitFor(async () => (await Promise.all(names.map(statusOf))).every((st) => st === "succeeded"));
       for (const s of setups) {
@@ -59,10 +59,10 @@ describe(`job queue (${testDatabaseKind() === "postgres" ? "pg-boss" : "in-proce
     await select(db, s, { items: { method: "FULL_TABLE" } });
     const created = await createJob(db, s.workspaceId, s.sourceId, { trigger: "api", actorLabel: "test" });
     if (!created.ok) throw new Error(created.message);
-    await db.replicationJob.update({ where: { jobName: created.jobName }, data: { createdAt: new Date(Date.now() - 10 * 60_000) } });
+    await db.replicationJob.update({ where: { jobName: created.value.jobName }, data: { createdAt: new Date(Date.now() - 10 * 60_000) } });
     const worker = await startWorker(deps, newQueue(), { concurrency: 1 });
     try {
-      await waitFor(async () => (await statusOf(created.jobName)) === "succeeded");
+      await waitFor(async () => (await statusOf(created.value.jobName)) === "succeeded");
       expect(await query(s.destDb, `SELECT count(*)::int AS n FROM "${s.sourceName}".items`)).toEqual([{ n: 50 }]);
     } finally {
       await worker.stop();
@@ -76,9 +76,9 @@ describe(`job queue (${testDatabaseKind() === "postgres" ? "pg-boss" : "in-proce
     const worker = await startWorker(deps, queue, { concurrency: 1 });
     const started = await startSync(db, queue, s.workspaceId, s.sourceId, { type: "member", userId: s.userId, email: "m@example.test" });
     if (!started.ok) throw new Error(started.message);
-    await waitFor(async () => (await statusOf(started.jobName)) === "running");
+    await waitFor(async () => (await statusOf(started.value.jobName)) === "running");
     await worker.stop();
-    const job = await db.replicationJob.findUniqueOrThrow({ where: { jobName: started.jobName } });
+    const job = await db.replicationJob.findUniqueOrThrow({ where: { jobName: started.value.jobName } });
     expect(job).toMatchObject({ status: "failed", runningSourceId: null, tapExitStatus: 1, tapDescription: "Interrupted: the worker shut down.", targetExitStatus: null });
   });
 });

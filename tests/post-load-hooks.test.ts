@@ -67,7 +67,7 @@ describe("post-load hooks after a replication job", async () => {
   async function hookOn(s: Setup, url: string) {
     const made = await createApiKey(db, { workspaceId: s.workspaceId, userId: s.userId }, "hooks", "pepper-for-tests-0123456789");
     if (!made.ok) throw new Error("no key");
-    const key = { keyId: made.data.key.id, workspaceId: s.workspaceId, userId: s.userId };
+    const key = { keyId: made.value.key.id, workspaceId: s.workspaceId, userId: s.userId };
     const destination = await db.destination.findFirstOrThrow({ where: { workspaceId: s.workspaceId } });
     const created = await createHook({ db, box }, key, { type: "post_load", destination_id: destination.id, config: { url } }, ALLOW);
     if (!created.ok) throw new Error(created.message);
@@ -77,7 +77,7 @@ describe("post-load hooks after a replication job", async () => {
   async function run(s: Setup) {
     const started = await createJob(db, s.workspaceId, s.sourceId, by);
     if (!started.ok) throw new Error(started.message);
-    return { jobName: started.jobName, status: await runJob(deps, started.jobName) };
+    return { jobName: started.value.jobName, status: await runJob(deps, started.value.jobName) };
   }
 
   it("one signed POST per loaded table naming source, table and rows; a 500 is retried; the log shows it", async () => {
@@ -163,10 +163,10 @@ describe("post-load hooks after a replication job", async () => {
       for (const s of setups) {
         const started = await createJob(db, s.workspaceId, s.sourceId, by);
         if (!started.ok) throw new Error(started.message);
-        await queue.enqueue(started.jobName);
+        await queue.enqueue(started.value.jobName);
         const until = Date.now() + 60_000;
-        while ((await statusOf(started.jobName)) !== "succeeded") {
-          if (Date.now() > until) throw new Error(`job ${started.jobName}: ${await statusOf(started.jobName)}`);
+        while ((await statusOf(started.value.jobName)) !== "succeeded") {
+          if (Date.now() > until) throw new Error(`job ${started.value.jobName}: ${await statusOf(started.value.jobName)}`);
           await new Promise((r) => setTimeout(r, 100));
         }
       }

@@ -37,10 +37,10 @@ describe("replication job limits", async () => {
         await new Promise((r) => setTimeout(r, 200));
       }
     })();
-    const status = await runJob(deps, started.jobName);
+    const status = await runJob(deps, started.value.jobName);
     running = false;
     await reaper;
-    const job = await db.replicationJob.findUniqueOrThrow({ where: { jobName: started.jobName } });
+    const job = await db.replicationJob.findUniqueOrThrow({ where: { jobName: started.value.jobName } });
     expect(job.completedAt!.getTime() - job.startedAt!.getTime()).toBeGreaterThan(2 * STALE_AFTER_MS);
     expect({ status, reaped, tap: job.tapExitStatus, target: job.targetExitStatus }).toEqual({ status: "succeeded", reaped: 0, tap: 0, target: 0 });
     expect(await query(s.destDb, `SELECT count(*)::int AS n FROM "${s.sourceName}".slow_items`)).toEqual([{ n: 2000 }]);
@@ -52,8 +52,8 @@ describe("replication job limits", async () => {
     await select(db, s, { items: { method: "INCREMENTAL", key: "updated_at" }, slow_items: { method: "FULL_TABLE" } });
     const started = await createJob(db, s.workspaceId, s.sourceId, by);
     if (!started.ok) throw new Error(started.message);
-    expect(await runJob(deps, started.jobName)).toBe("failed");
-    const job = await db.replicationJob.findUniqueOrThrow({ where: { jobName: started.jobName } });
+    expect(await runJob(deps, started.value.jobName)).toBe("failed");
+    const job = await db.replicationJob.findUniqueOrThrow({ where: { jobName: started.value.jobName } });
     expect(job).toMatchObject({
       status: "failed",
       runningSourceId: null,

@@ -1,11 +1,10 @@
 // Stored streams of a source: load, replace after discovery (keeping selections), save a selection.
-import type { Db } from "../db-client";
+import type { Db, Tx } from "../db-client";
 import { isSelected, mergeRediscovered, type CatalogStream } from "./stream-catalog";
 
 export type StoredStream = CatalogStream & { id: number };
 
 type Row = { id: number; tapStreamId: string; streamName: string; schema: string; metadata: string };
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 type Reader = Pick<Db, "stream">;
 
 function fromRow(row: Row): StoredStream {

@@ -47,10 +47,10 @@ export async function fireDueSchedules(db: Db, queue: JobQueue, now: Date = new 
       workspaceId: source.workspaceId,
       action: "job.started",
       actor: { type: "system", label: "Schedule" },
-      target: { type: "source", label: `source ${source.id} (${source.name}): ${started.jobName}` },
+      target: { type: "source", label: `source ${source.id} (${source.name}): ${started.value.jobName}` },
     });
-    await queue.enqueue(started.jobName);
-    fired.started.push(started.jobName);
+    await queue.enqueue(started.value.jobName);
+    fired.started.push(started.value.jobName);
   }
   return fired;
 }

@@ -1,6 +1,7 @@
 // Replication job records: start (one per source, admitted by the database), stop, claim, finish, reap.
 import { randomUUID } from "node:crypto";
 import type { Db } from "../db-client";
+import { fail, isUniqueViolation, ok, type Result } from "../result";
 import { dbNow } from "./db-clock";
 import { exitStatusLine, formatLogLine } from "./job-log";
 import { notifyRunOutcome } from "./notify";
@@ -16,19 +17,15 @@ const KILLED = { exitStatus: null, description: TERMINATED };
 
 export type JobStatus = "queued" | "running" | "succeeded" | "failed" | "stopped";
 
-export type StartOutcome =
-  | { ok: true; jobName: string; jobId: number }
-  | { ok: false; type: "already_running" | "invalid_source"; message: string };
+export type StartOutcome = Result<{ jobName: string; jobId: number }, "already_running" | "invalid_source">;
 
 export type Trigger = { trigger: "api" | "console" | "schedule"; actorLabel: string };
-
-const isUniqueViolation = (error: unknown) => (error as { code?: string })?.code === "P2002";
 
 // Queue a job for a source of the account; a job already queued or running for it → already_running.
 export async function createJob(db: Db, workspaceId: number, sourceId: number, by: Trigger): Promise<StartOutcome> {
   const source = await db.source.findFirst({ where: { id: sourceId, workspaceId }, select: { id: true, deletedAt: true } });
-  if (!source) return { ok: false, type: "invalid_source", message: `Unable to locate source(${sourceId}) for client (${workspaceId})` };
-  if (source.deletedAt) return { ok: false, type: "invalid_source", message: "Integration is deleted." };
+  if (!source) return fail("invalid_source", `Unable to locate source(${sourceId}) for client (${workspaceId})`);
+  if (source.deletedAt) return fail("invalid_source", "Integration is deleted.");
   // A job whose worker died must not block this start for ever.
   await reapStaleJobs(db, undefined, sourceId);
   const jobName = `${workspaceId}.${sourceId}.sync.${randomUUID()}`;
@@ -37,14 +34,10 @@ export async function createJob(db: Db, workspaceId: number, sourceId: number, b
       data: { workspaceId, sourceId, jobName, runningSourceId: sourceId, trigger: by.trigger, actorLabel: by.actorLabel.slice(0, 300) },
       select: { id: true },
     });
-    return { ok: true, jobName, jobId: job.id };
+    return ok({ jobName, jobId: job.id });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
-    return {
-      ok: false,
-      type: "already_running",
-      message: `Did not create job for client-id: ${workspaceId}; connection-id: ${sourceId} because one already exists`,
-    };
+    return fail("already_running", `Did not create job for client-id: ${workspaceId}; connection-id: ${sourceId} because one already exists`);
   }
 }
 

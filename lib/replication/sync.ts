@@ -2,6 +2,7 @@
 import type { Db } from "../db-client";
 import { recordEvent, type AuditActor, type RequestMeta } from "../audit/events";
 import type { JobQueue } from "../jobs/queue";
+import { fail, ok, type Result } from "../result";
 import { formatLogLine } from "./job-log";
 import { createJob, requestStop, type StartOutcome } from "./jobs";
 
@@ -20,15 +21,15 @@ async function sourceLabel(db: Db, workspaceId: number, sourceId: number): Promi
 export async function startSync(db: Db, queue: JobQueue, workspaceId: number, sourceId: number, actor: SyncActor, meta?: RequestMeta): Promise<StartOutcome> {
   const started = await createJob(db, workspaceId, sourceId, { trigger: actor.type === "member" ? "console" : "api", actorLabel: actorLabel(actor) });
   if (!started.ok) return started;
-  await recordEvent(db, { workspaceId, action: "job.started", actor, target: { type: "source", label: `${await sourceLabel(db, workspaceId, sourceId)}: ${started.jobName}` }, meta });
+  await recordEvent(db, { workspaceId, action: "job.started", actor, target: { type: "source", label: `${await sourceLabel(db, workspaceId, sourceId)}: ${started.value.jobName}` }, meta });
   try {
-    await queue.enqueue(started.jobName);
+    await queue.enqueue(started.value.jobName);
   } catch (error) {
     // Without a queue entry no worker would take it: fail it now rather than leave the source blocked.
     const now = new Date();
     const line = formatLogLine({ from: "main", level: "CRITICAL", message: "The job could not be queued." }, now);
     await db.replicationJob.updateMany({
-      where: { id: started.jobId, status: "queued" },
+      where: { id: started.value.jobId, status: "queued" },
       data: { status: "failed", completedAt: now, runningSourceId: null, discoveryExitStatus: 1, discoveryDescription: "The job could not be queued.", log: `${line}\n` },
     });
     throw error;
@@ -37,10 +38,10 @@ export async function startSync(db: Db, queue: JobQueue, workspaceId: number, so
 }
 
 // Ask the source's running (or queued) job to stop; an event is written when there was one.
-export async function stopSync(db: Db, workspaceId: number, sourceId: number, actor: SyncActor, meta?: RequestMeta): Promise<{ ok: true; stopped: boolean } | { ok: false; message: string }> {
+export async function stopSync(db: Db, workspaceId: number, sourceId: number, actor: SyncActor, meta?: RequestMeta): Promise<Result<{ stopped: boolean }, "invalid_source">> {
   const exists = await db.source.findFirst({ where: { id: sourceId, workspaceId }, select: { id: true } });
-  if (!exists) return { ok: false, message: `Unable to locate source(${sourceId}) for client (${workspaceId})` };
+  if (!exists) return fail("invalid_source", `Unable to locate source(${sourceId}) for client (${workspaceId})`);
   const stopped = await requestStop(db, workspaceId, sourceId);
   if (stopped) await recordEvent(db, { workspaceId, action: "job.stopped", actor, target: { type: "source", label: await sourceLabel(db, workspaceId, sourceId) }, meta });
-  return { ok: true, stopped };
+  return ok({ stopped });
 }

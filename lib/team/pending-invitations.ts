@@ -1,11 +1,10 @@
 // Pending invitations: listed for owners on the Team tab, revocable, and gone with their inviter's
 // ownership (an inviter removed, or no longer an owner, leaves no link that still works).
 import { recordEvent, type RequestMeta } from "../audit/events";
-import type { Db } from "../db-client";
-import { canManageTeam, teamFail, type TeamResult } from "./roles";
+import type { Db, Tx } from "../db-client";
+import { fail, ok, type Result } from "../result";
+import { canManageTeam, teamFailure, type TeamError } from "./roles";
 import type { TeamActor } from "./members";
-
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 export type PendingInvitation = { id: number; email: string; role: string; invitedBy: string; createdAt: Date; expiresAt: Date };
 
@@ -20,8 +19,8 @@ export async function listPendingInvitations(db: Db, workspaceId: number, now = 
 }
 
 // Revoke a pending invitation (owners only): its link stops working at once.
-export async function revokeInvitation(db: Db, actor: TeamActor, invitationId: number, meta: RequestMeta = {}): Promise<TeamResult<{ email: string }>> {
-  if (!canManageTeam(actor.role)) return teamFail("forbidden");
+export async function revokeInvitation(db: Db, actor: TeamActor, invitationId: number, meta: RequestMeta = {}): Promise<Result<{ email: string }, TeamError>> {
+  if (!canManageTeam(actor.role)) return teamFailure("forbidden");
   const email = await db.$transaction(async (tx) => {
     const inv = await tx.invitation.findFirst({ where: { id: invitationId, workspaceId: actor.workspaceId, acceptedAt: null } });
     if (!inv) return null;
@@ -35,7 +34,7 @@ export async function revokeInvitation(db: Db, actor: TeamActor, invitationId: n
     });
     return inv.email;
   });
-  return email === null ? { ok: false, error: "not_found", message: "That invitation was not found: it may have been used or revoked already." } : { ok: true, data: { email } };
+  return email === null ? fail("not_found", "That invitation was not found: it may have been used or revoked already.") : ok({ email });
 }
 
 // Inside a removal or demotion: the person's pending invitations of the account are withdrawn (and recorded).

@@ -21,7 +21,7 @@ export async function joinAsSignedInAction(token: string): Promise<ActionResult<
   if (!user) return { ok: false, error: "Sign in first." };
   const result = await acceptInvitation(db, String(token), { userId: user.id }, requestMetaFrom(await headers()));
   if (!result.ok) return { ok: false, error: result.message };
-  return { ok: true, data: { accountSlug: await slugOf(result.data.workspaceId), email: result.data.email } };
+  return { ok: true, data: { accountSlug: await slugOf(result.value.workspaceId), email: result.value.email } };
 }
 
 // Create the invited person's user with a password and join.
@@ -33,5 +33,5 @@ export async function joinWithPasswordAction(form: FormData): Promise<ActionResu
   const { token, name, password } = input.data;
   const result = await acceptInvitation(db, token, { name, password }, requestMetaFrom(await headers()));
   if (!result.ok) return { ok: false, error: result.message };
-  return { ok: true, data: { accountSlug: await slugOf(result.data.workspaceId), email: result.data.email } };
+  return { ok: true, data: { accountSlug: await slugOf(result.value.workspaceId), email: result.value.email } };
 }

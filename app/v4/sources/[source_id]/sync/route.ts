@@ -11,9 +11,9 @@ export const POST = keyRoute(async (request, ctx) => {
   const limited = await overLimit(ctx, "start");
   if (limited) return limited;
   const started = await startSync(ctx.db, appQueue(), ctx.key.workspaceId, sourceId, await keyActor(ctx), requestMetaFrom(request.headers));
-  if (started.ok) return jsonResponse({ job_name: started.jobName });
+  if (started.ok) return jsonResponse({ job_name: started.value.jobName });
   // The original answers already_running with 200 and the error object.
-  return errorResponse(started.type === "already_running" ? 200 : 400, started.type, started.message);
+  return errorResponse(started.code === "already_running" ? 200 : 400, started.code, started.message);
 });
 
 export const DELETE = keyRoute(async (request, ctx) => {
