@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { INTERRUPTED, lastConnectionCheck, startConnectionCheck } from "@/lib/connect/checks";
+import { INTERRUPTED, lastConnectionCheck, recordInterruptedChecks, startConnectionCheck } from "@/lib/connect/checks";
 import { loadStreams } from "@/lib/connect/streams";
 import { freshDb } from "./helpers/db";
 import { seedAccount } from "./helpers/accounts";
@@ -36,11 +36,17 @@ describe("connection checks", async () => {
     expect((await loadStreams(db, src.id)).length).toBe(before);
   });
 
-  it("a check left running by a crashed server is reported and recorded as failed", async () => {
+  it("a check left running by a crashed server reads as failed without a write, and the reaper records it so", async () => {
     const src = await source();
     const old = new Date(Date.now() - 5 * 60_000);
+    const row = () => db.connectionCheck.findUniqueOrThrow({ where: { jobName: `crash-${src.id}` } });
     await db.connectionCheck.create({ data: { sourceId: src.id, jobName: `crash-${src.id}`, status: "running", startedAt: old, heartbeatAt: old } });
-    expect(await lastConnectionCheck(db, src.id)).toMatchObject({ status: "failed", error: true, discovery_error_message: INTERRUPTED });
-    expect((await db.connectionCheck.findUniqueOrThrow({ where: { jobName: `crash-${src.id}` } })).status).toBe("failed");
+    const read = await lastConnectionCheck(db, src.id);
+    expect(read).toMatchObject({ status: "failed", error: true, discovery_error_message: INTERRUPTED });
+    expect((await row()).status).toBe("running");
+    expect(await recordInterruptedChecks(db)).toBe(1);
+    expect(await row()).toMatchObject({ status: "failed", error: INTERRUPTED, completedAt: old });
+    expect(await lastConnectionCheck(db, src.id)).toEqual(read);
+    expect(await recordInterruptedChecks(db)).toBe(0);
   });
 });

@@ -126,15 +126,29 @@ function finish(db: Db, jobName: string, data: { status: string; checkExitStatus
   return db.connectionCheck.updateMany({ where: { jobName, status: "running" }, data: { ...data, error: data.error.slice(0, 2000), completedAt: new Date() } });
 }
 
-// The source's latest check; a running one whose heartbeat stopped is recorded as failed first.
+// The source's latest check. Reading writes nothing: a running check whose heartbeat stopped (its server died)
+// reads as failed here, and the worker's reaper records it so (recordInterruptedChecks).
 export async function lastConnectionCheck(db: Db, sourceId: number, now = new Date()): Promise<CheckView | null> {
-  await db.connectionCheck.updateMany({
-    where: { sourceId, status: "running", heartbeatAt: { lt: new Date(now.getTime() - STALE_AFTER_MS) } },
-    data: { status: "failed", error: INTERRUPTED, completedAt: now },
-  });
   const check = await db.connectionCheck.findFirst({ where: { sourceId }, orderBy: { id: "desc" } });
-  if (!check) return null;
-  return checkView(check);
+  return check && checkView(settled(check, now));
+}
+
+const staleBefore = (now: Date) => new Date(now.getTime() - STALE_AFTER_MS);
+
+// A check as it stands at `now`: one still "running" without a heartbeat since STALE_AFTER_MS has failed,
+// at its last heartbeat.
+function settled<T extends CheckRow & { heartbeatAt: Date }>(check: T, now: Date): T {
+  if (check.status !== "running" || check.heartbeatAt >= staleBefore(now)) return check;
+  return { ...check, status: "failed", error: INTERRUPTED, completedAt: check.heartbeatAt };
+}
+
+// Record as failed every running check whose heartbeat stopped, as lastConnectionCheck already reads it.
+export async function recordInterruptedChecks(db: Db, now = new Date()): Promise<number> {
+  const stale = await db.connectionCheck.findMany({ where: { status: "running", heartbeatAt: { lt: staleBefore(now) } }, select: { id: true, heartbeatAt: true } });
+  for (const check of stale) {
+    await db.connectionCheck.updateMany({ where: { id: check.id, status: "running" }, data: { status: "failed", error: INTERRUPTED, completedAt: check.heartbeatAt } });
+  }
+  return stale.length;
 }
 
 type CheckRow = {

@@ -1,6 +1,7 @@
 // A replication worker: takes jobs from the queue, runs them, and reaps jobs whose worker died.
 import type { RunnerDeps } from "../replication/runner";
 import { runJob } from "../replication/runner";
+import { recordInterruptedChecks } from "../connect/checks";
 import { announceWaitingJobs, reapStaleJobs, STALE_AFTER_MS } from "../replication/jobs";
 import type { JobQueue } from "./queue";
 import { onSchedulerTick, startScheduler } from "./scheduler";
@@ -21,9 +22,10 @@ onSchedulerTick({ name: "api-key-expiry-notices", everyMs: 60_000, run: (db, now
 // Each worker also runs the scheduler (SCHEDULER=0 turns it off in this process).
 export async function startWorker(deps: RunnerDeps, queue: JobQueue, options: { concurrency?: number; scheduler?: boolean } = {}): Promise<Worker> {
   const shutdown = new AbortController();
-  // Reap jobs of dead workers; announce again jobs left queued (their queue entry was taken by a worker that died).
+  // Reap jobs and connection checks of dead processes; announce again jobs left queued (their queue entry was
+  // taken by a worker that died).
   const reap = () =>
-    reapStaleJobs(deps.db)
+    Promise.all([reapStaleJobs(deps.db), recordInterruptedChecks(deps.db)])
       .then(() => announceWaitingJobs(deps.db, (name) => queue.enqueue(name)))
       .catch((error: Error) => console.error(`worker: reaping failed: ${error.message.split("\n")[0]}`));
   await reap();
