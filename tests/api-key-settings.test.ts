@@ -1,62 +1,18 @@
-// Expiry, read-only access, IP allow-lists, roll with overlap, edit and GET /v4/keys/self: through the domain and
-// through the real route handlers (as a client sees them: status, body, headers).
+// Expiry, expiry notices, read-only access and IP allow-lists: through the domain and through the real route
+// handlers (as a client sees them: status, body, headers).
 import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addressAllowed, parseAllowList } from "@/lib/api-keys/allow-list";
-import { rollApiKey, updateApiKey } from "@/lib/api-keys/changes";
 import { sendExpiryNotices } from "@/lib/api-keys/expiry-notice";
 import { appKeyStore } from "@/lib/api-keys/key-store";
-import { createApiKey, deleteApiKey, listApiKeys, MAX_KEYS_PER_ACCOUNT, setApiKeyStatus, type KeySettings } from "@/lib/api-keys/service";
+import { createApiKey, deleteApiKey, listApiKeys, MAX_KEYS_PER_ACCOUNT, setApiKeyStatus } from "@/lib/api-keys/service";
 import { prismaKeyStore, verifyApiKey } from "@/lib/api-keys/verify";
 import { listEvents } from "@/lib/audit/events";
-import { openApiDocument } from "@/lib/http/openapi";
 import { expiryFrom } from "@/lib/validation/api-keys";
-import { freshDb } from "./helpers/db";
-import { seedAccount, type Seeded } from "./helpers/accounts";
+import { seedAccount } from "./helpers/accounts";
+import { actorOf, answer, DAY, keyHarness, PEPPER } from "./helpers/key-harness";
 
-const PEPPER = "test-pepper-0123456789-0123456789-abcdef";
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
-
-const { db, url } = await freshDb();
-// The route handlers run on this test's database, with its secrets.
-process.env.DATABASE_URL = url;
-process.env.API_KEY_HMAC_SECRET = PEPPER;
-process.env.DATA_ENCRYPTION_KEY ??= "d".repeat(44);
-process.env.TRUSTED_PROXIES = "1";
-
-const sources = await import("@/app/v4/sources/route");
-const source = await import("@/app/v4/sources/[source_id]/route");
-const hooks = await import("@/app/notifications/public/v1/api/hooks/route");
-const self = await import("@/app/v4/keys/self/route");
-
-type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
-
-let addressSeq = 0;
-// A request as it reaches the app behind one proxy: the proxy appended the client's address to X-Forwarded-For.
-function call(handler: Handler, method: string, token: string, options: { forwardedFor?: string; params?: Record<string, string>; body?: unknown } = {}) {
-  const headers: Record<string, string> = {
-    authorization: `Bearer ${token}`,
-    // A fresh address per request unless given: the failed-authentication limit must not get in the way.
-    "x-forwarded-for": options.forwardedFor ?? `192.0.2.${(addressSeq++ % 250) + 1}`,
-    "user-agent": "vitest",
-  };
-  if (options.body !== undefined) headers["content-type"] = "application/json";
-  const request = new Request(`http://localhost/v4/x`, { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) });
-  return handler(request, { params: Promise.resolve(options.params ?? {}) });
-}
-
-async function answer(response: Response) {
-  return { status: response.status, body: await response.json(), auth: response.headers.get("www-authenticate") };
-}
-
-async function keyFor(acct: Seeded, description = "ci", settings: KeySettings = {}) {
-  const r = await createApiKey(db, { workspaceId: acct.workspaceId, userId: acct.users[0].id }, description, PEPPER, {}, settings);
-  if (!r.ok) throw new Error(r.message);
-  return r.value;
-}
-
-const actorOf = (acct: Seeded) => ({ workspaceId: acct.workspaceId, userId: acct.users[0].id });
+const { db, url, sources, source, hooks, call, keyFor } = await keyHarness();
 
 describe("expiry", () => {
   it.each([
@@ -255,125 +211,5 @@ describe("IP allow-lists under the failure limit", () => {
     for (let i = 1; i <= 15; i++) expect((await call(sources.GET, "GET", plaintext, { forwardedFor: `192.0.2.${i}` })).status).toBe(401);
     const { events } = await listEvents(db, acct.workspaceId);
     expect(events.filter((e) => e.action === "key.address_refused")).toHaveLength(10);
-  });
-});
-
-describe("roll", () => {
-  it("makes a new key with the same settings; both work during the overlap, then only the new one", async () => {
-    const acct = await seedAccount(db);
-    const old = await keyFor(acct, "nightly export", { access: "read", allowedCidrs: ["203.0.113.0/24"] });
-    const t0 = new Date();
-    const rolled = await rollApiKey(db, actorOf(acct), old.key.id, "1h", PEPPER, {}, t0);
-    if (!rolled.ok) throw new Error(rolled.message);
-    expect(rolled.value.key).toMatchObject({ description: "nightly export", access: "read", allowedCidrs: ["203.0.113.0/24"], expiresAt: null, status: "enabled" });
-    expect(rolled.value.plaintext).not.toBe(old.plaintext);
-    expect(rolled.value.oldExpiresAt).toEqual(new Date(t0.getTime() + HOUR));
-    const store = appKeyStore(db, url);
-    const at = (ms: number) => new Date(t0.getTime() + ms);
-    expect(await verifyApiKey(store, old.plaintext, PEPPER, at(30 * 60_000), "203.0.113.5")).not.toBeNull();
-    expect(await verifyApiKey(store, rolled.value.plaintext, PEPPER, at(30 * 60_000), "203.0.113.5")).not.toBeNull();
-    expect(await verifyApiKey(store, old.plaintext, PEPPER, at(HOUR + 1_000), "203.0.113.5")).toBeNull();
-    expect(await verifyApiKey(store, rolled.value.plaintext, PEPPER, at(HOUR + 1_000), "203.0.113.5")).not.toBeNull();
-    expect((await db.workspace.findUniqueOrThrow({ where: { id: acct.workspaceId } })).apiKeyCount).toBe(2);
-    const { events } = await listEvents(db, acct.workspaceId);
-    expect(events[0]).toMatchObject({ action: "key.rolled", actorLabel: acct.users[0].email });
-    expect(events[0].targetLabel).toContain(`rolled to key ending ${rolled.value.key.last4}`);
-  });
-
-  it("through the API: with overlap now the old key is refused at once; the new key works", async () => {
-    const acct = await seedAccount(db);
-    const old = await keyFor(acct, "rotate now");
-    const rolled = await rollApiKey(db, actorOf(acct), old.key.id, "now", PEPPER);
-    if (!rolled.ok) throw new Error(rolled.message);
-    expect((await call(sources.GET, "GET", old.plaintext)).status).toBe(401);
-    expect((await call(sources.GET, "GET", rolled.value.plaintext)).status).toBe(200);
-  });
-
-  it("is refused with no free slot, for a disabled key and for another account's key, changing nothing", async () => {
-    const acct = await seedAccount(db);
-    const other = await seedAccount(db);
-    const keys: Awaited<ReturnType<typeof keyFor>>[] = [];
-    for (let i = 0; i < MAX_KEYS_PER_ACCOUNT; i++) keys.push(await keyFor(acct, `k${i}`));
-    expect(await rollApiKey(db, actorOf(acct), keys[0].key.id, "24h", PEPPER)).toMatchObject({ ok: false, code: "limit_reached" });
-    await deleteApiKey(db, actorOf(acct), keys[9].key.id);
-    await setApiKeyStatus(db, actorOf(acct), keys[1].key.id, "disabled");
-    expect(await rollApiKey(db, actorOf(acct), keys[1].key.id, "24h", PEPPER)).toMatchObject({ ok: false, code: "not_rollable" });
-    expect(await rollApiKey(db, actorOf(other), keys[0].key.id, "24h", PEPPER)).toMatchObject({ ok: false, code: "not_found" });
-    expect(await db.apiKey.count({ where: { workspaceId: acct.workspaceId } })).toBe(9);
-    expect((await db.workspace.findUniqueOrThrow({ where: { id: acct.workspaceId } })).apiKeyCount).toBe(9);
-    expect((await db.apiKey.findUniqueOrThrow({ where: { id: keys[0].key.id } })).expiresAt).toBeNull();
-    // Concurrent rolls into the last free slot: exactly one wins.
-    const results = await Promise.all([2, 3, 4, 5].map((i) => rollApiKey(db, actorOf(acct), keys[i].key.id, "7d", PEPPER)));
-    expect(results.filter((r) => r.ok)).toHaveLength(1);
-    expect(results.filter((r) => !r.ok && r.code === "limit_reached")).toHaveLength(3);
-    expect(await db.apiKey.count({ where: { workspaceId: acct.workspaceId } })).toBe(10);
-  });
-});
-
-describe("edit", () => {
-  it("changes description, expiry (earlier only), access and allow-list, each an audit event with before and after", async () => {
-    const acct = await seedAccount(db);
-    const { key, plaintext } = await keyFor(acct, "before");
-    const now = new Date();
-    const expiresAt = new Date(now.getTime() + 10 * DAY);
-    const edited = await updateApiKey(db, actorOf(acct), key.id, { description: "after", expiresAt, access: "read", allowedCidrs: ["198.51.100.0/24"] }, { ip: "192.0.2.1" }, now);
-    expect(edited).toMatchObject({ ok: true, value: { description: "after", expiresAt, access: "read", allowedCidrs: ["198.51.100.0/24"] } });
-    const { events } = await listEvents(db, acct.workspaceId);
-    const updates = events.filter((e) => e.action === "key.updated").map((e) => e.targetLabel).reverse();
-    expect(updates).toEqual([
-      `key ending ${key.last4} (“before”): description “before” → “after”`,
-      `key ending ${key.last4} (“before”): expiry never → ${expiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC`,
-      `key ending ${key.last4} (“before”): access Full access → Read-only`,
-      `key ending ${key.last4} (“before”): allow-list any address → 198.51.100.0/24`,
-    ]);
-    // A later expiry is refused and changes nothing (the other fields included).
-    expect(await updateApiKey(db, actorOf(acct), key.id, { description: "again", expiresAt: new Date(now.getTime() + 20 * DAY) })).toMatchObject({
-      ok: false,
-      code: "expiry_not_shorter",
-    });
-    expect((await listApiKeys(db, acct.workspaceId))[0]).toMatchObject({ description: "after", expiresAt });
-    // The edit takes effect on the next request: read-only, and only from the new range.
-    expect(await verifyApiKey(appKeyStore(db, url), plaintext, PEPPER, new Date(), "203.0.113.1")).toBeNull();
-    expect(await verifyApiKey(appKeyStore(db, url), plaintext, PEPPER, new Date(), "198.51.100.9")).toMatchObject({ access: "read" });
-    // Another account's key: not found.
-    const other = await seedAccount(db);
-    expect(await updateApiKey(db, actorOf(other), key.id, { description: "x" })).toMatchObject({ ok: false, code: "not_found" });
-    // No change, no event.
-    const count = (await listEvents(db, acct.workspaceId)).events.length;
-    expect((await updateApiKey(db, actorOf(acct), key.id, { description: "after", access: "read" })).ok).toBe(true);
-    expect((await listEvents(db, acct.workspaceId)).events.length).toBe(count);
-  });
-});
-
-describe("GET /v4/keys/self", () => {
-  it("describes the key in use, never the key itself", async () => {
-    const acct = await seedAccount(db);
-    const expiresAt = new Date(Date.now() + 30 * DAY);
-    const { key, plaintext } = await keyFor(acct, "whoami", { access: "read", expiresAt, allowedCidrs: ["192.0.2.0/24"] });
-    const response = await call(self.GET, "GET", plaintext);
-    expect(response.status).toBe(200);
-    const body = await response.json();
-    const ws = await db.workspace.findUniqueOrThrow({ where: { id: acct.workspaceId } });
-    expect(body).toEqual({
-      last4: key.last4,
-      description: "whoami",
-      account: { id: acct.workspaceId, name: ws.name },
-      access: "read_only",
-      expires_at: expiresAt.toISOString(),
-      allowed_ips: ["192.0.2.0/24"],
-      created_at: key.createdAt.toISOString(),
-    });
-    const row = await db.apiKey.findUniqueOrThrow({ where: { id: key.id } });
-    expect(JSON.stringify(body)).not.toContain(plaintext.slice(7, 40));
-    expect(JSON.stringify(body)).not.toContain(row.hash);
-    expect((await call(self.GET, "GET", "bobbin_" + "A".repeat(49))).status).toBe(401);
-  });
-
-  it("is in the OpenAPI document, with its response schema and the 403 of read-only keys on writes", () => {
-    const doc = openApiDocument() as { paths: Record<string, Record<string, { responses: Record<string, unknown> }>>; components: { schemas: Record<string, { properties: object }> } };
-    expect(Object.keys(doc.paths["/v4/keys/self"].get.responses)).toEqual(expect.arrayContaining(["200", "401"]));
-    expect(Object.keys(doc.components.schemas.KeySelf.properties)).toEqual(["last4", "description", "account", "access", "expires_at", "allowed_ips", "created_at"]);
-    expect(Object.keys(doc.paths["/v4/sources"].post.responses)).toContain("403");
-    expect(Object.keys(doc.paths["/v4/sources"].get.responses)).not.toContain("403");
   });
 });
