@@ -9,6 +9,8 @@ const phone = process.env.TEST_DATABASE !== "postgres";
 
 // The e2e suite runs against `next build && next start` on its own SQLite file (or PostgreSQL database).
 export default defineConfig({
+  // Specs and fixtures import server modules: e2e/tsconfig.json maps "server-only" to the stub Vitest uses too.
+  tsconfig: "./e2e/tsconfig.json",
   testDir: "e2e",
   testMatch: "**/*.spec.ts",
   projects: [
@@ -35,7 +37,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: "npx tsx scripts/e2e-server.ts",
+    command: "npx tsx --conditions=react-server scripts/e2e-server.ts",
     url: `${e2eBaseUrl()}/login`,
     // The first suite builds the app (a few minutes on a busy 2-core machine).
     timeout: 600_000,

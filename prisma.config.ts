@@ -1,7 +1,7 @@
 // Prisma CLI configuration: the schema, migrations and driver adapter follow DATABASE_URL.
 import "dotenv/config";
 import { defineConfig } from "prisma/config";
-import { databaseKind, databaseUrl } from "./lib/database-url";
+import { databaseKind, databaseUrl } from "./lib/db/url";
 import { cliAdapterFor } from "./prisma/cli-adapter";
 
 const url = databaseUrl();

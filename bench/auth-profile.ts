@@ -5,8 +5,8 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { hashApiKey } from "../lib/api-keys/hash";
 import { isWellFormedApiKey } from "../lib/api-keys/token";
 import { prismaKeyStore, verifyApiKey } from "../lib/api-keys/verify";
-import { sqliteFilePath } from "../lib/database-url";
-import type { Db } from "../lib/db-client";
+import { sqliteFilePath } from "../lib/db/url";
+import type { Db } from "../lib/db/factory";
 import { PrismaClient } from "../prisma/generated/sqlite/index.js";
 
 export type AuthStep = { step: string; microseconds: number; statements: number };

@@ -28,7 +28,7 @@ async function query(db: PgEndpoint, text: string, params: unknown[] = []): Prom
 }
 
 function runEngine(plan: ReplicationPlan): Promise<ChildResult> {
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "replication-child.ts")], { stdio: ["pipe", "pipe", "inherit"] });
+  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(import.meta.dirname, "replication-child.ts")], { stdio: ["pipe", "pipe", "inherit"] });
   let out = "";
   child.stdout.on("data", (d) => (out += d));
   child.stdin.end(JSON.stringify(plan));

@@ -7,7 +7,7 @@ import path from "node:path";
 import { createApiKey } from "../lib/api-keys/service";
 import { createSource } from "../lib/connect/sources";
 import { createSecretBox } from "../lib/crypto/secret-box";
-import { createDb } from "../lib/db-client";
+import { createDb } from "../lib/db/factory";
 import { SECRET_NAMES, type SecretName } from "../lib/secrets";
 import { migrate, removeSqliteFiles } from "../scripts/lib/database";
 import { createTestAccount } from "../tests/helpers/accounts";
@@ -30,7 +30,7 @@ export async function seedDatabase(databaseUrl: string, secrets: Record<SecretNa
   try {
     const account = await createTestAccount(db, { name: "Bench" });
     const user = await db.user.findUniqueOrThrow({ where: { email: account.emails[0] } });
-    const key = await createApiKey(db, { workspaceId: account.id, userId: user.id }, "bench", secrets.API_KEY_HMAC_SECRET);
+    const key = await createApiKey(db, { accountId: account.id, userId: user.id }, "bench", secrets.API_KEY_HMAC_SECRET);
     if (!key.ok) throw new Error(key.message);
     const deps = { db, box: createSecretBox(secrets.DATA_ENCRYPTION_KEY) };
     for (let i = 0; i < sources; i++) {

@@ -6,7 +6,7 @@ import { existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { createApiKey } from "../lib/api-keys/service";
-import { createDb } from "../lib/db-client";
+import { createDb } from "../lib/db/factory";
 import { SECRET_NAMES } from "../lib/secrets";
 import { migrate } from "../scripts/lib/database";
 import { createTestAccount, TEST_PASSWORD } from "../tests/helpers/accounts";
@@ -59,7 +59,7 @@ export async function run(): Promise<BenchRow[]> {
   const db = createDb(url);
   const account = await createTestAccount(db);
   const user = await db.user.findUniqueOrThrow({ where: { email: account.emails[0] } });
-  for (let i = 0; i < 10; i++) await createApiKey(db, { workspaceId: account.id, userId: user.id }, `bench key ${i}`, secrets.API_KEY_HMAC_SECRET);
+  for (let i = 0; i < 10; i++) await createApiKey(db, { accountId: account.id, userId: user.id }, `bench key ${i}`, secrets.API_KEY_HMAC_SECRET);
   await db.$disconnect();
 
   const port = Number(process.env.BENCH_PORT ?? 3360);

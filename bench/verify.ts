@@ -7,7 +7,7 @@ import pg from "pg";
 import { hashApiKey } from "../lib/api-keys/hash";
 import { prismaKeyStore, verifyApiKey, type KeyStore } from "../lib/api-keys/verify";
 import { appKeyStore } from "../lib/api-keys/key-store";
-import { createDb } from "../lib/db-client";
+import { createDb } from "../lib/db/factory";
 import { dropPostgresDatabase, migrate } from "../scripts/lib/database";
 import { callsPerSecond, type BenchRow } from "./measure";
 import { seedPostgres, seedSqlite, type Seeded } from "./seed-keys";

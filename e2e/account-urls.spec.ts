@@ -1,7 +1,7 @@
 // The account is in the URL (/{slug}/…): two accounts in two tabs, foreign slugs answer 404, old URLs redirect.
 import type { Page } from "@playwright/test";
 import { expect, test, createAccount, PASSWORD, signIn, type TestAccount } from "./support/fixtures";
-import type { Db } from "../lib/db-client";
+import type { Db } from "../lib/db/factory";
 
 const keysOf = (page: Page) => page.getByRole("region", { name: "API access keys" });
 
@@ -11,7 +11,7 @@ async function twoAccounts(db: Db): Promise<{ first: TestAccount; second: TestAc
   const second = await createAccount(db, { name: `Beta ${Date.now()}` });
   const email = first.emails[0];
   const user = await db.user.findUniqueOrThrow({ where: { email } });
-  await db.membership.create({ data: { workspaceId: second.id, userId: user.id, role: "member" } });
+  await db.membership.create({ data: { accountId: second.id, userId: user.id, role: "member" } });
   return { first, second, email };
 }
 
@@ -44,10 +44,10 @@ test("a member of two accounts works in both at once, one per tab, each key land
   await expect(keysOf(other).getByRole("row", { name: /second tab key/ })).toBeVisible();
   await expect(keysOf(other).getByRole("row", { name: /first tab key/ })).toHaveCount(0);
 
-  const keys = await db.apiKey.findMany({ where: { workspaceId: { in: [first.id, second.id] } }, select: { workspaceId: true, description: true } });
-  expect(keys.sort((a, b) => a.workspaceId - b.workspaceId)).toEqual([
-    { workspaceId: first.id, description: "first tab key" },
-    { workspaceId: second.id, description: "second tab key" },
+  const keys = await db.apiKey.findMany({ where: { accountId: { in: [first.id, second.id] } }, select: { accountId: true, description: true } });
+  expect(keys.sort((a, b) => a.accountId - b.accountId)).toEqual([
+    { accountId: first.id, description: "first tab key" },
+    { accountId: second.id, description: "second tab key" },
   ]);
 
   // The switcher is plain navigation to the same section of the other account.

@@ -18,7 +18,7 @@ test("the key's account's events, newest first, with no key or password in them"
   const first = await createKey(db, account, 0, "Audit reader");
   const second = await createKey(db, account, 1, "Nightly loader");
   const owner = await db.user.findUniqueOrThrow({ where: { email: account.emails[0] } });
-  expect((await setApiKeyStatus(db, { workspaceId: account.id, userId: owner.id }, second.key.id, "disabled")).ok).toBe(true);
+  expect((await setApiKeyStatus(db, { accountId: account.id, userId: owner.id }, second.key.id, "disabled")).ok).toBe(true);
   const wrongPassword = `wrong-${first.plaintext.slice(-12)}`;
   await failSignIn(request, account.emails[1], wrongPassword);
   // Another account's events must never show.
@@ -48,7 +48,7 @@ test("pages of 100 with relative next/previous links; bad pages get a 400", asyn
   const account = await createAccount(db);
   const key = await createKey(db, account, 0, "Pager");
   await db.auditEvent.createMany({
-    data: Array.from({ length: 204 }, (_, i) => ({ workspaceId: account.id, action: "member.invited", actorType: "system", actorLabel: "fixture", targetType: "member", targetLabel: `n${i}@example.test` })),
+    data: Array.from({ length: 204 }, (_, i) => ({ accountId: account.id, action: "member.invited", actorType: "system", actorLabel: "fixture", targetType: "member", targetLabel: `n${i}@example.test` })),
   });
   const api = apiAs(request, key.plaintext);
 

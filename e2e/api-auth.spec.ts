@@ -45,7 +45,7 @@ test("disabled, re-enabled, deleted keys and a removed creator's keys", async ({
   expect((await api.get("/v4/sources")).status()).toBe(200);
 
   const owner = await db.user.findUniqueOrThrow({ where: { email: account.emails[0] } });
-  const actor = { workspaceId: account.id, userId: owner.id };
+  const actor = { accountId: account.id, userId: owner.id };
   expect((await setApiKeyStatus(db, actor, key.key.id, "disabled")).ok).toBe(true);
   await expectRefused(await api.get("/v4/sources"));
   expect((await setApiKeyStatus(db, actor, key.key.id, "enabled")).ok).toBe(true);
@@ -66,7 +66,7 @@ test("disabled, re-enabled, deleted keys and a removed creator's keys", async ({
 test("a key of an account without API access does not authenticate", async ({ request, db }) => {
   const account = await createAccount(db);
   const key = await createKey(db, account);
-  await db.workspace.update({ where: { id: account.id }, data: { plan: "standard" } });
+  await db.account.update({ where: { id: account.id }, data: { plan: "standard" } });
   await expectRefused(await apiAs(request, key.plaintext).get("/v4/sources"));
 });
 

@@ -3,15 +3,15 @@
 import fc from "fast-check";
 import { expect, test, createAccount, createKey } from "./support/fixtures";
 import { freshAddress, POSTGRES_SOURCE } from "./support/api";
-import type { Db } from "../lib/db-client";
+import type { Db } from "../lib/db/factory";
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 2000);
 
-async function snapshot(db: Db, workspaceId: number) {
+async function snapshot(db: Db, accountId: number) {
   const [sources, destinations, keys] = await Promise.all([
-    db.source.findMany({ where: { workspaceId }, orderBy: { id: "asc" } }),
-    db.destination.findMany({ where: { workspaceId }, orderBy: { id: "asc" } }),
-    db.apiKey.findMany({ where: { workspaceId }, orderBy: { id: "asc" }, select: { id: true, status: true, description: true } }),
+    db.source.findMany({ where: { accountId }, orderBy: { id: "asc" } }),
+    db.destination.findMany({ where: { accountId }, orderBy: { id: "asc" } }),
+    db.apiKey.findMany({ where: { accountId }, orderBy: { id: "asc" }, select: { id: true, status: true, description: true } }),
   ]);
   return JSON.stringify({ sources, destinations, keys });
 }

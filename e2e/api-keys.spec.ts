@@ -70,7 +70,7 @@ test("an empty description gets a message at the field and saves nothing", async
   await dialog.getByRole("button", { name: "Save and Generate Key" }).click();
   await expect(dialog.getByText("Enter a description.")).toBeVisible();
   await expect(dialog.getByLabel("Key Description")).toHaveAttribute("aria-invalid", "true");
-  expect(await db.apiKey.count({ where: { workspaceId: account.id } })).toBe(0);
+  expect(await db.apiKey.count({ where: { accountId: account.id } })).toBe(0);
 });
 
 test("another member of the account sees the key, its creator and last 4", async ({ page, db }) => {
@@ -120,7 +120,7 @@ test("delete asks first: Cancel keeps the key, Delete removes it", async ({ page
   await confirm.getByRole("button", { name: "Delete", exact: true }).click();
   await expect(section(page).getByRole("row", { name: /Doomed key/ })).toHaveCount(0);
   await expect(section(page).getByText("This account has no API access keys yet.")).toBeVisible();
-  expect(await db.apiKey.count({ where: { workspaceId: account.id } })).toBe(0);
+  expect(await db.apiKey.count({ where: { accountId: account.id } })).toBe(0);
 });
 
 test("at 10 keys the button is disabled and the page says why", async ({ page, db }) => {
@@ -134,7 +134,7 @@ test("at 10 keys the button is disabled and the page says why", async ({ page, d
 });
 
 test("a member of Globex never sees Acme's keys", async ({ page, db }) => {
-  const acme = await db.workspace.findUniqueOrThrow({ where: { slug: "acme-data" } });
+  const acme = await db.account.findUniqueOrThrow({ where: { slug: "acme-data" } });
   const description = `Acme secret job ${Date.now()}`;
   await createKey(db, { id: acme.id, slug: acme.slug, name: acme.name, emails: ["alice@example.com"] }, 0, description);
   await signIn(page, "dave@example.com", "bobbin-demo");

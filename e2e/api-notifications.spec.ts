@@ -3,7 +3,7 @@
 import { expect, test, createAccount, createKey } from "./support/fixtures";
 import { apiAs, errorOf, freshAddress } from "./support/api";
 import { customEmailSchema, createdHookSchema, hookListSchema, hookSchema, hookDeliveriesSchema } from "../lib/validation/notifications";
-import type { Db } from "../lib/db-client";
+import type { Db } from "../lib/db/factory";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { readFileSync } from "node:fs";
@@ -17,7 +17,7 @@ const TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/;
 async function setUp(db: Db) {
   const account = await createAccount(db);
   const key = (await createKey(db, account)).plaintext;
-  const destination = await db.destination.create({ data: { workspaceId: account.id, type: "postgres" } });
+  const destination = await db.destination.create({ data: { accountId: account.id, type: "postgres" } });
   return { account, key, destinationId: destination.id };
 }
 

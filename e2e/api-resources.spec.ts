@@ -2,7 +2,7 @@
 import { sourceSchema, destinationSchema, sourceTypeSchema } from "../lib/validation/connect";
 import { expect, test, createAccount, createKey } from "./support/fixtures";
 import { apiAs, errorOf, POSTGRES_SOURCE, type Api } from "./support/api";
-import type { Db } from "../lib/db-client";
+import type { Db } from "../lib/db/factory";
 
 const PASSWORD = POSTGRES_SOURCE.properties.password;
 

@@ -80,16 +80,16 @@ test("a member of Globex gets a 404 on Acme's settings", async ({ page }) => {
 
 test("a member of several accounts can switch between them", async ({ page, db }) => {
   const dave = await db.user.findUniqueOrThrow({ where: { email: "dave@example.com" } });
-  const other = await db.workspace.create({ data: { slug: `second-${Date.now()}`, name: "Zeta Second" } });
-  await db.membership.create({ data: { workspaceId: other.id, userId: dave.id } });
+  const other = await db.account.create({ data: { slug: `second-${Date.now()}`, name: "Zeta Second" } });
+  await db.membership.create({ data: { accountId: other.id, userId: dave.id } });
   await signIn(page, "dave@example.com", DEMO);
   await page.goto("/globex/settings/account");
   await page.getByRole("button", { name: /Switch account/ }).click();
   await page.getByRole("menuitem", { name: "Zeta Second" }).click();
   await expect(page.getByRole("heading", { name: "Zeta Second" })).toBeVisible();
-  await db.membership.deleteMany({ where: { workspaceId: other.id } });
+  await db.membership.deleteMany({ where: { accountId: other.id } });
   // Removed from the account: the next request loses it even though the JWT is still valid.
   const response = await page.goto(`/${other.slug}/settings/account`);
   expect(response?.status()).toBe(404);
-  await db.workspace.delete({ where: { id: other.id } });
+  await db.account.delete({ where: { id: other.id } });
 });

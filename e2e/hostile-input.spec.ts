@@ -44,7 +44,7 @@ for (const description of STORED_LITERALLY) {
     expect(await cell.locator("script, img, svg").count()).toBe(0);
     expect(await section(page).locator("script, img").count()).toBe(0);
     expect(dialogs).toEqual([]);
-    expect((await db.apiKey.findFirstOrThrow({ where: { workspaceId: account.id } })).description).toBe(description);
+    expect((await db.apiKey.findFirstOrThrow({ where: { accountId: account.id } })).description).toBe(description);
   });
 }
 
@@ -61,7 +61,7 @@ for (const [name, description, message] of REFUSED) {
     const configure = await submitDescription(page, description);
     await expect(configure.getByText(message)).toBeVisible();
     await expect(configure.getByLabel("Key Description")).toHaveAttribute("aria-invalid", "true");
-    expect(await db.apiKey.count({ where: { workspaceId: account.id } })).toBe(0);
+    expect(await db.apiKey.count({ where: { accountId: account.id } })).toBe(0);
     expect(dialogs).toEqual([]);
   });
 }
@@ -73,7 +73,7 @@ test("the generate action refuses a cross-origin POST and an over-large body; a 
   await submitDescription(page, "replay-marker");
   const request = await captured;
   await expect(page.getByRole("dialog", { name: "Your new API access key" })).toBeVisible();
-  const count = () => db.apiKey.count({ where: { workspaceId: account.id } });
+  const count = () => db.apiKey.count({ where: { accountId: account.id } });
   expect(await count()).toBe(1);
 
   const headers = { "next-action": request.headers()["next-action"], "content-type": request.headers()["content-type"], accept: "text/x-component" };

@@ -89,5 +89,5 @@ test("row menu by keyboard: disable, re-enable, Escape cancels a delete, then de
   await page.keyboard.press("Enter");
   await expect(row).toHaveCount(0);
   await expect(section(page).getByRole("heading", { name: "API access keys" })).toBeFocused();
-  expect(await db.apiKey.count({ where: { workspaceId: account.id } })).toBe(0);
+  expect(await db.apiKey.count({ where: { accountId: account.id } })).toBe(0);
 });

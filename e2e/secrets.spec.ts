@@ -17,7 +17,7 @@ test("plaintext keys are never stored or logged", async ({ page, db }) => {
   }
   expect(keys.every((k) => k.startsWith("bobbin_"))).toBe(true);
 
-  const rows = await db.apiKey.findMany({ where: { workspaceId: account.id } });
+  const rows = await db.apiKey.findMany({ where: { accountId: account.id } });
   expect(rows).toHaveLength(2);
   const haystacks = [JSON.stringify(rows), readFileSync(E2E_SERVER_LOG, "latin1")];
   const url = e2eDatabaseUrl();

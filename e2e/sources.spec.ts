@@ -91,7 +91,7 @@ test("the add form refuses missing fields and says which", async ({ page, db }) 
   await expect(page.getByLabel("Host", { exact: true })).toHaveAccessibleDescription(/Enter the host\./);
   await expect(page.getByLabel("Port", { exact: true })).toHaveAccessibleDescription("Enter a port between 1 and 65535.");
   await expect(page.getByLabel("Password", { exact: true })).toHaveAttribute("aria-invalid", "true");
-  expect(await db.source.count({ where: { workspaceId: account.id } })).toBe(0);
+  expect(await db.source.count({ where: { accountId: account.id } })).toBe(0);
 });
 
 test("a source whose check failed is edited in the page: new details check again, an empty password keeps the stored one", async ({ page, db, sourceDatabase }) => {
@@ -125,7 +125,7 @@ test("a source whose check failed is edited in the page: new details check again
     await expect(page.getByRole("checkbox", { name: "Replicate table customers" })).toBeVisible();
     expect(await page.content()).not.toContain(SOURCE_PASSWORD);
 
-    const sealed = async () => JSON.parse((await db.source.findFirstOrThrow({ where: { workspaceId: account.id } })).secrets).password as string;
+    const sealed = async () => JSON.parse((await db.source.findFirstOrThrow({ where: { accountId: account.id } })).secrets).password as string;
     const stored = await sealed();
     expect(stored).not.toContain(SOURCE_PASSWORD);
     await edit.getByLabel("Display name").fill("Warehouse (prod)");
@@ -138,7 +138,7 @@ test("a source whose check failed is edited in the page: new details check again
     await edit.getByLabel("Host", { exact: true }).fill("localhost");
     await edit.getByRole("button", { name: "Save and check again" }).click();
     await expect(edit.getByLabel("Password", { exact: true })).toHaveAccessibleDescription(/Give the password again: host changed/);
-    expect(JSON.parse((await db.source.findFirstOrThrow({ where: { workspaceId: account.id } })).properties).host).toBe("127.0.0.1");
+    expect(JSON.parse((await db.source.findFirstOrThrow({ where: { accountId: account.id } })).properties).host).toBe("127.0.0.1");
     expect(await sealed()).toBe(stored);
     await edit.getByLabel("Host", { exact: true }).fill("127.0.0.1");
     await expect(edit.getByLabel("Password (optional)")).toHaveValue("");
@@ -147,7 +147,7 @@ test("a source whose check failed is edited in the page: new details check again
     await edit.getByLabel("Host", { exact: true }).fill("");
     await edit.getByRole("button", { name: "Save and check again" }).click();
     await expect(edit.getByLabel("Host", { exact: true })).toHaveAccessibleDescription(/Enter the host\./);
-    expect(JSON.parse((await db.source.findFirstOrThrow({ where: { workspaceId: account.id } })).properties).host).toBe("127.0.0.1");
+    expect(JSON.parse((await db.source.findFirstOrThrow({ where: { accountId: account.id } })).properties).host).toBe("127.0.0.1");
   } finally {
     refusing.close();
   }

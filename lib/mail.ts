@@ -1,4 +1,5 @@
 // Outgoing e-mail through SMTP when SMTP_URL is set (nodemailer); otherwise nothing is sent.
+import "server-only";
 import nodemailer from "nodemailer";
 
 export function mailEnabled(): boolean {

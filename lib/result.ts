@@ -1,6 +1,7 @@
 // Domain outcomes as values: ok with a value, or a typed failure with a message (and the fields it concerns).
 // Expected failures (not found, limit reached, invalid input, a rule) are results; only the unexpected throws.
-import type { Db, Tx } from "./db-client";
+import "server-only";
+import type { Db, Tx } from "./db/factory";
 
 export type Failure<C extends string = string> = { ok: false; code: C; message: string; fields?: Record<string, string> };
 export type Result<T, C extends string = string> = { ok: true; value: T } | Failure<C>;

@@ -1,4 +1,5 @@
 // Server-side secrets, read from the environment (npm start fills it from data/secrets.env locally).
+import "server-only";
 const cache = new Map<string, string>();
 
 export const SECRET_NAMES = ["NEXTAUTH_SECRET", "API_KEY_HMAC_SECRET", "DATA_ENCRYPTION_KEY"] as const;

@@ -3,7 +3,7 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { randomUUID } from "node:crypto";
-import { databaseKind, sqliteFilePath } from "../lib/database-url";
+import { databaseKind, sqliteFilePath } from "../lib/db/url";
 
 type Adapter = Awaited<ReturnType<PrismaBetterSQLite3["connect"]>>;
 

@@ -1,5 +1,5 @@
 // The local demo: three accounts and their members (password "bobbin-demo", a demo only).
-import type { Db } from "../lib/db-client";
+import type { Db } from "../lib/db/factory";
 import { assertAccountSlug } from "../lib/account-slugs";
 import { hashPassword } from "../lib/auth/password";
 
@@ -27,11 +27,11 @@ export function assertDemoAllowed(env: NodeJS.ProcessEnv = process.env): void {
 export async function seedDemo(db: Db, env: NodeJS.ProcessEnv = process.env): Promise<void> {
   assertDemoAllowed(env);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  for (const account of DEMO_ACCOUNTS) {
-    const workspace = await db.workspace.create({ data: { slug: assertAccountSlug(account.slug), name: account.name, plan: account.plan } });
-    for (const [i, email] of account.members.entries()) {
+  for (const demo of DEMO_ACCOUNTS) {
+    const account = await db.account.create({ data: { slug: assertAccountSlug(demo.slug), name: demo.name, plan: demo.plan } });
+    for (const [i, email] of demo.members.entries()) {
       const user = await db.user.upsert({ where: { email }, update: {}, create: { email, name: nameOf(email), passwordHash } });
-      await db.membership.create({ data: { workspaceId: workspace.id, userId: user.id, role: i === 0 ? "owner" : "member" } });
+      await db.membership.create({ data: { accountId: account.id, userId: user.id, role: i === 0 ? "owner" : "member" } });
     }
   }
 }
@@ -39,7 +39,7 @@ export async function seedDemo(db: Db, env: NodeJS.ProcessEnv = process.env): Pr
 // Seed only an empty database.
 export async function seedDemoIfEmpty(db: Db, env: NodeJS.ProcessEnv = process.env): Promise<boolean> {
   assertDemoAllowed(env);
-  if ((await db.user.count()) > 0 || (await db.workspace.count()) > 0) return false;
+  if ((await db.user.count()) > 0 || (await db.account.count()) > 0) return false;
   await seedDemo(db, env);
   return true;
 }

@@ -1,8 +1,8 @@
 // npm run rotate-data-key: re-seal every stored source and destination secret with DATA_ENCRYPTION_KEY.
 // Rotation: set the new key as DATA_ENCRYPTION_KEY and the old one(s) in DATA_ENCRYPTION_KEY_PREVIOUS
 // (comma-separated) on every instance, restart them, run this once, then drop the old keys.
-import { createDb } from "../lib/db-client";
-import { databaseUrl } from "../lib/database-url";
+import { createDb } from "../lib/db/factory";
+import { databaseUrl } from "../lib/db/url";
 import { createSecretBox, previousKeysFromEnv } from "../lib/crypto/secret-box";
 import { rotateSealedSecrets } from "../lib/crypto/rotate";
 import { readSecret } from "../lib/secrets";

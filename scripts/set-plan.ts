@@ -1,8 +1,8 @@
 // Operator CLI: npm run set-plan -- <account-slug> <standard|enterprise>
-import { changeAccountPlan } from "../lib/accounts";
-import { databaseUrl } from "../lib/database-url";
-import { createDb } from "../lib/db-client";
-import type { Plan } from "../lib/plans";
+import { changeAccountPlan } from "../lib/accounts/plan-change";
+import { databaseUrl } from "../lib/db/url";
+import { createDb } from "../lib/db/factory";
+import type { Plan } from "../lib/accounts/plans";
 
 const [slug, plan] = process.argv.slice(2);
 if (!slug || !plan) {

@@ -1,7 +1,7 @@
 // npm start: secrets, migrations, demo seed (SQLite, or --seed), build, then `next start` on $PORT.
 import { spawn, execFileSync } from "node:child_process";
 import path from "node:path";
-import { databaseKind, databaseUrl } from "../lib/database-url";
+import { databaseKind, databaseUrl } from "../lib/db/url";
 import { SECRET_NAMES } from "../lib/secrets";
 import { migrate, seedIfEmpty } from "./lib/database";
 import { ensureSecrets } from "./lib/local-secrets";

@@ -1,8 +1,8 @@
 // npm run worker: a standalone replication worker on DATABASE_URL (on PostgreSQL, run as many as you like,
 // on any host). SIGTERM/SIGINT stop it gracefully: running jobs end recorded, bookmarks as last committed.
-import { createDb } from "../lib/db-client";
+import { createDb } from "../lib/db/factory";
 import { createSecretBox } from "../lib/crypto/secret-box";
-import { databaseKind, databaseUrl } from "../lib/database-url";
+import { databaseKind, databaseUrl } from "../lib/db/url";
 import { localQueue } from "../lib/jobs/local-queue";
 import { pgBossQueue } from "../lib/jobs/pg-boss-queue";
 import { startWorker } from "../lib/jobs/worker";

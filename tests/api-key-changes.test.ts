@@ -27,8 +27,8 @@ describe("roll", () => {
     expect(await verifyApiKey(store, rolled.value.plaintext, PEPPER, at(30 * 60_000), "203.0.113.5")).not.toBeNull();
     expect(await verifyApiKey(store, old.plaintext, PEPPER, at(HOUR + 1_000), "203.0.113.5")).toBeNull();
     expect(await verifyApiKey(store, rolled.value.plaintext, PEPPER, at(HOUR + 1_000), "203.0.113.5")).not.toBeNull();
-    expect((await db.workspace.findUniqueOrThrow({ where: { id: acct.workspaceId } })).apiKeyCount).toBe(2);
-    const { events } = await listEvents(db, acct.workspaceId);
+    expect((await db.account.findUniqueOrThrow({ where: { id: acct.accountId } })).apiKeyCount).toBe(2);
+    const { events } = await listEvents(db, acct.accountId);
     expect(events[0]).toMatchObject({ action: "key.rolled", actorLabel: acct.users[0].email });
     expect(events[0].targetLabel).toContain(`rolled to key ending ${rolled.value.key.last4}`);
   });
@@ -52,14 +52,14 @@ describe("roll", () => {
     await setApiKeyStatus(db, actorOf(acct), keys[1].key.id, "disabled");
     expect(await rollApiKey(db, actorOf(acct), keys[1].key.id, "24h", PEPPER)).toMatchObject({ ok: false, code: "not_rollable" });
     expect(await rollApiKey(db, actorOf(other), keys[0].key.id, "24h", PEPPER)).toMatchObject({ ok: false, code: "not_found" });
-    expect(await db.apiKey.count({ where: { workspaceId: acct.workspaceId } })).toBe(9);
-    expect((await db.workspace.findUniqueOrThrow({ where: { id: acct.workspaceId } })).apiKeyCount).toBe(9);
+    expect(await db.apiKey.count({ where: { accountId: acct.accountId } })).toBe(9);
+    expect((await db.account.findUniqueOrThrow({ where: { id: acct.accountId } })).apiKeyCount).toBe(9);
     expect((await db.apiKey.findUniqueOrThrow({ where: { id: keys[0].key.id } })).expiresAt).toBeNull();
     // Concurrent rolls into the last free slot: exactly one wins.
     const results = await Promise.all([2, 3, 4, 5].map((i) => rollApiKey(db, actorOf(acct), keys[i].key.id, "7d", PEPPER)));
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok && r.code === "limit_reached")).toHaveLength(3);
-    expect(await db.apiKey.count({ where: { workspaceId: acct.workspaceId } })).toBe(10);
+    expect(await db.apiKey.count({ where: { accountId: acct.accountId } })).toBe(10);
   });
 });
 
@@ -71,7 +71,7 @@ describe("edit", () => {
     const expiresAt = new Date(now.getTime() + 10 * DAY);
     const edited = await updateApiKey(db, actorOf(acct), key.id, { description: "after", expiresAt, access: "read", allowedCidrs: ["198.51.100.0/24"] }, { ip: "192.0.2.1" }, now);
     expect(edited).toMatchObject({ ok: true, value: { description: "after", expiresAt, access: "read", allowedCidrs: ["198.51.100.0/24"] } });
-    const { events } = await listEvents(db, acct.workspaceId);
+    const { events } = await listEvents(db, acct.accountId);
     const updates = events.filter((e) => e.action === "key.updated").map((e) => e.targetLabel).reverse();
     expect(updates).toEqual([
       `key ending ${key.last4} (“before”): description “before” → “after”`,
@@ -84,7 +84,7 @@ describe("edit", () => {
       ok: false,
       code: "expiry_not_shorter",
     });
-    expect((await listApiKeys(db, acct.workspaceId))[0]).toMatchObject({ description: "after", expiresAt });
+    expect((await listApiKeys(db, acct.accountId))[0]).toMatchObject({ description: "after", expiresAt });
     // The edit takes effect on the next request: read-only, and only from the new range.
     expect(await verifyApiKey(appKeyStore(db, url), plaintext, PEPPER, new Date(), "203.0.113.1")).toBeNull();
     expect(await verifyApiKey(appKeyStore(db, url), plaintext, PEPPER, new Date(), "198.51.100.9")).toMatchObject({ access: "read" });
@@ -92,9 +92,9 @@ describe("edit", () => {
     const other = await seedAccount(db);
     expect(await updateApiKey(db, actorOf(other), key.id, { description: "x" })).toMatchObject({ ok: false, code: "not_found" });
     // No change, no event.
-    const count = (await listEvents(db, acct.workspaceId)).events.length;
+    const count = (await listEvents(db, acct.accountId)).events.length;
     expect((await updateApiKey(db, actorOf(acct), key.id, { description: "after", access: "read" })).ok).toBe(true);
-    expect((await listEvents(db, acct.workspaceId)).events.length).toBe(count);
+    expect((await listEvents(db, acct.accountId)).events.length).toBe(count);
   });
 });
 
@@ -106,11 +106,11 @@ describe("GET /v4/keys/self", () => {
     const response = await call(self.GET, "GET", plaintext);
     expect(response.status).toBe(200);
     const body = await response.json();
-    const ws = await db.workspace.findUniqueOrThrow({ where: { id: acct.workspaceId } });
+    const ws = await db.account.findUniqueOrThrow({ where: { id: acct.accountId } });
     expect(body).toEqual({
       last4: key.last4,
       description: "whoami",
-      account: { id: acct.workspaceId, name: ws.name },
+      account: { id: acct.accountId, name: ws.name },
       access: "read_only",
       expires_at: expiresAt.toISOString(),
       allowed_ips: ["192.0.2.0/24"],

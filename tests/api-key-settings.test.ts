@@ -37,7 +37,7 @@ describe("expiry", () => {
     const b = await answer(await call(sources.GET, "GET", disabled.plaintext));
     expect(a.status).toBe(401);
     expect(a).toEqual(b);
-    const listed = await listApiKeys(db, acct.workspaceId);
+    const listed = await listApiKeys(db, acct.accountId);
     expect(listed.find((k) => k.id === expired.key.id)?.expiresAt?.getTime()).toBe(expired.key.expiresAt?.getTime());
     // 8 more fill the 10: the expired key still counts.
     for (let i = 0; i < MAX_KEYS_PER_ACCOUNT - 2; i++) await keyFor(acct, `k${i}`);
@@ -134,7 +134,7 @@ describe("read-only keys", () => {
       expect(response.status).toBe(403);
       expect(await response.json()).toEqual({ error: { type: "Forbidden", message: expect.stringContaining("read-only") } });
     }
-    expect(await db.source.count({ where: { workspaceId: acct.workspaceId } })).toBe(0);
+    expect(await db.source.count({ where: { accountId: acct.accountId } })).toBe(0);
     // A full-access key passes authentication (and gets the route's own answer).
     expect((await call(source.PUT, "PUT", full.plaintext, { params: { source_id: "999999" }, body: { display_name: "y" } })).status).toBe(404);
   });
@@ -183,7 +183,7 @@ describe("IP allow-lists", () => {
     expect(refused.status).toBe(401);
     expect(refused).toEqual(unknown);
     expect((await call(sources.GET, "GET", plaintext, { forwardedFor: "2001:db9::1" })).status).toBe(401);
-    const { events } = await listEvents(db, acct.workspaceId);
+    const { events } = await listEvents(db, acct.accountId);
     const refusals = events.filter((e) => e.action === "key.address_refused");
     expect(refusals.map((e) => e.ip).sort()).toEqual(["198.51.100.23", "2001:db9::1"]);
     expect(refusals[0]).toMatchObject({ actorType: "key", actorLabel: `API key ending ${key.last4}` });
@@ -209,7 +209,7 @@ describe("IP allow-lists under the failure limit", () => {
     expect(statuses.slice(30)).toEqual([429, 429, 429]);
     // Many addresses (a botnet, an IPv6 prefix) each under their own limit: still 10 events for the key.
     for (let i = 1; i <= 15; i++) expect((await call(sources.GET, "GET", plaintext, { forwardedFor: `192.0.2.${i}` })).status).toBe(401);
-    const { events } = await listEvents(db, acct.workspaceId);
+    const { events } = await listEvents(db, acct.accountId);
     expect(events.filter((e) => e.action === "key.address_refused")).toHaveLength(10);
   });
 });

@@ -5,7 +5,7 @@ import { appKeyStore } from "@/lib/api-keys/key-store";
 import { createApiKey, deleteApiKey } from "@/lib/api-keys/service";
 import { keyUsageDetail, usageByDay, usageDay, UsageCounter } from "@/lib/api-keys/usage";
 import { prismaKeyStore, type KeyStore } from "@/lib/api-keys/verify";
-import { createDb, type Db } from "@/lib/db-client";
+import { createDb, type Db } from "@/lib/db/factory";
 import { authenticate } from "@/lib/http/auth";
 import { databaseRateLimitStore } from "@/lib/rate-limit/database";
 import { freshDb } from "./helpers/db";
@@ -17,7 +17,7 @@ const { db, url } = await freshDb();
 
 async function newKey() {
   const acct = await seedAccount(db);
-  const r = await createApiKey(db, { workspaceId: acct.workspaceId, userId: acct.users[0].id }, "usage", PEPPER);
+  const r = await createApiKey(db, { accountId: acct.accountId, userId: acct.users[0].id }, "usage", PEPPER);
   if (!r.ok) throw new Error(r.message);
   return { acct, key: r.value.key, plaintext: r.value.plaintext };
 }
@@ -64,13 +64,13 @@ describe("API key usage", () => {
     expect(await todayCount(key.id)).toEqual({ day: today(), count: 300 });
     await call(plaintext, keys, usage, "2001:db8::7", "curl/8.5.0");
     await usage.flush();
-    const detail = await keyUsageDetail(db, acct.workspaceId, key.id);
+    const detail = await keyUsageDetail(db, acct.accountId, key.id);
     expect(detail).toMatchObject({ id: key.id, last4: key.last4, total: 301, lastUsedIp: "2001:db8::7", lastUsedUserAgent: "curl/8.5.0" });
     expect(detail!.days).toHaveLength(30);
     expect(detail!.lastUsedAt).toBeInstanceOf(Date);
     // Another account never sees it.
     const other = await seedAccount(db);
-    expect(await keyUsageDetail(db, other.workspaceId, key.id)).toBeNull();
+    expect(await keyUsageDetail(db, other.accountId, key.id)).toBeNull();
   });
 
   it("two instances counting the same key on one database add up, over several flushes and two days", async () => {
@@ -138,7 +138,7 @@ describe("API key usage", () => {
     const usage = new UsageCounter(db);
     usage.record(gone.key.id, {});
     usage.record(kept.key.id, {});
-    const r = await deleteApiKey(db, { workspaceId: gone.acct.workspaceId, userId: gone.acct.users[0].id }, gone.key.id);
+    const r = await deleteApiKey(db, { accountId: gone.acct.accountId, userId: gone.acct.users[0].id }, gone.key.id);
     expect(r.ok).toBe(true);
     await usage.flush();
     expect(usage.pending()).toBe(0);

@@ -25,16 +25,16 @@ describe("audit of sources and destinations", async () => {
     const acct = await seedAccount(db);
     const member = memberActor({ userId: acct.users[0].id, email: acct.users[0].email });
     const by = { actor: member, meta: { ip: "198.51.100.7", userAgent: "test" } };
-    const made = await createSource(deps, acct.workspaceId, { display_name: "Orders", type: "platform.postgres", properties: { host: "203.0.113.1", port: "5432", dbname: "d", user: "u", password: SECRET } }, by);
+    const made = await createSource(deps, acct.accountId, { display_name: "Orders", type: "platform.postgres", properties: { host: "203.0.113.1", port: "5432", dbname: "d", user: "u", password: SECRET } }, by);
     if (!made.ok) throw new Error(made.message);
     const id = made.value.id;
-    expect((await updateSource(deps, acct.workspaceId, id, { properties: { host: "203.0.113.2", password: `${SECRET}-2` } }, by)).ok).toBe(true);
-    await updateSource(deps, acct.workspaceId, id, { paused_at: "2020-01-01T00:00:00Z" }, by);
-    await updateSource(deps, acct.workspaceId, id, { paused_at: null }, by);
-    await checkSource(deps, acct.workspaceId, id, by);
-    await deleteSource(db, acct.workspaceId, id, by);
+    expect((await updateSource(deps, acct.accountId, id, { properties: { host: "203.0.113.2", password: `${SECRET}-2` } }, by)).ok).toBe(true);
+    await updateSource(deps, acct.accountId, id, { paused_at: "2020-01-01T00:00:00Z" }, by);
+    await updateSource(deps, acct.accountId, id, { paused_at: null }, by);
+    await checkSource(deps, acct.accountId, id, by);
+    await deleteSource(db, acct.accountId, id, by);
 
-    const { events } = await listEvents(db, acct.workspaceId);
+    const { events } = await listEvents(db, acct.accountId);
     const mine = events.filter((e) => e.targetType === "source").reverse();
     expect(mine.map((e) => e.action)).toEqual(["source.created", "source.updated", "source.paused", "source.resumed", "source.checked", "source.deleted"]);
     expect(mine[1].targetLabel).toBe(`orders (id ${id}): host, password changed`);
@@ -45,14 +45,14 @@ describe("audit of sources and destinations", async () => {
 
   it("an API key acts for its creator; destinations too", async () => {
     const acct = await seedAccount(db);
-    const key = await createApiKey(db, { workspaceId: acct.workspaceId, userId: acct.users[0].id }, "audit", "p".repeat(40));
+    const key = await createApiKey(db, { accountId: acct.accountId, userId: acct.users[0].id }, "audit", "p".repeat(40));
     if (!key.ok) throw new Error(key.message);
-    const by = { actor: await keyActor(db, { keyId: key.value.key.id, workspaceId: acct.workspaceId, userId: acct.users[0].id }) };
-    const dest = await createDestination(deps, acct.workspaceId, { type: "postgres", name: "Warehouse", properties: { host: "203.0.113.1", port: "5432", database: "d", username: "u", password: SECRET } }, by);
+    const by = { actor: await keyActor(db, { keyId: key.value.key.id, accountId: acct.accountId, userId: acct.users[0].id }) };
+    const dest = await createDestination(deps, acct.accountId, { type: "postgres", name: "Warehouse", properties: { host: "203.0.113.1", port: "5432", database: "d", username: "u", password: SECRET } }, by);
     if (!dest.ok) throw new Error(dest.message);
-    await updateDestination(deps, acct.workspaceId, dest.value.id, { properties: { password: "rotated-pw" } }, by);
-    await deleteDestination(db, acct.workspaceId, dest.value.id, by);
-    const { events } = await listEvents(db, acct.workspaceId);
+    await updateDestination(deps, acct.accountId, dest.value.id, { properties: { password: "rotated-pw" } }, by);
+    await deleteDestination(db, acct.accountId, dest.value.id, by);
+    const { events } = await listEvents(db, acct.accountId);
     const mine = events.filter((e) => e.targetType === "destination").reverse();
     expect(mine.map((e) => [e.action, e.targetLabel])).toEqual([
       ["destination.created", `Warehouse (id ${dest.value.id})`],
@@ -60,7 +60,7 @@ describe("audit of sources and destinations", async () => {
       ["destination.deleted", `Warehouse (id ${dest.value.id})`],
     ]);
     for (const e of mine) expect(e).toMatchObject({ actorType: "key", actorLabel: `API key ending ${key.value.key.last4}` });
-    const row = await db.auditEvent.findFirstOrThrow({ where: { workspaceId: acct.workspaceId, action: "destination.created" } });
+    const row = await db.auditEvent.findFirstOrThrow({ where: { accountId: acct.accountId, action: "destination.created" } });
     expect(row.actorUserId).toBe(acct.users[0].id);
     expect(JSON.stringify(events)).not.toContain(SECRET);
   });

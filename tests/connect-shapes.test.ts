@@ -58,7 +58,7 @@ describe("Connect API shapes, over the route handlers", async () => {
       target_exit_status: null,
       target_error_message: null,
     });
-    expect(check.name).toMatch(new RegExp(`^${api.workspaceId}\\.${created.body.id}\\.check\\.`));
+    expect(check.name).toMatch(new RegExp(`^${api.accountId}\\.${created.body.id}\\.check\\.`));
 
     // A database that does not exist: error true, the message kept (discovery_error_message), no password.
     const broken = await api.send(sources, "POST", "/v4/sources", {}, { display_name: "Broken", type: "platform.postgres", properties: { ...connection, dbname: "no_such_db_shapes" } });

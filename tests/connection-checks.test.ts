@@ -11,13 +11,13 @@ describe("connection checks", async () => {
 
   async function source() {
     const acct = await seedAccount(db);
-    return db.source.create({ data: { workspaceId: acct.workspaceId, name: `pg_${Date.now()}`, displayName: "PG", type: "platform.postgres" } });
+    return db.source.create({ data: { accountId: acct.accountId, name: `pg_${Date.now()}`, displayName: "PG", type: "platform.postgres" } });
   }
 
   it("runs in the background, then reports success and stores the streams", async () => {
     const src = await source();
     const { jobName, finished } = await startConnectionCheck(db, src, { ...SOURCE_PG, database, filterSchemas: [] });
-    expect(jobName).toMatch(new RegExp(`^${src.workspaceId}\\.${src.id}\\.check\\.[0-9a-f-]{36}$`));
+    expect(jobName).toMatch(new RegExp(`^${src.accountId}\\.${src.id}\\.check\\.[0-9a-f-]{36}$`));
     expect((await db.source.findUniqueOrThrow({ where: { id: src.id } })).checkJobName).toBe(jobName);
     await finished;
     expect(await lastConnectionCheck(db, src.id)).toMatchObject({ name: jobName, mode: "check", status: "succeeded", check_exit_status: 0, discovery_exit_status: 0, error: false, discovery_error_message: null });

@@ -26,13 +26,13 @@ describe("a stored password and a changed connection", async () => {
 
   it("a new host, port, user or database without the password is refused, naming the field, and nothing is sent", async () => {
     const harvester = await harvestingServer();
-    const { workspaceId } = await seedAccount(db);
-    const created = await createSource(deps, workspaceId, { display_name: "Real", type: "platform.postgres", properties: real }, BY);
+    const { accountId } = await seedAccount(db);
+    const created = await createSource(deps, accountId, { display_name: "Real", type: "platform.postgres", properties: real }, BY);
     if (!created.ok) throw new Error(created.message);
     const before = await db.source.findUniqueOrThrow({ where: { id: created.value.id } });
     const changes: Record<string, string>[] = [{ host: "localhost", port: String(harvester.port) }, { port: String(harvester.port) }, { user: "other" }, { dbname: "other" }, { ssl: "true" }];
     for (const change of changes) {
-      const result = await updateSource(deps, workspaceId, created.value.id, { properties: change }, BY);
+      const result = await updateSource(deps, accountId, created.value.id, { properties: change }, BY);
       expect(result).toMatchObject({ ok: false, code: "InvalidProperties", fields: { "properties.password": expect.stringMatching(/Give the password again/) } });
     }
     const after = await db.source.findUniqueOrThrow({ where: { id: created.value.id } });
@@ -42,36 +42,36 @@ describe("a stored password and a changed connection", async () => {
     expect(harvester.passwords).toEqual([]);
 
     // With the password given again, the new connection gets the new password, never the stored one.
-    const moved = await updateSource(deps, workspaceId, created.value.id, { properties: { port: String(harvester.port), password: "typed-again" } }, BY);
+    const moved = await updateSource(deps, accountId, created.value.id, { properties: { port: String(harvester.port), password: "typed-again" } }, BY);
     expect(moved.ok).toBe(true);
     await expect.poll(() => harvester.passwords, { timeout: 10_000 }).toEqual(["typed-again"]);
   });
 
   it("other changes keep the stored password", async () => {
-    const { workspaceId } = await seedAccount(db);
-    const created = await createSource(deps, workspaceId, { display_name: "Keep", type: "platform.postgres", properties: real }, BY);
+    const { accountId } = await seedAccount(db);
+    const created = await createSource(deps, accountId, { display_name: "Keep", type: "platform.postgres", properties: real }, BY);
     if (!created.ok) throw new Error(created.message);
-    const same = await updateSource(deps, workspaceId, created.value.id, { display_name: "Kept", properties: { filter_schemas: "public", host: real.host } }, BY);
+    const same = await updateSource(deps, accountId, created.value.id, { display_name: "Kept", properties: { filter_schemas: "public", host: real.host } }, BY);
     expect(same.ok).toBe(true);
   });
 
   it("the same rule holds for destinations", async () => {
-    const { workspaceId } = await seedAccount(db);
+    const { accountId } = await seedAccount(db);
     const destination = { host: real.host, port: real.port, username: real.user, database: real.dbname, password: real.password };
-    const dest = await createDestination(deps, workspaceId, { type: "postgres", properties: destination }, BY);
+    const dest = await createDestination(deps, accountId, { type: "postgres", properties: destination }, BY);
     if (!dest.ok) throw new Error(dest.message);
-    const moved = await updateDestination(deps, workspaceId, dest.value.id, { properties: { host: "203.0.113.9" } }, BY);
+    const moved = await updateDestination(deps, accountId, dest.value.id, { properties: { host: "203.0.113.9" } }, BY);
     expect(moved).toMatchObject({ ok: false, fields: { "properties.password": expect.any(String) } });
-    expect((await updateDestination(deps, workspaceId, dest.value.id, { properties: { host: "203.0.113.9", password: "new-one" } }, BY)).ok).toBe(true);
+    expect((await updateDestination(deps, accountId, dest.value.id, { properties: { host: "203.0.113.9", password: "new-one" } }, BY)).ok).toBe(true);
   });
 
   it("control characters, socket paths and URLs are refused in connection properties", async () => {
-    const { workspaceId } = await seedAccount(db);
+    const { accountId } = await seedAccount(db);
     for (const [name, value] of [["host", "db\nevil"], ["host", "/var/run/postgresql"], ["host", "postgres://x"], ["user", "a\u0000b"], ["dbname", "x\ry"], ["password", "p\u001bw"], ["sslrootcert", "not a certificate"]]) {
-      const result = await createSource(deps, workspaceId, { display_name: "Bad", type: "platform.postgres", properties: { ...real, [name]: value } }, BY);
+      const result = await createSource(deps, accountId, { display_name: "Bad", type: "platform.postgres", properties: { ...real, [name]: value } }, BY);
       expect(result, `${name}=${JSON.stringify(value)}`).toMatchObject({ ok: false, fields: { [`properties.${name}`]: expect.any(String) } });
     }
-    expect(await db.source.count({ where: { workspaceId } })).toBe(0);
+    expect(await db.source.count({ where: { accountId } })).toBe(0);
   });
 });
 
@@ -117,7 +117,7 @@ describe("connection checks under the policy", async () => {
 
   async function source() {
     const acct = await seedAccount(db);
-    return db.source.create({ data: { workspaceId: acct.workspaceId, name: `pg_${Date.now()}`, displayName: "PG", type: "platform.postgres" } });
+    return db.source.create({ data: { accountId: acct.accountId, name: `pg_${Date.now()}`, displayName: "PG", type: "platform.postgres" } });
   }
   const conn = (extra: Record<string, unknown> = {}) => ({ ...SOURCE_PG, database, password: "pw", filterSchemas: [] as string[], ...extra });
 

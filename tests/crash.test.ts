@@ -16,7 +16,7 @@ type Line = { kind: "begin" | "ok"; op: string; keyId: string };
 // Run the worker until it has reported `successes` actions, then SIGKILL it; resolves with its lines.
 function runAndKill(url: string, actors: string[], successes: number): Promise<Line[]> {
   const worker = path.resolve("tests/helpers/crash-worker.ts");
-  const child = spawn(process.execPath, ["--import", "tsx", worker, url, PEPPER, ...actors], { stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", worker, url, PEPPER, ...actors], { stdio: ["ignore", "pipe", "pipe"] });
   const lines: Line[] = [];
   let buffer = "";
   let stderr = "";
@@ -42,7 +42,7 @@ describe("kill -9 during key actions", async () => {
 
   it("leaves an intact database, exact counters, and every reported success in place", async () => {
     const accounts = await Promise.all([1, 2, 3].map(() => seedAccount(db)));
-    const actors = accounts.map((a) => `${a.workspaceId}:${a.users[0].id}`);
+    const actors = accounts.map((a) => `${a.accountId}:${a.users[0].id}`);
     const lines = [...(await runAndKill(url, actors, 60)), ...(await runAndKill(url, actors, 60))];
     expect(lines.filter((l) => l.kind === "ok").length).toBeGreaterThanOrEqual(120);
 
@@ -50,8 +50,8 @@ describe("kill -9 during key actions", async () => {
       expect(await db.$queryRawUnsafe<{ integrity_check: string }[]>("PRAGMA integrity_check")).toEqual([{ integrity_check: "ok" }]);
     }
     for (const account of accounts) {
-      const counter = (await db.workspace.findUniqueOrThrow({ where: { id: account.workspaceId } })).apiKeyCount;
-      expect(counter).toBe(await db.apiKey.count({ where: { workspaceId: account.workspaceId } }));
+      const counter = (await db.account.findUniqueOrThrow({ where: { id: account.accountId } })).apiKeyCount;
+      expect(counter).toBe(await db.apiKey.count({ where: { accountId: account.accountId } }));
     }
 
     // The last reported state of each key; a key whose later action began but never reported may have moved on.

@@ -20,21 +20,21 @@ describe("destinations for replication", async () => {
 
   it("the check connects to a real database; a wrong one fails with the server's message and no password", async () => {
     const s = await setUpReplication(db, box);
-    const dest = await db.destination.findFirstOrThrow({ where: { workspaceId: s.workspaceId } });
-    expect(await checkDestination({ db, box }, s.workspaceId, dest.id)).toMatchObject({ ok: true, value: { status: "succeeded", error: null } });
-    await updateDestination({ db, box }, s.workspaceId, dest.id, { properties: { database: "no_such_database_x", password: DEST_PASSWORD } }, TEST_ACTOR);
-    const failed = await checkDestination({ db, box }, s.workspaceId, dest.id);
+    const dest = await db.destination.findFirstOrThrow({ where: { accountId: s.accountId } });
+    expect(await checkDestination({ db, box }, s.accountId, dest.id)).toMatchObject({ ok: true, value: { status: "succeeded", error: null } });
+    await updateDestination({ db, box }, s.accountId, dest.id, { properties: { database: "no_such_database_x", password: DEST_PASSWORD } }, TEST_ACTOR);
+    const failed = await checkDestination({ db, box }, s.accountId, dest.id);
     expect(failed).toMatchObject({ ok: true, value: { status: "failed" } });
     expect(failed.ok && failed.value.error).toMatch(/no_such_database_x/);
     expect(JSON.stringify(failed)).not.toContain(DEST_PASSWORD);
-    expect(await checkDestination({ db, box }, s.workspaceId + 999, dest.id)).toMatchObject({ ok: false, code: "NotFound" });
+    expect(await checkDestination({ db, box }, s.accountId + 999, dest.id)).toMatchObject({ ok: false, code: "NotFound" });
   });
 
   it("a source loads into its destination_id; with several and none chosen the job fails with a clear message", async () => {
     const s = await setUpReplication(db, box);
     await select(db, s, { items: { method: "FULL_TABLE" } });
-    const first = await db.destination.findFirstOrThrow({ where: { workspaceId: s.workspaceId } });
-    const second = await createDestination({ db, box }, s.workspaceId, {
+    const first = await db.destination.findFirstOrThrow({ where: { accountId: s.accountId } });
+    const second = await createDestination({ db, box }, s.accountId, {
       type: "postgres",
       properties: { host: SOURCE_PG.host, port: "5432", username: SOURCE_PG.user, database: "postgres", password: "x", ssl: false },
     }, TEST_ACTOR);
@@ -42,16 +42,16 @@ describe("destinations for replication", async () => {
     // The original's timestamps: seconds, no milliseconds.
     expect(second.value.created_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
     expect(second.value.updated_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
-    const started = await createJob(db, s.workspaceId, s.sourceId, by);
+    const started = await createJob(db, s.accountId, s.sourceId, by);
     expect(started.ok && (await runJob(deps, started.value.jobName))).toBe("failed");
     const job = await db.replicationJob.findFirstOrThrow({ where: { sourceId: s.sourceId } });
     expect(job).toMatchObject({ tapExitStatus: 0, targetExitStatus: 1 });
     expect(job.targetDescription).toMatch(/no destination: set its destination_id/);
     expect(job.log).toContain(`Target failed with code 1 and error message: "The source has no destination`);
 
-    expect(await updateSource({ db, box }, s.workspaceId, s.sourceId, { destination_id: 2_000_000 }, TEST_ACTOR)).toMatchObject({ ok: false, code: "InvalidProperties" });
-    expect(await updateSource({ db, box }, s.workspaceId, s.sourceId, { destination_id: first.id }, TEST_ACTOR)).toMatchObject({ ok: true, value: { destination_id: first.id } });
-    const again = await createJob(db, s.workspaceId, s.sourceId, by);
+    expect(await updateSource({ db, box }, s.accountId, s.sourceId, { destination_id: 2_000_000 }, TEST_ACTOR)).toMatchObject({ ok: false, code: "InvalidProperties" });
+    expect(await updateSource({ db, box }, s.accountId, s.sourceId, { destination_id: first.id }, TEST_ACTOR)).toMatchObject({ ok: true, value: { destination_id: first.id } });
+    const again = await createJob(db, s.accountId, s.sourceId, by);
     expect(again.ok && (await runJob(deps, again.value.jobName))).toBe("succeeded");
     expect(await query(s.destDb, `SELECT count(*)::int AS n FROM "${s.sourceName}".items`)).toEqual([{ n: 50 }]);
   });

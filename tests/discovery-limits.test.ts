@@ -39,9 +39,9 @@ describe("limits of discovery", async () => {
   const conn = (extra: Record<string, unknown> = {}) => ({ ...SOURCE_PG, database, filterSchemas: [] as string[], ...extra });
   const quick = { timeouts: { connectMs: 1000, queryMs: 1000 } };
 
-  async function sources(workspaceId: number, n: number) {
+  async function sources(accountId: number, n: number) {
     return Promise.all(
-      Array.from({ length: n }, (_, i) => db.source.create({ data: { workspaceId, name: `s${i}_${Date.now()}`, displayName: "S", type: "platform.postgres" } })),
+      Array.from({ length: n }, (_, i) => db.source.create({ data: { accountId, name: `s${i}_${Date.now()}`, displayName: "S", type: "platform.postgres" } })),
     );
   }
 
@@ -63,8 +63,8 @@ describe("limits of discovery", async () => {
 
   it("a source has one running check: starting again while it runs returns the running one", async () => {
     const silent = await silentServer();
-    const { workspaceId } = await seedAccount(db);
-    const [src] = await sources(workspaceId, 1);
+    const { accountId } = await seedAccount(db);
+    const [src] = await sources(accountId, 1);
     const starts = await Promise.all([1, 2, 3].map(() => startConnectionCheck(db, src, conn({ port: silent.port }), quick)));
     expect(new Set(starts.map((s) => s.jobName)).size).toBe(1);
     expect(await db.connectionCheck.count({ where: { sourceId: src.id } })).toBe(1);
@@ -85,8 +85,8 @@ describe("limits of discovery", async () => {
     }, 2);
     try {
       const one = await seedAccount(db);
-      watched = one.workspaceId;
-      const many = await sources(one.workspaceId, 5);
+      watched = one.accountId;
+      const many = await sources(one.accountId, 5);
       const started = await Promise.all(many.map((s) => startConnectionCheck(db, s, conn({ port: silent.port }), quick)));
       await Promise.all(started.map((s) => s.finished));
       expect(silent.total).toBeLessThanOrEqual(5);
@@ -95,7 +95,7 @@ describe("limits of discovery", async () => {
 
       peaks.overall = 0;
       const accounts = await Promise.all([1, 2, 3, 4].map(() => seedAccount(db)));
-      const spread = (await Promise.all(accounts.map((a) => sources(a.workspaceId, 2)))).flat();
+      const spread = (await Promise.all(accounts.map((a) => sources(a.accountId, 2)))).flat();
       const all = await Promise.all(spread.map((s) => startConnectionCheck(db, s, conn({ port: silent.port }), quick)));
       await Promise.all(all.map((s) => s.finished));
       expect(silent.total).toBeLessThanOrEqual(13);

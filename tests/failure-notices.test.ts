@@ -27,7 +27,7 @@ describe("failure notices", async () => {
     const job = async (status: string) => {
       const jobName = `${account.id}.${source.value.id}.sync.n${n++}`;
       await db.replicationJob.create({
-        data: { workspaceId: account.id, sourceId: source.value.id, jobName, status, actorLabel: "t", completedAt: new Date(), tapExitStatus: status === "failed" ? 1 : 0, tapDescription: status === "failed" ? "relation \"x\" does not exist" : null },
+        data: { accountId: account.id, sourceId: source.value.id, jobName, status, actorLabel: "t", completedAt: new Date(), tapExitStatus: status === "failed" ? 1 : 0, tapDescription: status === "failed" ? "relation \"x\" does not exist" : null },
       });
       return notifyRunOutcome(db, jobName, "https://bobbin.example");
     };
@@ -36,9 +36,9 @@ describe("failure notices", async () => {
 
   async function keyOf(account: TestAccount) {
     const user = await db.user.findUniqueOrThrow({ where: { email: account.emails[0] } });
-    const made = await createApiKey(db, { workspaceId: account.id, userId: user.id }, "notices", "pepper-for-tests-0123456789");
+    const made = await createApiKey(db, { accountId: account.id, userId: user.id }, "notices", "pepper-for-tests-0123456789");
     if (!made.ok) throw new Error("no key");
-    return { keyId: made.value.key.id, workspaceId: account.id, userId: user.id };
+    return { keyId: made.value.key.id, accountId: account.id, userId: user.id };
   }
 
   it("one notice per failing source until a run succeeds (an Activity event without SMTP)", async () => {
@@ -48,7 +48,7 @@ describe("failure notices", async () => {
     expect(await job("failed")).toBe("none");
     expect(await job("succeeded")).toBe("none");
     expect(await job("failed")).toBe("recorded");
-    const events = await db.auditEvent.findMany({ where: { workspaceId: account.id, action: "job.failed_notice" } });
+    const events = await db.auditEvent.findMany({ where: { accountId: account.id, action: "job.failed_notice" } });
     expect(events).toHaveLength(2);
     expect(events[0].targetLabel).toContain('failed: relation "x" does not exist');
     expect(events[0].targetLabel).toContain(`https://bobbin.example/${account.slug}/sources/${sourceId}`);
@@ -79,7 +79,7 @@ describe("failure notices", async () => {
     expect(await job("failed")).toBe("none");
     expect(smtp.messages.length).toBe(before + mails.length);
     // No Activity fallback when an email went out.
-    expect(await db.auditEvent.count({ where: { workspaceId: account.id, action: "job.failed_notice" } })).toBe(0);
+    expect(await db.auditEvent.count({ where: { accountId: account.id, action: "job.failed_notice" } })).toBe(0);
   });
 
   it("a job failed by the reaper (its worker died) sends the notice once, like a run that failed", async () => {
@@ -88,11 +88,11 @@ describe("failure notices", async () => {
     const stale = new Date(Date.now() - STALE_AFTER_MS - 60_000);
     const dead = async (jobName: string) => {
       await db.replicationJob.create({
-        data: { workspaceId: account.id, sourceId, jobName, status: "running", runningSourceId: sourceId, actorLabel: "t", startedAt: stale, heartbeatAt: stale },
+        data: { accountId: account.id, sourceId, jobName, status: "running", runningSourceId: sourceId, actorLabel: "t", startedAt: stale, heartbeatAt: stale },
       });
       return reapStaleJobs(db);
     };
-    const noticed = () => db.auditEvent.findMany({ where: { workspaceId: account.id, action: "job.failed_notice" } });
+    const noticed = () => db.auditEvent.findMany({ where: { accountId: account.id, action: "job.failed_notice" } });
 
     expect(await dead(`${account.id}.${sourceId}.sync.dead1`)).toBe(1);
     expect((await db.replicationJob.findUniqueOrThrow({ where: { jobName: `${account.id}.${sourceId}.sync.dead1` } })).tapDescription).toBe(TERMINATED);

@@ -32,14 +32,14 @@ describe(`job queue (${testDatabaseKind() === "postgres" ? "pg-boss" : "in-proce
       const actor = { type: "member" as const, userId: setups[0].userId, email: "member@example.test" };
       const names: string[] = [];
       for (const s of setups) {
-        const started = await startSync(db, sender, s.workspaceId, s.sourceId, { ...actor, userId: s.userId });
+        const started = await startSync(db, sender, s.accountId, s.sourceId, { ...actor, userId: s.userId });
         if (!started.ok) throw new Error(started.message);
         names.push(started.value.jobName);
       }
       await waitFor(async () => (await Promise.all(names.map(statusOf))).every((st) => st === "succeeded"));
       for (const s of setups) {
         expect(await query(s.destDb, `SELECT count(*)::int AS n FROM "${s.sourceName}".items`)).toEqual([{ n: 50 }]);
-        const events = await db.auditEvent.findMany({ where: { workspaceId: s.workspaceId, action: "job.started" } });
+        const events = await db.auditEvent.findMany({ where: { accountId: s.accountId, action: "job.started" } });
         expect(events).toHaveLength(1);
         expect(events[0].actorLabel).toBe("member@example.test");
       }
@@ -57,7 +57,7 @@ describe(`job queue (${testDatabaseKind() === "postgres" ? "pg-boss" : "in-proce
   it("a job left queued (its announcement lost) is announced again by a worker's reaper and runs once", async () => {
     const s = await setUpReplication(db, box);
     await select(db, s, { items: { method: "FULL_TABLE" } });
-    const created = await createJob(db, s.workspaceId, s.sourceId, { trigger: "api", actorLabel: "test" });
+    const created = await createJob(db, s.accountId, s.sourceId, { trigger: "api", actorLabel: "test" });
     if (!created.ok) throw new Error(created.message);
     await db.replicationJob.update({ where: { jobName: created.value.jobName }, data: { createdAt: new Date(Date.now() - 10 * 60_000) } });
     const worker = await startWorker(deps, newQueue(), { concurrency: 1 });
@@ -74,7 +74,7 @@ describe(`job queue (${testDatabaseKind() === "postgres" ? "pg-boss" : "in-proce
     await select(db, s, { slow_items: { method: "FULL_TABLE" } });
     const queue = newQueue();
     const worker = await startWorker(deps, queue, { concurrency: 1 });
-    const started = await startSync(db, queue, s.workspaceId, s.sourceId, { type: "member", userId: s.userId, email: "m@example.test" });
+    const started = await startSync(db, queue, s.accountId, s.sourceId, { type: "member", userId: s.userId, email: "m@example.test" });
     if (!started.ok) throw new Error(started.message);
     await waitFor(async () => (await statusOf(started.value.jobName)) === "running");
     await worker.stop();

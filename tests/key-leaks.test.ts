@@ -44,12 +44,12 @@ function report(items: object[], signer?: { key: KeyObject; id?: string }, ip = 
 
 async function liveKey() {
   const acct = await seedAccount(db, { members: 2 });
-  const r = await createApiKey(db, { workspaceId: acct.workspaceId, userId: acct.users[1].id }, "deploy script", PEPPER);
+  const r = await createApiKey(db, { accountId: acct.accountId, userId: acct.users[1].id }, "deploy script", PEPPER);
   if (!r.ok) throw new Error(r.message);
   return { acct, key: r.value.key, plaintext: r.value.plaintext };
 }
 
-const leakEvents = (workspaceId: number) => db.auditEvent.findMany({ where: { workspaceId, action: "key.leaked" } });
+const leakEvents = (accountId: number) => db.auditEvent.findMany({ where: { accountId, action: "key.leaked" } });
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -80,22 +80,22 @@ describe("POST /v4/key-leaks", () => {
     ]);
     expect(await verifyApiKey(store, plaintext, PEPPER)).toBeNull();
     expect(await db.apiKey.findUniqueOrThrow({ where: { id: key.id } })).toMatchObject({ status: "disabled", disabledReason: "leaked" });
-    const events = await leakEvents(acct.workspaceId);
+    const events = await leakEvents(acct.accountId);
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ actorType: "system", targetType: "key", ip: `198.51.100.${address}` });
     expect(events[0].targetLabel).toContain(`key ending ${key.last4}`);
     expect(events[0].targetLabel).toContain(url);
     expect(events[0].targetLabel).toContain("source: content");
-    expect(notices.at(-1)).toMatchObject({ workspaceId: acct.workspaceId, url, source: "content", ownerEmails: [acct.users[0].email] });
+    expect(notices.at(-1)).toMatchObject({ accountId: acct.accountId, url, source: "content", ownerEmails: [acct.users[0].email] });
     // The scanner retries the same report: a true positive again, recorded again, but no second notice.
     const noticesBefore = notices.length;
     const again = await keyLeakResponse(report([{ token: plaintext, type: "bobbin_api_key", url, source: "content" }], { key: scanner.privateKey }), services());
     expect(await again.json()).toEqual([{ token_raw: plaintext, token_type: "bobbin_api_key", label: "true_positive" }]);
-    expect(await leakEvents(acct.workspaceId)).toHaveLength(2);
+    expect(await leakEvents(acct.accountId)).toHaveLength(2);
     expect(notices.length).toBe(noticesBefore);
     // The other account's key is untouched.
     expect(await verifyApiKey(store, other.plaintext, PEPPER)).not.toBeNull();
-    expect(await leakEvents(other.acct.workspaceId)).toEqual([]);
+    expect(await leakEvents(other.acct.accountId)).toEqual([]);
     // The key never reached a log.
     expect(logged.join("\n")).not.toContain(plaintext.slice(7, 40));
   });
@@ -106,7 +106,7 @@ describe("POST /v4/key-leaks", () => {
     expect(response.status).toBe(401);
     expect((await response.json()).error.type).toBe("Unauthorized");
     expect(await verifyApiKey(store, plaintext, PEPPER)).not.toBeNull();
-    expect(await leakEvents(acct.workspaceId)).toEqual([]);
+    expect(await leakEvents(acct.accountId)).toEqual([]);
   });
 
   it("a report signed by another key, under an unknown identifier, or with a signature of other bytes is 403 and changes nothing", async () => {
@@ -124,7 +124,7 @@ describe("POST /v4/key-leaks", () => {
     garbage.headers.set("Github-Public-Key-Signature", "bm90IGEgc2lnbmF0dXJl");
     expect((await keyLeakResponse(garbage, services())).status).toBe(403);
     expect(await verifyApiKey(store, plaintext, PEPPER)).not.toBeNull();
-    expect(await leakEvents(acct.workspaceId)).toEqual([]);
+    expect(await leakEvents(acct.accountId)).toEqual([]);
   });
 
   it("without configured public keys every report is refused", async () => {
@@ -200,8 +200,8 @@ describe("leak notices", () => {
     vi.stubEnv("SMTP_URL", smtp.url);
     try {
       const { acct, plaintext, key } = await liveKey();
-      const owner2 = await db.user.create({ data: { email: `owner2-${acct.workspaceId}@example.test`, name: "Second owner", passwordHash: "x" } });
-      await db.membership.create({ data: { workspaceId: acct.workspaceId, userId: owner2.id, role: "owner" } });
+      const owner2 = await db.user.create({ data: { email: `owner2-${acct.accountId}@example.test`, name: "Second owner", passwordHash: "x" } });
+      await db.membership.create({ data: { accountId: acct.accountId, userId: owner2.id, role: "owner" } });
       const url = "https://github.com/octocat/leaky/blob/main/.env";
       const response = await keyLeakResponse(report([{ token: plaintext, type: "bobbin_api_key", url, source: "content" }], { key: scanner.privateKey }), { ...services(), notify: emailLeakNotice });
       expect((await response.json())[0].label).toBe("true_positive");
@@ -223,7 +223,7 @@ describe("leak notices", () => {
     vi.stubEnv("SMTP_URL", "");
     try {
       const { acct } = await liveKey();
-      const notice: LeakedKeyNotice = { workspaceId: acct.workspaceId, accountName: "A", keyLabel: "key ending abcd", url: "", source: "", ownerEmails: [acct.users[0].email] };
+      const notice: LeakedKeyNotice = { accountId: acct.accountId, accountName: "A", keyLabel: "key ending abcd", url: "", source: "", ownerEmails: [acct.users[0].email] };
       expect(await emailLeakNotice(notice)).toBe(false);
     } finally {
       vi.unstubAllEnvs();

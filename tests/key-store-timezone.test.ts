@@ -22,7 +22,7 @@ describe("key expiry in a process west of UTC", async () => {
   it("an expiry an hour ago refuses the key; one an hour ahead accepts it", async () => {
     expect(new Date("2026-01-01T00:00:00").getTimezoneOffset()).toBeGreaterThan(0); // the zone did apply
     const acct = await seedAccount(db);
-    const actor = { workspaceId: acct.workspaceId, userId: acct.users[0].id };
+    const actor = { accountId: acct.accountId, userId: acct.users[0].id };
     const past = await createApiKey(db, actor, "expired an hour ago", PEPPER);
     const future = await createApiKey(db, actor, "expires in an hour", PEPPER);
     if (!past.ok || !future.ok) throw new Error("setup");

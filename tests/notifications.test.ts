@@ -43,10 +43,10 @@ describe("post-load hooks", async () => {
 
   async function accountWithDestination() {
     const acct = await seedAccount(db);
-    const made = await createApiKey(db, { workspaceId: acct.workspaceId, userId: acct.users[0].id }, "hooks", "pepper-for-tests-0123456789");
+    const made = await createApiKey(db, { accountId: acct.accountId, userId: acct.users[0].id }, "hooks", "pepper-for-tests-0123456789");
     if (!made.ok) throw new Error("no key");
-    const key = { keyId: made.value.key.id, workspaceId: acct.workspaceId, userId: acct.users[0].id };
-    const destination = await db.destination.create({ data: { workspaceId: acct.workspaceId, type: "postgres" } });
+    const key = { keyId: made.value.key.id, accountId: acct.accountId, userId: acct.users[0].id };
+    const destination = await db.destination.create({ data: { accountId: acct.accountId, type: "postgres" } });
     return { key, destinationId: destination.id };
   }
 
@@ -64,7 +64,7 @@ describe("post-load hooks", async () => {
     expect(JSON.stringify(await db.notificationHook.findUniqueOrThrow({ where: { id: hook.id } }))).not.toContain(hook.secret);
 
     const payload = { source_id: 7, table_name: "orders", row_count: 3 };
-    const [result] = await deliverPostLoad(key.workspaceId, destinationId, payload, { ...deps, ...FAST });
+    const [result] = await deliverPostLoad(key.accountId, destinationId, payload, { ...deps, ...FAST });
     expect(result).toMatchObject({ hookId: hook.id, delivered: true, attempts: 2 });
 
     expect(server.received).toHaveLength(2);
@@ -78,7 +78,7 @@ describe("post-load hooks", async () => {
       expect(headers[DELIVERY_HEADER.toLowerCase()]).toBe(result.deliveryId);
     }
 
-    const log = await listHookDeliveries(db, key.workspaceId, hook.id);
+    const log = await listHookDeliveries(db, key.accountId, hook.id);
     expect(log?.data.map((d) => [d.attempt, d.outcome, d.response_status])).toEqual([
       [2, "succeeded", 200],
       [1, "failed", 500],
@@ -86,21 +86,21 @@ describe("post-load hooks", async () => {
     expect(log?.data[0].created_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
     // Another account sees no log of this hook.
     const other = await accountWithDestination();
-    expect(await listHookDeliveries(db, other.key.workspaceId, hook.id)).toBeNull();
+    expect(await listHookDeliveries(db, other.key.accountId, hook.id)).toBeNull();
   });
 
   it("stop after the bounded retries, and do not retry a 4xx", async () => {
     const failing = await receiver([503, 503, 503, 503]);
     const a = await hookOn(failing.url);
-    const [gaveUp] = await deliverPostLoad(a.key.workspaceId, a.destinationId, { n: 1 }, { ...deps, ...FAST });
+    const [gaveUp] = await deliverPostLoad(a.key.accountId, a.destinationId, { n: 1 }, { ...deps, ...FAST });
     expect(gaveUp).toMatchObject({ delivered: false, attempts: 3 });
     expect(failing.received).toHaveLength(3);
-    const outcomes = (await listHookDeliveries(db, a.key.workspaceId, a.hook.id))?.data.map((d) => d.outcome);
+    const outcomes = (await listHookDeliveries(db, a.key.accountId, a.hook.id))?.data.map((d) => d.outcome);
     expect(outcomes).toEqual(["abandoned", "failed", "failed"]);
 
     const refusing = await receiver([404]);
     const b = await hookOn(refusing.url);
-    const [refused] = await deliverPostLoad(b.key.workspaceId, b.destinationId, { n: 1 }, { ...deps, ...FAST });
+    const [refused] = await deliverPostLoad(b.key.accountId, b.destinationId, { n: 1 }, { ...deps, ...FAST });
     expect(refused).toMatchObject({ delivered: false, attempts: 1 });
     expect(refusing.received).toHaveLength(1);
   });
@@ -109,13 +109,13 @@ describe("post-load hooks", async () => {
     const server = await receiver([]);
     const { key, destinationId, hook } = await hookOn(server.url);
     const other = await accountWithDestination();
-    expect(await deliverPostLoad(other.key.workspaceId, destinationId, { n: 1 }, { ...deps, ...FAST })).toEqual([]);
+    expect(await deliverPostLoad(other.key.accountId, destinationId, { n: 1 }, { ...deps, ...FAST })).toEqual([]);
     await setHookEnabled(db, key, hook.id, false);
-    expect(await deliverPostLoad(key.workspaceId, destinationId, { n: 1 }, { ...deps, ...FAST })).toEqual([]);
+    expect(await deliverPostLoad(key.accountId, destinationId, { n: 1 }, { ...deps, ...FAST })).toEqual([]);
     expect(server.received).toHaveLength(0);
     await setHookEnabled(db, key, hook.id, true);
-    expect((await deliverPostLoad(key.workspaceId, destinationId, { n: 1 }, { ...deps, ...FAST }))[0].delivered).toBe(true);
-    const events = await db.auditEvent.findMany({ where: { workspaceId: key.workspaceId }, orderBy: { id: "asc" } });
+    expect((await deliverPostLoad(key.accountId, destinationId, { n: 1 }, { ...deps, ...FAST }))[0].delivered).toBe(true);
+    const events = await db.auditEvent.findMany({ where: { accountId: key.accountId }, orderBy: { id: "asc" } });
     expect(events.map((e) => e.action)).toEqual(expect.arrayContaining(["notification.hook_created", "notification.hook_disabled", "notification.hook_enabled"]));
     expect(events.every((e) => !JSON.stringify(e).includes(hook.secret))).toBe(true);
   });
@@ -124,12 +124,12 @@ describe("post-load hooks", async () => {
     const { key, destinationId } = await accountWithDestination();
     const refused = await createHook(deps, key, { type: "post_load", destination_id: destinationId, config: { url: "http://127.0.0.1:9/x" } }, {});
     expect(refused).toMatchObject({ ok: false, code: "InvalidBody" });
-    expect(await db.notificationHook.count({ where: { workspaceId: key.workspaceId } })).toBe(0);
+    expect(await db.notificationHook.count({ where: { accountId: key.accountId } })).toBe(0);
     // A row that slipped past (saved while allowed) is still refused at delivery once the operator forbids it.
     const server = await receiver([]);
     const { hook } = await hookOn(server.url);
     const row = await db.notificationHook.findUniqueOrThrow({ where: { id: hook.id } });
-    const [result] = await deliverPostLoad(row.workspaceId, row.destinationId, { n: 1 }, { ...deps, backoffMs: [], env: {} });
+    const [result] = await deliverPostLoad(row.accountId, row.destinationId, { n: 1 }, { ...deps, backoffMs: [], env: {} });
     expect(result.delivered).toBe(false);
     expect(server.received).toHaveLength(0);
     const lookedUp = await new Promise<Error | null>((resolve) => guardedLookup("localhost", { all: true }, (error) => resolve(error)));
@@ -160,26 +160,26 @@ describe("custom emails", async () => {
 
   it("list only enabled addresses as recipients, and refuse duplicates", async () => {
     const acct = await seedAccount(db);
-    const made = await createApiKey(db, { workspaceId: acct.workspaceId, userId: acct.users[0].id }, "emails", "pepper-for-tests-0123456789");
+    const made = await createApiKey(db, { accountId: acct.accountId, userId: acct.users[0].id }, "emails", "pepper-for-tests-0123456789");
     if (!made.ok) throw new Error("no key");
-    const key = { keyId: made.value.key.id, workspaceId: acct.workspaceId, userId: acct.users[0].id };
+    const key = { keyId: made.value.key.id, accountId: acct.accountId, userId: acct.users[0].id };
     const a = await createCustomEmail(db, key, "Ops@Example.com");
     const b = await createCustomEmail(db, key, "data@example.com");
     if (!a.ok || !b.ok) throw new Error("not created");
     expect(await createCustomEmail(db, key, "ops@example.com")).toMatchObject({ ok: false, code: "InvalidBody" });
     await setCustomEmailDisabled(db, key, b.value.id, true);
-    expect(await notificationRecipients(db, acct.workspaceId)).toEqual(["ops@example.com"]);
-    expect(await notificationRecipients(db, (await seedAccount(db)).workspaceId)).toEqual([]);
+    expect(await notificationRecipients(db, acct.accountId)).toEqual(["ops@example.com"]);
+    expect(await notificationRecipients(db, (await seedAccount(db)).accountId)).toEqual([]);
   });
 
   it("hold the limit of 10 per account under concurrent creation", async () => {
     const acct = await seedAccount(db);
-    const made = await createApiKey(db, { workspaceId: acct.workspaceId, userId: acct.users[0].id }, "limit", "pepper-for-tests-0123456789");
+    const made = await createApiKey(db, { accountId: acct.accountId, userId: acct.users[0].id }, "limit", "pepper-for-tests-0123456789");
     if (!made.ok) throw new Error("no key");
-    const key = { keyId: made.value.key.id, workspaceId: acct.workspaceId, userId: acct.users[0].id };
+    const key = { keyId: made.value.key.id, accountId: acct.accountId, userId: acct.users[0].id };
     const results = await Promise.all(Array.from({ length: 13 }, (_, i) => createCustomEmail(db, key, `n${i}@example.com`)));
     expect(results.filter((r) => r.ok)).toHaveLength(10);
     expect(results.find((r) => !r.ok)?.message).toMatch(/additional/);
-    expect(await db.notificationEmail.count({ where: { workspaceId: acct.workspaceId } })).toBe(10);
+    expect(await db.notificationEmail.count({ where: { accountId: acct.accountId } })).toBe(10);
   });
 });

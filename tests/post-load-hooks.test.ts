@@ -65,17 +65,17 @@ describe("post-load hooks after a replication job", async () => {
   const deps = { db, box, engine: runReplication, hooks: { backoffMs: [200, 200], env: ALLOW } };
 
   async function hookOn(s: Setup, url: string) {
-    const made = await createApiKey(db, { workspaceId: s.workspaceId, userId: s.userId }, "hooks", "pepper-for-tests-0123456789");
+    const made = await createApiKey(db, { accountId: s.accountId, userId: s.userId }, "hooks", "pepper-for-tests-0123456789");
     if (!made.ok) throw new Error("no key");
-    const key = { keyId: made.value.key.id, workspaceId: s.workspaceId, userId: s.userId };
-    const destination = await db.destination.findFirstOrThrow({ where: { workspaceId: s.workspaceId } });
+    const key = { keyId: made.value.key.id, accountId: s.accountId, userId: s.userId };
+    const destination = await db.destination.findFirstOrThrow({ where: { accountId: s.accountId } });
     const created = await createHook({ db, box }, key, { type: "post_load", destination_id: destination.id, config: { url } }, ALLOW);
     if (!created.ok) throw new Error(created.message);
     return { key, destinationId: destination.id, hook: created.value };
   }
 
   async function run(s: Setup) {
-    const started = await createJob(db, s.workspaceId, s.sourceId, by);
+    const started = await createJob(db, s.accountId, s.sourceId, by);
     if (!started.ok) throw new Error(started.message);
     return { jobName: started.value.jobName, status: await runJob(deps, started.value.jobName) };
   }
@@ -104,7 +104,7 @@ describe("post-load hooks after a replication job", async () => {
       expect(headers[SIGNATURE_HEADER.toLowerCase()]).toBe(expected);
       expect(headers["content-type"]).toBe("application/json");
     }
-    const common = { type: "post_load", client_id: s.workspaceId, job_name: jobName, source_id: s.sourceId, source_name: s.sourceName, destination_id: destinationId };
+    const common = { type: "post_load", client_id: s.accountId, job_name: jobName, source_id: s.sourceId, source_name: s.sourceName, destination_id: destinationId };
     const byTable = (table: string) => bodies.filter((b) => b.table_name === table);
     expect(byTable("items")[0]).toMatchObject({ ...common, table_name: "items", tap_stream_id: `${s.sourceDb}-public-items`, replication_method: "FULL_TABLE", row_count: 50 });
     expect(byTable("notes")[0]).toMatchObject({ ...common, table_name: "notes", row_count: 5 });
@@ -116,7 +116,7 @@ describe("post-load hooks after a replication job", async () => {
     const retried = bodies[0].table_name;
     expect(byTable(retried)).toHaveLength(2);
 
-    const log = (await listHookDeliveries(db, key.workspaceId, hook.id))!.data;
+    const log = (await listHookDeliveries(db, key.accountId, hook.id))!.data;
     expect(log.map((d) => [d.attempt, d.outcome, d.response_status]).sort()).toEqual([
       [1, "failed", 500],
       [1, "succeeded", 200],
@@ -135,7 +135,7 @@ describe("post-load hooks after a replication job", async () => {
     const { status } = await run(s);
     expect(status).toBe("succeeded");
     await settlePostLoadHooks();
-    const log = (await listHookDeliveries(db, key.workspaceId, hook.id))!.data;
+    const log = (await listHookDeliveries(db, key.accountId, hook.id))!.data;
     expect(log.filter((d) => d.outcome === "abandoned")).toHaveLength(2);
 
     // Break the notes table's load (a view in its place in the destination): items is announced, notes is not.
@@ -161,7 +161,7 @@ describe("post-load hooks after a replication job", async () => {
     const statusOf = async (jobName: string) => (await db.replicationJob.findUniqueOrThrow({ where: { jobName } })).status;
     try {
       for (const s of setups) {
-        const started = await createJob(db, s.workspaceId, s.sourceId, by);
+        const started = await createJob(db, s.accountId, s.sourceId, by);
         if (!started.ok) throw new Error(started.message);
         await queue.enqueue(started.value.jobName);
         const until = Date.now() + 60_000;
@@ -174,11 +174,11 @@ describe("post-load hooks after a replication job", async () => {
       const until = Date.now() + 10_000;
       while (stalled.held.length < 2 && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
       expect(stalled.held).toHaveLength(2);
-      for (const h of hooks) expect((await listHookDeliveries(db, h.key.workspaceId, h.hook.id))?.data).toEqual([]);
+      for (const h of hooks) expect((await listHookDeliveries(db, h.key.accountId, h.hook.id))?.data).toEqual([]);
       stalled.release();
       await settlePostLoadHooks();
       for (const h of hooks) {
-        expect((await listHookDeliveries(db, h.key.workspaceId, h.hook.id))?.data.map((d) => [d.outcome, d.response_status])).toEqual([["succeeded", 200]]);
+        expect((await listHookDeliveries(db, h.key.accountId, h.hook.id))?.data.map((d) => [d.outcome, d.response_status])).toEqual([["succeeded", 200]]);
       }
     } finally {
       await worker.stop();

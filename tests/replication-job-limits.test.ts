@@ -27,7 +27,7 @@ describe("replication job limits", async () => {
     expect([STALE_AFTER_MS, HEARTBEAT_MS]).toEqual([3_000, 600]);
     const s = await setUpReplication(db, box);
     await select(db, s, { items: { method: "FULL_TABLE" }, slow_items: { method: "FULL_TABLE" } });
-    const started = await createJob(db, s.workspaceId, s.sourceId, by);
+    const started = await createJob(db, s.accountId, s.sourceId, by);
     if (!started.ok) throw new Error(started.message);
     let reaped = 0;
     let running = true;
@@ -50,7 +50,7 @@ describe("replication job limits", async () => {
     vi.stubEnv("JOB_MAX_DURATION_MS", "2500");
     const s = await setUpReplication(db, box);
     await select(db, s, { items: { method: "INCREMENTAL", key: "updated_at" }, slow_items: { method: "FULL_TABLE" } });
-    const started = await createJob(db, s.workspaceId, s.sourceId, by);
+    const started = await createJob(db, s.accountId, s.sourceId, by);
     if (!started.ok) throw new Error(started.message);
     expect(await runJob(deps, started.value.jobName)).toBe("failed");
     const job = await db.replicationJob.findUniqueOrThrow({ where: { jobName: started.value.jobName } });

@@ -19,7 +19,7 @@ describe("replication jobs", async () => {
   const deps = { db, box, engine: runReplication };
 
   async function run(setup: Setup) {
-    const started = await createJob(db, setup.workspaceId, setup.sourceId, by);
+    const started = await createJob(db, setup.accountId, setup.sourceId, by);
     if (!started.ok) throw new Error(started.message);
     const status = await runJob(deps, started.value.jobName);
     return { status, job: await db.replicationJob.findUniqueOrThrow({ where: { jobName: started.value.jobName } }) };
@@ -61,10 +61,10 @@ describe("replication jobs", async () => {
     expect(fourth.job.rows).toBe(1);
     expect(await query(s.destDb, `SELECT count(*)::int AS n, count(DISTINCT id)::int AS d FROM "${s.sourceName}".items`)).toEqual([{ n: 51, d: 51 }]);
 
-    const extractions = await listExtractions(db, s.workspaceId, 1);
+    const extractions = await listExtractions(db, s.accountId, 1);
     expect(extractions.total).toBe(1);
     expect(extractions.items[0]).toMatchObject({ jobName: fourth.job.jobName, sourceId: s.sourceId, tap: { exitStatus: 0, description: null } });
-    const loads = await listLoads(db, s.workspaceId, 1);
+    const loads = await listLoads(db, s.accountId, 1);
     expect(loads.items.map((l) => [l.sourceName, l.streamName, l.error])).toEqual([
       [s.sourceName, "items", null],
       [s.sourceName, "notes", null],
@@ -85,43 +85,43 @@ describe("replication jobs", async () => {
 
   it("admits one job per source under concurrent starts", async () => {
     const s = await setUpReplication(db, box);
-    const starts = await Promise.all(Array.from({ length: 8 }, () => createJob(db, s.workspaceId, s.sourceId, by)));
+    const starts = await Promise.all(Array.from({ length: 8 }, () => createJob(db, s.accountId, s.sourceId, by)));
     expect(starts.filter((r) => r.ok)).toHaveLength(1);
     for (const r of starts.filter((r) => !r.ok)) {
-      expect(r).toEqual({ ok: false, code: "already_running", message: `Did not create job for client-id: ${s.workspaceId}; connection-id: ${s.sourceId} because one already exists` });
+      expect(r).toEqual({ ok: false, code: "already_running", message: `Did not create job for client-id: ${s.accountId}; connection-id: ${s.sourceId} because one already exists` });
     }
-    expect(await createJob(db, s.workspaceId + 1000, s.sourceId, by)).toMatchObject({ ok: false, code: "invalid_source" });
+    expect(await createJob(db, s.accountId + 1000, s.sourceId, by)).toMatchObject({ ok: false, code: "invalid_source" });
   });
 
   it("stops a queued job at once and a running one within seconds, keeping what was committed", async () => {
     const s = await setUpReplication(db, box);
     await select(db, s, { items: { method: "INCREMENTAL", key: "updated_at" }, slow_items: { method: "FULL_TABLE" } });
-    const queued = await createJob(db, s.workspaceId, s.sourceId, by);
-    expect(await requestStop(db, s.workspaceId, s.sourceId)).toBe(true);
+    const queued = await createJob(db, s.accountId, s.sourceId, by);
+    expect(await requestStop(db, s.accountId, s.sourceId)).toBe(true);
     expect(queued.ok && (await runJob(deps, queued.value.jobName))).toBe(null);
     expect(await db.replicationJob.findFirstOrThrow({ where: { sourceId: s.sourceId } })).toMatchObject({ status: "stopped", runningSourceId: null });
 
-    const started = await createJob(db, s.workspaceId, s.sourceId, by);
+    const started = await createJob(db, s.accountId, s.sourceId, by);
     if (!started.ok) throw new Error(started.message);
     const running = runJob(deps, started.value.jobName);
     // items (small) commits first; then the slow view is being read when the stop arrives.
     await waitFor(async () => (await db.stream.findFirstOrThrow({ where: { sourceId: s.sourceId, streamName: "items" } })).bookmark !== null);
     // Rows so far are readable while it runs (written with the heartbeat).
-    await waitFor(async () => ((await runningProgress(db, s.workspaceId, s.sourceId))?.progress[`${s.sourceDb}-public-items`] ?? 0) === 50);
-    expect(await runningProgress(db, s.workspaceId, s.sourceId)).toMatchObject({ jobName: started.value.jobName, status: "running", rows: 50 });
+    await waitFor(async () => ((await runningProgress(db, s.accountId, s.sourceId))?.progress[`${s.sourceDb}-public-items`] ?? 0) === 50);
+    expect(await runningProgress(db, s.accountId, s.sourceId)).toMatchObject({ jobName: started.value.jobName, status: "running", rows: 50 });
     const asked = Date.now();
-    await requestStop(db, s.workspaceId, s.sourceId);
+    await requestStop(db, s.accountId, s.sourceId);
     expect(await running).toBe("stopped");
     expect(Date.now() - asked).toBeLessThan(15_000);
     const job = await db.replicationJob.findUniqueOrThrow({ where: { jobName: started.value.jobName } });
     expect(job).toMatchObject({ status: "stopped", runningSourceId: null, tapDescription: "Stopped" });
     expect(await query(s.destDb, `SELECT count(*)::int AS n FROM "${s.sourceName}".items`)).toEqual([{ n: 50 }]);
-    expect((await createJob(db, s.workspaceId, s.sourceId, by)).ok).toBe(true);
+    expect((await createJob(db, s.accountId, s.sourceId, by)).ok).toBe(true);
   });
 
   it("reaps a job whose worker died: failed, Terminated, the source free again", async () => {
     const s = await setUpReplication(db, box);
-    const started = await createJob(db, s.workspaceId, s.sourceId, by);
+    const started = await createJob(db, s.accountId, s.sourceId, by);
     if (!started.ok) throw new Error(started.message);
     await claimJob(db, started.value.jobName, new Date(Date.now() - 120_000));
     await db.replicationJob.update({ where: { jobName: started.value.jobName }, data: { heartbeatAt: new Date(Date.now() - 120_000) } });
@@ -129,7 +129,7 @@ describe("replication jobs", async () => {
     const job = await db.replicationJob.findUniqueOrThrow({ where: { jobName: started.value.jobName } });
     expect(job).toMatchObject({ status: "failed", runningSourceId: null, tapExitStatus: null, tapDescription: TERMINATED, discoveryDescription: TERMINATED, targetDescription: TERMINATED });
     expect(job.log).toContain("Exit status is: Discovery was terminated. Tap was terminated. Target was terminated.");
-    expect((await createJob(db, s.workspaceId, s.sourceId, by)).ok).toBe(true);
+    expect((await createJob(db, s.accountId, s.sourceId, by)).ok).toBe(true);
   });
 
   it("never connects directly to a source set to use an SSH tunnel: the job fails with the reason, nothing is loaded", async () => {

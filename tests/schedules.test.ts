@@ -2,7 +2,7 @@
 // cron), and the scheduler's claim: two claimers (two clients of the same database) start a due job exactly once.
 import { describe, expect, it } from "vitest";
 import { createSecretBox } from "@/lib/crypto/secret-box";
-import { createDb } from "@/lib/db-client";
+import { createDb } from "@/lib/db/factory";
 import { createSource, updateSource } from "@/lib/connect/sources";
 import { fireDueSchedules } from "@/lib/jobs/scheduler";
 import { nextFireTime, nextFireTimes, scheduleOf, scheduleProblems } from "@/lib/jobs/schedule";
@@ -69,32 +69,32 @@ describe("schedules on sources and the scheduler", async () => {
     const made = await createSource(deps, account.id, { display_name: `S ${Math.random()}`, type: "platform.postgres", properties: { host: "127.0.0.1", ...properties } }, TEST_ACTOR);
     if (!made.ok) throw new Error(made.message);
     const stream = await db.stream.create({ data: { sourceId: made.value.id, tapStreamId: "db-public-t", streamName: "t", schema: "{}", metadata: "[]", selected: true } });
-    return { workspaceId: account.id, source: made.value, stream };
+    return { accountId: account.id, source: made.value, stream };
   }
 
   it("the source carries its schedule; null clears a property; paused → schedule null; bad values change nothing", async () => {
-    const { workspaceId, source } = await scheduledSource({ frequency_in_minutes: "360", anchor_time: "2018-04-30T03:30:00Z" });
+    const { accountId, source } = await scheduledSource({ frequency_in_minutes: "360", anchor_time: "2018-04-30T03:30:00Z" });
     expect(source.properties).toMatchObject({ frequency_in_minutes: "360", anchor_time: "2018-04-30T03:30:00Z" });
     expect(source.schedule).toMatchObject({ type: "interval", unit: "minute", interval: 360, next_fire_time: expect.stringMatching(/T(03|09|15|21):30:00Z$/) });
-    const cron = await updateSource(deps, workspaceId, source.id, { properties: { cron_expression: "0 0 12 ? * MON-FRI *" } }, TEST_ACTOR);
+    const cron = await updateSource(deps, accountId, source.id, { properties: { cron_expression: "0 0 12 ? * MON-FRI *" } }, TEST_ACTOR);
     expect(cron.ok && cron.value.schedule).toMatchObject({ type: "cron", cron_expression: "0 0 12 ? * MON-FRI *", next_fire_time: expect.stringMatching(/T12:00:00Z$/) });
-    const refused = await updateSource(deps, workspaceId, source.id, { properties: { cron_expression: null, frequency_in_minutes: "30" } }, TEST_ACTOR);
+    const refused = await updateSource(deps, accountId, source.id, { properties: { cron_expression: null, frequency_in_minutes: "30" } }, TEST_ACTOR);
     expect((await db.source.findUniqueOrThrow({ where: { id: source.id } })).properties).toContain("cron_expression");
     expect(refused).toMatchObject({ ok: false, fields: { "properties.anchor_time": "An anchor time needs a frequency of 60 minutes or more." } });
-    const cleared = await updateSource(deps, workspaceId, source.id, { properties: { cron_expression: null, anchor_time: null, frequency_in_minutes: "60" } }, TEST_ACTOR);
+    const cleared = await updateSource(deps, accountId, source.id, { properties: { cron_expression: null, anchor_time: null, frequency_in_minutes: "60" } }, TEST_ACTOR);
     expect(cleared.ok && cleared.value.properties).not.toHaveProperty("cron_expression");
     expect(cleared.ok && cleared.value.schedule).toMatchObject({ type: "interval", interval: 60 });
-    const paused = await updateSource(deps, workspaceId, source.id, { paused_at: new Date().toISOString() }, TEST_ACTOR);
+    const paused = await updateSource(deps, accountId, source.id, { paused_at: new Date().toISOString() }, TEST_ACTOR);
     expect(paused.ok && paused.value.schedule).toBeNull();
   });
 
   it("two claimers on one database start a due job exactly once; a slot while it runs is skipped; paused and deleted never run", async () => {
-    const { workspaceId, source } = await scheduledSource({ frequency_in_minutes: "30" });
+    const { accountId, source } = await scheduledSource({ frequency_in_minutes: "30" });
     const other = createDb(url);
     try {
       const now = new Date(Date.now() + 31 * 60_000);
       const results = await Promise.all([fireDueSchedules(db, queue, now), fireDueSchedules(other, queue, now), fireDueSchedules(db, queue, now), fireDueSchedules(other, queue, now)]);
-      const started = results.flatMap((r) => r.started).filter((name) => name.startsWith(`${workspaceId}.${source.id}.`));
+      const started = results.flatMap((r) => r.started).filter((name) => name.startsWith(`${accountId}.${source.id}.`));
       expect(started).toHaveLength(1);
       expect(await db.replicationJob.count({ where: { sourceId: source.id } })).toBe(1);
       expect((await db.replicationJob.findFirstOrThrow({ where: { sourceId: source.id } })).trigger).toBe("schedule");
@@ -105,7 +105,7 @@ describe("schedules on sources and the scheduler", async () => {
       expect(await db.replicationJob.count({ where: { sourceId: source.id } })).toBe(1);
 
       const paused = await scheduledSource({ frequency_in_minutes: "30" });
-      await updateSource(deps, paused.workspaceId, paused.source.id, { paused_at: new Date().toISOString() }, TEST_ACTOR);
+      await updateSource(deps, paused.accountId, paused.source.id, { paused_at: new Date().toISOString() }, TEST_ACTOR);
       const deleted = await scheduledSource({ frequency_in_minutes: "30" });
       await db.source.update({ where: { id: deleted.source.id }, data: { deletedAt: new Date() } }); // nextFireAt kept: the guard alone must hold
       await fireDueSchedules(db, queue, new Date(Date.now() + 120 * 60_000));

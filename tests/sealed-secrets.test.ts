@@ -30,9 +30,9 @@ describe("sealed secrets", async () => {
 
   it("a sealed value moved to another row or property does not open, and the check refuses it", async () => {
     const deps = { db, box: createSecretBox(OLD) };
-    const { workspaceId } = await seedAccount(db);
-    const a = await createSource(deps, workspaceId, { display_name: "A", type: "platform.postgres", properties: props("pw-of-a") }, BY);
-    const b = await createSource(deps, workspaceId, { display_name: "B", type: "platform.postgres", properties: props("pw-of-b") }, BY);
+    const { accountId } = await seedAccount(db);
+    const a = await createSource(deps, accountId, { display_name: "A", type: "platform.postgres", properties: props("pw-of-a") }, BY);
+    const b = await createSource(deps, accountId, { display_name: "B", type: "platform.postgres", properties: props("pw-of-b") }, BY);
     if (!a.ok || !b.ok) throw new Error("create failed");
     const rowA = await db.source.findUniqueOrThrow({ where: { id: a.value.id } });
     expect(JSON.parse(rowA.secrets).password).toMatch(new RegExp(`^v2\\.${keyIdOf(OLD)}\\.`));
@@ -42,17 +42,17 @@ describe("sealed secrets", async () => {
     const rowB = await db.source.findUniqueOrThrow({ where: { id: b.value.id } });
     expect(() => allProperties(rowB, deps.box, { table: "Source", id: b.value.id })).toThrow();
     expect(() => allProperties(rowA, deps.box, { table: "Destination", id: a.value.id })).toThrow();
-    expect(await checkSource(deps, workspaceId, b.value.id, BY)).toMatchObject({ ok: false, fields: { "properties.password": expect.any(String) } });
+    expect(await checkSource(deps, accountId, b.value.id, BY)).toMatchObject({ ok: false, fields: { "properties.password": expect.any(String) } });
   });
 
   it("rotation re-seals every value with the new key; the old key is then no longer needed", async () => {
     const old = { db, box: createSecretBox(OLD) };
-    const { workspaceId } = await seedAccount(db);
-    const src = await createSource(old, workspaceId, { display_name: "Rot", type: "platform.postgres", properties: props("rotate-me") }, BY);
-    const dest = await createDestination(old, workspaceId, { type: "postgres", properties: destinationProps("dest-pw") }, BY);
+    const { accountId } = await seedAccount(db);
+    const src = await createSource(old, accountId, { display_name: "Rot", type: "platform.postgres", properties: props("rotate-me") }, BY);
+    const dest = await createDestination(old, accountId, { type: "postgres", properties: destinationProps("dest-pw") }, BY);
     if (!src.ok || !dest.ok) throw new Error("create failed");
     // A value from before this change: the first format, not bound to its row.
-    const legacy = await createSource(old, workspaceId, { display_name: "Legacy", type: "platform.postgres", properties: { host: "h" } }, BY);
+    const legacy = await createSource(old, accountId, { display_name: "Legacy", type: "platform.postgres", properties: { host: "h" } }, BY);
     if (!legacy.ok) throw new Error(legacy.message);
     await db.source.update({ where: { id: legacy.value.id }, data: { secrets: JSON.stringify({ password: sealV1(OLD, "legacy-pw") }) } });
     const legacyRow = await db.source.findUniqueOrThrow({ where: { id: legacy.value.id } });

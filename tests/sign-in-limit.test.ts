@@ -91,7 +91,7 @@ describe("failed sign-ins", async () => {
     // Real password checks here: what Activity records comes from checkCredentials itself.
     for (let i = 0; i < 4; i++) await signInWithPassword({ db, limits }, email, `wrong-${i}`, { ip: "203.0.113.50", userAgent: "ua" });
     await signInWithPassword({ db, limits }, email, "wrong-x", { ip: "203.0.113.51", userAgent: "ua" });
-    const failed = (await listEvents(db, acct.workspaceId)).events.filter((e) => e.action === "signin.failed");
+    const failed = (await listEvents(db, acct.accountId)).events.filter((e) => e.action === "signin.failed");
     expect(failed.map((e) => [e.ip, e.count])).toEqual([["203.0.113.51", 1], ["203.0.113.50", 4]]);
     expect(JSON.stringify(failed)).not.toContain("wrong-");
   }, 90_000);

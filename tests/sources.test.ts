@@ -29,48 +29,48 @@ describe("sources", async () => {
 
   it("give the same display name unique names, also when created at once", async () => {
     const acct = await seedAccount(db);
-    const created = await Promise.all(Array.from({ length: 6 }, () => createSource(deps, acct.workspaceId, form, BY)));
+    const created = await Promise.all(Array.from({ length: 6 }, () => createSource(deps, acct.accountId, form, BY)));
     const names = created.map((r) => (r.ok ? r.value.name : r.message)).sort();
     expect(names).toEqual(["incomplete", "incomplete_2", "incomplete_3", "incomplete_4", "incomplete_5", "incomplete_6"]);
   });
 
   it("seal credentials, never show them, and keep them through other updates", async () => {
     const acct = await seedAccount(db);
-    const created = await createSource(deps, acct.workspaceId, { ...form, properties: { ...form.properties, password: PASSWORD } }, BY);
+    const created = await createSource(deps, acct.accountId, { ...form, properties: { ...form.properties, password: PASSWORD } }, BY);
     if (!created.ok) throw new Error(created.message);
     expect(JSON.stringify(created.value)).not.toContain(PASSWORD);
     const row = await db.source.findUniqueOrThrow({ where: { id: created.value.id } });
     expect(JSON.stringify(row)).not.toContain(PASSWORD);
     const at = { table: "Source" as const, id: created.value.id, property: "password" };
     expect(box.open(JSON.parse(row.secrets).password, at)).toBe(PASSWORD);
-    await updateSource(deps, acct.workspaceId, created.value.id, { properties: { filter_schemas: "public" } }, BY);
+    await updateSource(deps, acct.accountId, created.value.id, { properties: { filter_schemas: "public" } }, BY);
     const again = await db.source.findUniqueOrThrow({ where: { id: created.value.id } });
     expect(box.open(JSON.parse(again.secrets).password, at)).toBe(PASSWORD);
-    const view = await getSource(db, acct.workspaceId, created.value.id);
+    const view = await getSource(db, acct.accountId, created.value.id);
     expect(view?.report_card.steps[0].properties.find((p) => p.name === "password")?.provided).toBe(true);
   });
 
   it("are scoped by account", async () => {
     const [a, b] = [await seedAccount(db), await seedAccount(db)];
-    const created = await createSource(deps, a.workspaceId, form, BY);
+    const created = await createSource(deps, a.accountId, form, BY);
     if (!created.ok) throw new Error(created.message);
-    expect(await getSource(db, b.workspaceId, created.value.id)).toBeNull();
-    expect(await listSources(db, b.workspaceId)).toEqual([]);
-    const update = await updateSource(deps, b.workspaceId, created.value.id, { display_name: "Taken" }, BY);
+    expect(await getSource(db, b.accountId, created.value.id)).toBeNull();
+    expect(await listSources(db, b.accountId)).toEqual([]);
+    const update = await updateSource(deps, b.accountId, created.value.id, { display_name: "Taken" }, BY);
     expect(update).toMatchObject({ ok: false, code: "NotFound" });
-    expect((await getSource(db, a.workspaceId, created.value.id))?.display_name).toBe("Incomplete");
+    expect((await getSource(db, a.accountId, created.value.id))?.display_name).toBe("Incomplete");
   });
 
   it("refuse unknown types and properties, changing nothing", async () => {
     const acct = await seedAccount(db);
-    expect(await createSource(deps, acct.workspaceId, { ...form, type: "platform.nope" }, BY)).toMatchObject({ ok: false, code: "InvalidProperties" });
-    expect(await createSource(deps, acct.workspaceId, { ...form, properties: { port: "70000" } }, BY)).toMatchObject({ ok: false, fields: { "properties.port": expect.any(String) } });
+    expect(await createSource(deps, acct.accountId, { ...form, type: "platform.nope" }, BY)).toMatchObject({ ok: false, code: "InvalidProperties" });
+    expect(await createSource(deps, acct.accountId, { ...form, properties: { port: "70000" } }, BY)).toMatchObject({ ok: false, fields: { "properties.port": expect.any(String) } });
     // The name becomes the destination schema: PostgreSQL's own schemas and the job queue's are refused.
     for (const display_name of ["Public", "information schema", "PG Catalog", "pg_toast", "PgBoss"]) {
-      const refused = await createSource(deps, acct.workspaceId, { ...form, display_name }, BY);
+      const refused = await createSource(deps, acct.accountId, { ...form, display_name }, BY);
       expect(refused).toMatchObject({ ok: false, code: "InvalidProperties", fields: { display_name: expect.stringMatching(/reserved/) } });
     }
-    expect(await listSources(db, acct.workspaceId)).toEqual([]);
-    expect(await createSource(deps, acct.workspaceId, { ...form, display_name: "Public data" }, BY)).toMatchObject({ ok: true, value: { name: "public_data" } });
+    expect(await listSources(db, acct.accountId)).toEqual([]);
+    expect(await createSource(deps, acct.accountId, { ...form, display_name: "Public data" }, BY)).toMatchObject({ ok: true, value: { name: "public_data" } });
   });
 });

@@ -17,11 +17,11 @@ describe("streams of an account's source", async () => {
   const props = { host: SOURCE_PG.host, port: String(SOURCE_PG.port), dbname: database, user: SOURCE_PG.user, password: "pw-not-checked" };
 
   async function discovered() {
-    const { workspaceId } = await seedAccount(db);
-    const created = await createSource(deps, workspaceId, { display_name: "PG", type: "platform.postgres", properties: props }, BY);
+    const { accountId } = await seedAccount(db);
+    const created = await createSource(deps, accountId, { display_name: "PG", type: "platform.postgres", properties: props }, BY);
     if (!created.ok) throw new Error(created.message);
     await expect.poll(async () => (await lastConnectionCheck(db, created.value.id))?.status, { timeout: 15_000 }).toBe("succeeded");
-    return { workspaceId, id: created.value.id };
+    return { accountId, id: created.value.id };
   }
   const tap = (table: string) => `${database}-public-${table}`;
   const select = (table: string, ...columns: string[]) => ({
@@ -30,37 +30,37 @@ describe("streams of an account's source", async () => {
   });
 
   it("refuses a selection before discovery succeeded, and on a source of another account", async () => {
-    const { workspaceId } = await seedAccount(db);
-    const half = await createSource(deps, workspaceId, { display_name: "Half", type: "platform.postgres", properties: { host: "h" } }, BY);
+    const { accountId } = await seedAccount(db);
+    const half = await createSource(deps, accountId, { display_name: "Half", type: "platform.postgres", properties: { host: "h" } }, BY);
     if (!half.ok) throw new Error(half.message);
-    expect(await updateStreamMetadata(db, workspaceId, half.value.id, { streams: [] })).toMatchObject({ ok: false, code: "InvalidBody", message: expect.stringMatching(/"form" step/) });
-    expect(await lastCheckOf(db, workspaceId, half.value.id)).toBeNull();
+    expect(await updateStreamMetadata(db, accountId, half.value.id, { streams: [] })).toMatchObject({ ok: false, code: "InvalidBody", message: expect.stringMatching(/"form" step/) });
+    expect(await lastCheckOf(db, accountId, half.value.id)).toBeNull();
 
     const other = await discovered();
-    expect(await updateStreamMetadata(db, workspaceId, other.id, { streams: [select("customers")] })).toMatchObject({ ok: false, code: "NotFound" });
-    expect(await listStreamSummaries(db, workspaceId, other.id)).toBeNull();
-    const streamId = (await listStreamSummaries(db, other.workspaceId, other.id))![0].stream_id;
-    expect(await getStreamDetail(db, workspaceId, other.id, streamId)).toBeNull();
-    expect(await getStreamDetail(db, other.workspaceId, other.id, streamId)).not.toBeNull();
+    expect(await updateStreamMetadata(db, accountId, other.id, { streams: [select("customers")] })).toMatchObject({ ok: false, code: "NotFound" });
+    expect(await listStreamSummaries(db, accountId, other.id)).toBeNull();
+    const streamId = (await listStreamSummaries(db, other.accountId, other.id))![0].stream_id;
+    expect(await getStreamDetail(db, accountId, other.id, streamId)).toBeNull();
+    expect(await getStreamDetail(db, other.accountId, other.id, streamId)).not.toBeNull();
   });
 
   it("keys stream-level errors by the request's index and writes nothing on any error", async () => {
-    const { workspaceId, id } = await discovered();
-    const bad = await updateStreamMetadata(db, workspaceId, id, {
+    const { accountId, id } = await discovered();
+    const bad = await updateStreamMetadata(db, accountId, id, {
       streams: [select("order_lines"), { tap_stream_id: tap("customers"), metadata: [{ breadcrumb: ["properties", "email"], metadata: { selected: true } }] }],
     });
     expect(bad).toMatchObject({ ok: false, code: "InvalidProperties", fields: { "streams.1": expect.stringMatching(/before its fields \(email\)/) } });
-    expect((await listStreamSummaries(db, workspaceId, id))!.filter((s) => s.selected)).toEqual([]);
+    expect((await listStreamSummaries(db, accountId, id))!.filter((s) => s.selected)).toEqual([]);
   });
 
   it("moves the report card to fully_configured with a selected stream, and back when none is left", async () => {
-    const { workspaceId, id } = await discovered();
-    const step = async () => (await getSource(db, workspaceId, id))!.report_card.current_step_type;
+    const { accountId, id } = await discovered();
+    const step = async () => (await getSource(db, accountId, id))!.report_card.current_step_type;
     expect(await step()).toBe("field_selection");
-    expect(await updateStreamMetadata(db, workspaceId, id, { streams: [select("customers", "email")] })).toEqual({ ok: true, value: { status: 200 } });
+    expect(await updateStreamMetadata(db, accountId, id, { streams: [select("customers", "email")] })).toEqual({ ok: true, value: { status: 200 } });
     expect(await step()).toBe("fully_configured");
-    expect((await listSourceSummaries(db, workspaceId)).find((s) => s.id === id)).toMatchObject({ state: "active", lastCheck: "succeeded", selectedTables: 1 });
-    await updateStreamMetadata(db, workspaceId, id, { streams: [{ tap_stream_id: tap("customers"), metadata: [{ breadcrumb: [], metadata: { selected: false } }] }] });
+    expect((await listSourceSummaries(db, accountId)).find((s) => s.id === id)).toMatchObject({ state: "active", lastCheck: "succeeded", selectedTables: 1 });
+    await updateStreamMetadata(db, accountId, id, { streams: [{ tap_stream_id: tap("customers"), metadata: [{ breadcrumb: [], metadata: { selected: false } }] }] });
     expect(await step()).toBe("field_selection");
   });
 });

@@ -12,10 +12,10 @@ import { seedAccount, type Seeded } from "./helpers/accounts";
 
 describe("pending invitations", async () => {
   const { db } = await freshDb();
-  const actorOf = (acct: Seeded, i: number, role = "owner"): TeamActor => ({ userId: acct.users[i].id, workspaceId: acct.workspaceId, email: acct.users[i].email, role });
+  const actorOf = (acct: Seeded, i: number, role = "owner"): TeamActor => ({ userId: acct.users[i].id, accountId: acct.accountId, email: acct.users[i].email, role });
   async function threeOwners() {
     const acct = await seedAccount(db, { members: 3 });
-    await db.membership.updateMany({ where: { workspaceId: acct.workspaceId }, data: { role: "owner" } });
+    await db.membership.updateMany({ where: { accountId: acct.accountId }, data: { role: "owner" } });
     return acct;
   }
   const invite = async (actor: TeamActor, email: string) => {
@@ -31,7 +31,7 @@ describe("pending invitations", async () => {
     await invite(actorOf(acct, 1), "x2@new.test");
     const other = await seedAccount(db);
     await invite(actorOf(other, 0), "elsewhere@new.test");
-    const listed = await listPendingInvitations(db, acct.workspaceId);
+    const listed = await listPendingInvitations(db, acct.accountId);
     expect(listed.map((i) => [i.email, i.invitedBy])).toEqual([["x2@new.test", acct.users[1].email], ["x1@new.test", acct.users[0].email]]);
 
     const x1 = listed.find((i) => i.email === "x1@new.test")!;
@@ -40,8 +40,8 @@ describe("pending invitations", async () => {
     expect(await revokeInvitation(db, actorOf(acct, 2), x1.id)).toEqual({ ok: true, value: { email: "x1@new.test" } });
     expect(await findInvitation(db, token)).toBeNull();
     expect(await join(token)).toMatchObject({ ok: false, code: "invalid_invitation" });
-    expect((await listPendingInvitations(db, acct.workspaceId)).map((i) => i.email)).toEqual(["x2@new.test"]);
-    expect((await listEvents(db, acct.workspaceId)).events[0]).toMatchObject({ action: "invitation.revoked", targetLabel: "x1@new.test as member", actorLabel: acct.users[2].email });
+    expect((await listPendingInvitations(db, acct.accountId)).map((i) => i.email)).toEqual(["x2@new.test"]);
+    expect((await listEvents(db, acct.accountId)).events[0]).toMatchObject({ action: "invitation.revoked", targetLabel: "x1@new.test as member", actorLabel: acct.users[2].email });
   });
 
   it("die when their inviter is removed or stops being an owner; others' stay", async () => {
@@ -54,16 +54,16 @@ describe("pending invitations", async () => {
     expect(await findInvitation(db, byRemoved)).toBeNull();
     expect(await findInvitation(db, byDemoted)).toBeNull();
     expect(await join(byRemoved)).toMatchObject({ ok: false, code: "invalid_invitation" });
-    expect((await listPendingInvitations(db, acct.workspaceId)).map((i) => i.email)).toEqual(["s@new.test"]);
+    expect((await listPendingInvitations(db, acct.accountId)).map((i) => i.email)).toEqual(["s@new.test"]);
     expect((await join(byStaying)).ok).toBe(true);
-    const actions = (await listEvents(db, acct.workspaceId)).events.map((e) => e.action);
+    const actions = (await listEvents(db, acct.accountId)).events.map((e) => e.action);
     expect(actions.filter((a) => a === "invitation.expired_with_inviter")).toHaveLength(2);
   });
 
   it("a link whose inviter lost ownership some other way does not work either", async () => {
     const acct = await threeOwners();
     const token = await invite(actorOf(acct, 1), "o@new.test");
-    await db.membership.updateMany({ where: { workspaceId: acct.workspaceId, userId: acct.users[1].id }, data: { role: "member" } });
+    await db.membership.updateMany({ where: { accountId: acct.accountId, userId: acct.users[1].id }, data: { role: "member" } });
     expect(await join(token)).toMatchObject({ ok: false, code: "invalid_invitation" });
     expect(await db.user.count({ where: { email: "o@new.test" } })).toBe(0);
   });

@@ -10,8 +10,8 @@ describe("concurrent demotions", async () => {
 
   async function twoOwners(): Promise<{ acct: Seeded; a: TeamActor; b: TeamActor }> {
     const acct = await seedAccount(db, { members: 2 });
-    await db.membership.updateMany({ where: { workspaceId: acct.workspaceId }, data: { role: "owner" } });
-    const actor = (i: number): TeamActor => ({ userId: acct.users[i].id, workspaceId: acct.workspaceId, email: acct.users[i].email, role: "owner" });
+    await db.membership.updateMany({ where: { accountId: acct.accountId }, data: { role: "owner" } });
+    const actor = (i: number): TeamActor => ({ userId: acct.users[i].id, accountId: acct.accountId, email: acct.users[i].email, role: "owner" });
     return { acct, a: actor(0), b: actor(1) };
   }
 
@@ -19,7 +19,7 @@ describe("concurrent demotions", async () => {
     for (let round = 0; round < 15; round++) {
       const { acct, a, b } = await twoOwners();
       const results = await Promise.all([changeRole(db, a, b.userId, "member"), changeRole(db, b, a.userId, "member")]);
-      const owners = (await listTeam(db, acct.workspaceId)).filter((m) => m.role === "owner");
+      const owners = (await listTeam(db, acct.accountId)).filter((m) => m.role === "owner");
       expect(owners, `round ${round}`).toHaveLength(1);
       expect(results.filter((r) => r.ok)).toHaveLength(1);
       expect(results.find((r) => !r.ok)).toMatchObject({ ok: false, code: expect.stringMatching(/^(forbidden|last_owner)$/) });
@@ -30,7 +30,7 @@ describe("concurrent demotions", async () => {
     for (let round = 0; round < 15; round++) {
       const { acct, a, b } = await twoOwners();
       await Promise.all([removeMember(db, a, b.userId), removeMember(db, b, a.userId)]);
-      const team = await listTeam(db, acct.workspaceId);
+      const team = await listTeam(db, acct.accountId);
       expect(team.filter((m) => m.role === "owner"), `round ${round}`).toHaveLength(1);
     }
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createApiKeySchema } from "@/lib/validation/api-keys";
 
-const parse = (description: unknown) => createApiKeySchema.safeParse({ workspaceId: "3", description });
+const parse = (description: unknown) => createApiKeySchema.safeParse({ accountId: "3", description });
 
 describe("key description rules", () => {
   it("trims and accepts 1–100 characters, including emoji and right-to-left text", () => {

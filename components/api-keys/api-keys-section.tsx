@@ -2,14 +2,14 @@
 import type { ApiKeyView } from "@/lib/api-keys/service";
 import type { UsagePoint } from "@/lib/api-keys/usage";
 import { MAX_KEYS_PER_ACCOUNT } from "@/lib/api-keys/service";
-import { hasApiAccess } from "@/lib/plans";
+import { hasApiAccess } from "@/lib/accounts/plans";
 import { FeedbackProvider } from "@/components/ui/feedback";
 import { GenerateKeyDialog } from "./generate-key-dialog";
 import { KeysTable } from "./keys-table";
 
-type Props = { workspaceId: number; plan: string; keys: ApiKeyView[]; now: Date; salesUrl: string; usage?: Record<number, UsagePoint[]>; accountSlug?: string };
+type Props = { accountId: number; plan: string; keys: ApiKeyView[]; now: Date; salesUrl: string; usage?: Record<number, UsagePoint[]>; accountSlug?: string };
 
-export function ApiKeysSection({ workspaceId, plan, keys, now, salesUrl, usage, accountSlug }: Props) {
+export function ApiKeysSection({ accountId, plan, keys, now, salesUrl, usage, accountSlug }: Props) {
   const full = keys.length >= MAX_KEYS_PER_ACCOUNT;
   return (
     <section aria-labelledby="api-keys-heading">
@@ -22,7 +22,7 @@ export function ApiKeysSection({ workspaceId, plan, keys, now, salesUrl, usage, 
         {hasApiAccess(plan) ? (
           <div className="mb-4 flex flex-wrap items-center gap-4">
             <p className="text-sm">You can generate up to {MAX_KEYS_PER_ACCOUNT} access keys.</p>
-            <GenerateKeyDialog workspaceId={workspaceId} disabled={full} />
+            <GenerateKeyDialog accountId={accountId} disabled={full} />
             {full && (
               <p className="w-full text-sm text-amber-900 dark:text-amber-200">
                 This account has {MAX_KEYS_PER_ACCOUNT} keys, the most it can hold (enabled and disabled keys both count). Delete a key to generate a new one.
@@ -39,7 +39,7 @@ export function ApiKeysSection({ workspaceId, plan, keys, now, salesUrl, usage, 
           </div>
         )}
         {keys.length > 0 ? (
-          <KeysTable keys={keys} workspaceId={workspaceId} now={now} usage={usage} accountSlug={accountSlug} />
+          <KeysTable keys={keys} accountId={accountId} now={now} usage={usage} accountSlug={accountSlug} />
         ) : (
           <p className="rounded-lg border border-dashed border-slate-300 dark:border-slate-600 bg-white dark:bg-slate-900 px-4 py-8 text-center text-sm text-slate-600 dark:text-slate-400">
             This account has no API access keys yet.

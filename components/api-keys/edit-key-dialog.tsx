@@ -10,7 +10,7 @@ import { KeySettingsFields, settingsErrorsOf, type SettingsErrors } from "./key-
 type Props = {
   open: boolean;
   onOpenChange: (open: boolean) => void;
-  workspaceId: number;
+  accountId: number;
   keyId: number;
   last4: string;
   description: string;
@@ -19,7 +19,7 @@ type Props = {
   allowedCidrs: string[];
 };
 
-export function EditKeyDialog({ open, onOpenChange, workspaceId, keyId, last4, description, expiresAt, access, allowedCidrs }: Props) {
+export function EditKeyDialog({ open, onOpenChange, accountId, keyId, last4, description, expiresAt, access, allowedCidrs }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [descriptionError, setDescriptionError] = useState<string | null>(null);
   const [settingsErrors, setSettingsErrors] = useState<SettingsErrors>({});
@@ -58,7 +58,7 @@ export function EditKeyDialog({ open, onOpenChange, workspaceId, keyId, last4, d
     <DialogRoot open={open} onOpenChange={change}>
       <DialogContent title="Edit this key" description={<>Key ending <strong className="font-mono">{last4}</strong>. Changes apply from the next request.</>} locked={pending}>
         <form onSubmit={onSubmit} noValidate className="space-y-4">
-          <input type="hidden" name="workspaceId" value={workspaceId} />
+          <input type="hidden" name="accountId" value={accountId} />
           <input type="hidden" name="keyId" value={keyId} />
           <div>
             <label htmlFor={`edit-description-${keyId}`} className="block text-sm font-medium">Key Description</label>

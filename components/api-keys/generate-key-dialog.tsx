@@ -9,7 +9,7 @@ import { RevealKey } from "./reveal-key";
 
 const HINT = "Required. 1–100 characters, no control characters (such as line breaks).";
 
-export function GenerateKeyDialog({ workspaceId, disabled }: { workspaceId: number; disabled: boolean }) {
+export function GenerateKeyDialog({ accountId, disabled }: { accountId: number; disabled: boolean }) {
   const [open, setOpen] = useState(false);
   const [plaintext, setPlaintext] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -62,7 +62,7 @@ export function GenerateKeyDialog({ workspaceId, disabled }: { workspaceId: numb
       ) : (
         <DialogContent title="Configure Your API Access Key" description="Describe what the key will be used for, so your team can recognize it." locked={pending}>
           <form onSubmit={onSubmit} noValidate className="space-y-4">
-            <input type="hidden" name="workspaceId" value={workspaceId} />
+            <input type="hidden" name="accountId" value={accountId} />
             <div>
               <label htmlFor="key-description" className="block text-sm font-medium">Key Description</label>
               <input

@@ -11,7 +11,7 @@ import { EditKeyDialog } from "./edit-key-dialog";
 import { RollKeyDialog } from "./roll-key-dialog";
 
 type Props = {
-  workspaceId: number;
+  accountId: number;
   keyId: number;
   last4: string;
   description: string;
@@ -26,7 +26,7 @@ type Props = {
 
 const ITEM = "block w-full cursor-pointer rounded px-3 py-2 text-left text-sm outline-none data-[highlighted]:bg-slate-100 dark:data-[highlighted]:bg-slate-800 data-[disabled]:opacity-50";
 
-export function KeyRowActions({ workspaceId, keyId, last4, description, status, expiresAt = null, access = "full", allowedCidrs = [], rollBlocked = null }: Props) {
+export function KeyRowActions({ accountId, keyId, last4, description, status, expiresAt = null, access = "full", allowedCidrs = [], rollBlocked = null }: Props) {
   const [confirming, setConfirming] = useState(false);
   const [rolling, setRolling] = useState(false);
   const [editing, setEditing] = useState(false);
@@ -39,7 +39,7 @@ export function KeyRowActions({ workspaceId, keyId, last4, description, status, 
 
   function form(): FormData {
     const data = new FormData();
-    data.set("workspaceId", String(workspaceId));
+    data.set("accountId", String(accountId));
     data.set("keyId", String(keyId));
     return data;
   }
@@ -88,8 +88,8 @@ export function KeyRowActions({ workspaceId, keyId, last4, description, status, 
           </DropdownMenu.Item>
         </DropdownMenu.Content>
       </DropdownMenu.Root>
-      <RollKeyDialog open={rolling} onOpenChange={setRolling} workspaceId={workspaceId} keyId={keyId} last4={last4} description={description} />
-      <EditKeyDialog open={editing} onOpenChange={setEditing} workspaceId={workspaceId} keyId={keyId} last4={last4} description={description}
+      <RollKeyDialog open={rolling} onOpenChange={setRolling} accountId={accountId} keyId={keyId} last4={last4} description={description} />
+      <EditKeyDialog open={editing} onOpenChange={setEditing} accountId={accountId} keyId={keyId} last4={last4} description={description}
         expiresAt={expiresAt} access={access} allowedCidrs={allowedCidrs} />
       <DialogRoot open={confirming} onOpenChange={(open) => !pending && setConfirming(open)}>
         <DialogContent

@@ -21,7 +21,7 @@ function statusLabel(key: ApiKeyView, now: Date): { label: string; note?: string
 const TH = "px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400";
 
 // usage: each key's last 30 days (lib/api-keys/usage.ts); accountSlug links a row to its detail view.
-export function KeysTable({ keys, workspaceId, now, usage, accountSlug }: { keys: ApiKeyView[]; workspaceId: number; now: Date; usage?: Record<number, UsagePoint[]>; accountSlug?: string }) {
+export function KeysTable({ keys, accountId, now, usage, accountSlug }: { keys: ApiKeyView[]; accountId: number; now: Date; usage?: Record<number, UsagePoint[]>; accountSlug?: string }) {
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900">
       <table className="table-cards w-full text-sm">
@@ -74,7 +74,7 @@ export function KeysTable({ keys, workspaceId, now, usage, accountSlug }: { keys
                   </td>
                 )}
                 <td data-actions="corner" className="px-3 py-3 text-right">
-                  <KeyRowActions workspaceId={workspaceId} keyId={key.id} last4={key.last4} description={key.description} status={key.status}
+                  <KeyRowActions accountId={accountId} keyId={key.id} last4={key.last4} description={key.description} status={key.status}
                     expiresAt={key.expiresAt} access={key.access} allowedCidrs={key.allowedCidrs} rollBlocked={rollBlocked} />
                 </td>
               </tr>

@@ -13,9 +13,9 @@ const OVERLAPS = [
   ["7d", "In 7 days"],
 ] as const;
 
-type Props = { open: boolean; onOpenChange: (open: boolean) => void; workspaceId: number; keyId: number; last4: string; description: string };
+type Props = { open: boolean; onOpenChange: (open: boolean) => void; accountId: number; keyId: number; last4: string; description: string };
 
-export function RollKeyDialog({ open, onOpenChange, workspaceId, keyId, last4, description }: Props) {
+export function RollKeyDialog({ open, onOpenChange, accountId, keyId, last4, description }: Props) {
   const [plaintext, setPlaintext] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
@@ -55,7 +55,7 @@ export function RollKeyDialog({ open, onOpenChange, workspaceId, keyId, last4, d
           locked={pending}
         >
           <form onSubmit={onSubmit} className="space-y-4">
-            <input type="hidden" name="workspaceId" value={workspaceId} />
+            <input type="hidden" name="accountId" value={accountId} />
             <input type="hidden" name="keyId" value={keyId} />
             <fieldset>
               <legend className="text-sm font-medium">The old key expires</legend>

@@ -7,8 +7,8 @@ import { UserMenu } from "./user-menu";
 
 // Header (account switcher, user menu) around every signed-in page; rendered once, by the account's layout.
 export function AppShell({ ctx, children }: { ctx: PageContext; children: React.ReactNode }) {
-  const slug = ctx.member.workspaceSlug;
-  const accounts = ctx.memberships.map((m) => ({ slug: m.workspaceSlug, name: m.workspaceName }));
+  const slug = ctx.member.accountSlug;
+  const accounts = ctx.memberships.map((m) => ({ slug: m.accountSlug, name: m.accountName }));
   const settings = accountPath(slug, "/settings/account");
   const sources = accountPath(slug, "/sources");
   return (
@@ -16,7 +16,7 @@ export function AppShell({ ctx, children }: { ctx: PageContext; children: React.
       <header className="border-b border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900">
         <nav aria-label="Main" className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
           <Link href={settings} className="py-1 font-semibold text-blue-800 dark:text-blue-300">Bobbin</Link>
-          <AccountSwitcher current={{ slug, name: ctx.member.workspaceName }} accounts={accounts} />
+          <AccountSwitcher current={{ slug, name: ctx.member.accountName }} accounts={accounts} />
           <NavLink href={sources}
             className="py-1 text-sm font-medium text-slate-700 dark:text-slate-300 hover:text-slate-900 dark:hover:text-slate-100 aria-[current=page]:text-blue-800 dark:aria-[current=page]:text-blue-300">
             Sources

@@ -6,11 +6,11 @@ import { checkDestinationAction, saveDestinationAction } from "@/app/(app)/[acco
 import { Button } from "@/components/ui/button";
 
 type Values = { host: string; port: string; username: string; database: string; ssl: boolean };
-type Props = { workspaceId: number; destinationId: number | null; initial: Values; passwordStored: boolean };
+type Props = { accountId: number; destinationId: number | null; initial: Values; passwordStored: boolean };
 
 const FIELDS = [["host", "Host"], ["port", "Port"], ["username", "Username"], ["database", "Database"]] as const;
 
-export function DestinationForm({ workspaceId, destinationId, initial, passwordStored }: Props) {
+export function DestinationForm({ accountId, destinationId, initial, passwordStored }: Props) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
@@ -19,7 +19,7 @@ export function DestinationForm({ workspaceId, destinationId, initial, passwordS
     event.preventDefault();
     const element = event.currentTarget;
     const form = new FormData(element);
-    form.set("workspaceId", String(workspaceId));
+    form.set("accountId", String(accountId));
     form.set("destinationId", destinationId ? String(destinationId) : "");
     startTransition(async () => {
       const result = await saveDestinationAction(form).catch(() => null);
@@ -33,7 +33,7 @@ export function DestinationForm({ workspaceId, destinationId, initial, passwordS
 
   function check() {
     const form = new FormData();
-    form.set("workspaceId", String(workspaceId));
+    form.set("accountId", String(accountId));
     form.set("destinationId", String(destinationId ?? ""));
     startTransition(async () => {
       const result = await checkDestinationAction(form).catch(() => null);

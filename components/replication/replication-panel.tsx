@@ -14,9 +14,9 @@ import { stateSentence } from "./words";
 
 export const POLL_MS = 2_000;
 
-type Props = { workspaceId: number; accountSlug: string; sourceId: number; initial: ReplicationOverview; canRun: boolean; scheduleLine: string };
+type Props = { accountId: number; accountSlug: string; sourceId: number; initial: ReplicationOverview; canRun: boolean; scheduleLine: string };
 
-export function ReplicationPanel({ workspaceId, accountSlug, sourceId, initial, canRun, scheduleLine }: Props) {
+export function ReplicationPanel({ accountId, accountSlug, sourceId, initial, canRun, scheduleLine }: Props) {
   const [overview, setOverview] = useState(initial);
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
@@ -25,10 +25,10 @@ export function ReplicationPanel({ workspaceId, accountSlug, sourceId, initial, 
   const stopButton = useRef<HTMLButtonElement>(null);
   const form = useCallback(() => {
     const f = new FormData();
-    f.set("workspaceId", String(workspaceId));
+    f.set("accountId", String(accountId));
     f.set("sourceId", String(sourceId));
     return f;
-  }, [workspaceId, sourceId]);
+  }, [accountId, sourceId]);
 
   const refresh = useCallback(async () => {
     const result = await replicationStateAction(form()).catch(() => null);

@@ -11,7 +11,7 @@ import { utcTime } from "./words";
 const CHOICES = [["30", "Every 30 minutes"], ["60", "Every hour"], ["360", "Every 6 hours"], ["720", "Every 12 hours"], ["1440", "Every day"]] as const;
 
 export type ScheduleValues = { mode: "interval" | "cron"; frequency: string; anchor: string; cron: string };
-type Props = { workspaceId: number; sourceId: number; initial: ScheduleValues };
+type Props = { accountId: number; sourceId: number; initial: ScheduleValues };
 
 function preview(v: ScheduleValues): { times: string[] } | { error: string } {
   const props: Record<string, string> = v.mode === "cron" ? { cron_expression: v.cron.trim() } : { frequency_in_minutes: v.frequency, ...(v.anchor ? { anchor_time: `2000-01-01T${v.anchor}:00Z` } : {}) };
@@ -20,7 +20,7 @@ function preview(v: ScheduleValues): { times: string[] } | { error: string } {
   return { times: nextFireTimes(scheduleOf(props), new Date(), 3).map((d) => utcTime(d.toISOString())) };
 }
 
-export function ScheduleForm({ workspaceId, sourceId, initial }: Props) {
+export function ScheduleForm({ accountId, sourceId, initial }: Props) {
   const id = useId();
   const router = useRouter();
   const [values, setValues] = useState(initial);
@@ -32,7 +32,7 @@ export function ScheduleForm({ workspaceId, sourceId, initial }: Props) {
   function save(event: React.FormEvent) {
     event.preventDefault();
     const form = new FormData();
-    form.set("workspaceId", String(workspaceId));
+    form.set("accountId", String(accountId));
     form.set("sourceId", String(sourceId));
     for (const [k, v] of Object.entries(values)) form.set(k, v);
     startTransition(async () => {

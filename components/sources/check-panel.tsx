@@ -7,9 +7,9 @@ import { Button } from "@/components/ui/button";
 import type { CheckView } from "@/lib/connect/checks";
 import { CHECK_LABEL } from "./labels";
 
-type Props = { workspaceId: number; sourceId: number; check: CheckView | null; canCheck: boolean };
+type Props = { accountId: number; sourceId: number; check: CheckView | null; canCheck: boolean };
 
-export function CheckPanel({ workspaceId, sourceId, check, canCheck }: Props) {
+export function CheckPanel({ accountId, sourceId, check, canCheck }: Props) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
@@ -23,7 +23,7 @@ export function CheckPanel({ workspaceId, sourceId, check, canCheck }: Props) {
 
   function recheck() {
     const form = new FormData();
-    form.set("workspaceId", String(workspaceId));
+    form.set("accountId", String(accountId));
     form.set("sourceId", String(sourceId));
     setError(null);
     startTransition(async () => {

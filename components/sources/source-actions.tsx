@@ -7,9 +7,9 @@ import type { ActionResult } from "@/lib/action-result";
 import { Button } from "@/components/ui/button";
 import { DialogContent, DialogRoot } from "@/components/ui/dialog";
 
-type Props = { workspaceId: number; sourceId: number; displayName: string; state: "active" | "paused" | "deleted" };
+type Props = { accountId: number; sourceId: number; displayName: string; state: "active" | "paused" | "deleted" };
 
-export function SourceActions({ workspaceId, sourceId, displayName, state }: Props) {
+export function SourceActions({ accountId, sourceId, displayName, state }: Props) {
   const paused = state === "paused";
   const router = useRouter();
   const [pending, startTransition] = useTransition();
@@ -19,7 +19,7 @@ export function SourceActions({ workspaceId, sourceId, displayName, state }: Pro
 
   function run(action: (f: FormData) => Promise<ActionResult>, fields: Record<string, string>, success: string) {
     const form = new FormData();
-    form.set("workspaceId", String(workspaceId));
+    form.set("accountId", String(accountId));
     form.set("sourceId", String(sourceId));
     for (const [k, v] of Object.entries(fields)) form.set(k, v);
     setOutcome(null);

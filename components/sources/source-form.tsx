@@ -26,9 +26,9 @@ const EDIT_PASSWORD_HINT = "Leave empty to keep the stored password. Write-only:
 const IDENTITY = ["host", "port", "dbname", "user"];
 const AGAIN_HINT = "Required: the connection changed, so give the password again. Write-only: stored encrypted, never shown again.";
 
-type Props = { workspaceId: number; accountSlug: string; source?: EditedSource };
+type Props = { accountId: number; accountSlug: string; source?: EditedSource };
 
-export function SourceForm({ workspaceId, accountSlug, source }: Props) {
+export function SourceForm({ accountId, accountSlug, source }: Props) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
@@ -67,7 +67,7 @@ export function SourceForm({ workspaceId, accountSlug, source }: Props) {
 
   return (
     <form onSubmit={onSubmit} onChange={onChange} noValidate className="max-w-xl space-y-4 rounded-lg p-4 sm:p-6 border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900">
-      <input type="hidden" name="workspaceId" value={workspaceId} />
+      <input type="hidden" name="accountId" value={accountId} />
       {source && <input type="hidden" name="sourceId" value={source.id} />}
       {FIELDS.map((f) => {
         const message = fieldErrors[f.name]?.[0];

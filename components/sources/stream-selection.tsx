@@ -8,7 +8,7 @@ import type { TableChoice } from "@/lib/connect/source-summaries";
 import { TableFieldset } from "./table-fieldset";
 
 // readOnly: a deleted source's selection is shown but can no longer change.
-type Props = { workspaceId: number; sourceId: number; tables: TableChoice[]; readOnly: boolean };
+type Props = { accountId: number; sourceId: number; tables: TableChoice[]; readOnly: boolean };
 export type Ticks = Record<string, { selected: boolean; method: string; key: string; fields: Record<string, boolean> }>;
 
 function initialTicks(tables: TableChoice[]): Ticks {
@@ -43,7 +43,7 @@ function selectionRequest(tables: TableChoice[], ticks: Ticks) {
   };
 }
 
-export function StreamSelection({ workspaceId, sourceId, tables, readOnly }: Props) {
+export function StreamSelection({ accountId, sourceId, tables, readOnly }: Props) {
   const router = useRouter();
   const [ticks, setTicks] = useState(() => initialTicks(tables));
   const [pending, startTransition] = useTransition();
@@ -51,7 +51,7 @@ export function StreamSelection({ workspaceId, sourceId, tables, readOnly }: Pro
 
   function save() {
     const form = new FormData();
-    form.set("workspaceId", String(workspaceId));
+    form.set("accountId", String(accountId));
     form.set("sourceId", String(sourceId));
     form.set("selection", JSON.stringify(selectionRequest(tables, ticks)));
     setOutcome(null);

@@ -4,7 +4,7 @@ import { useId, useState, useTransition } from "react";
 import { inviteMemberAction } from "@/app/(app)/[account]/settings/team/actions";
 import { Button } from "@/components/ui/button";
 
-export function InviteForm({ workspaceId }: { workspaceId: number }) {
+export function InviteForm({ accountId }: { accountId: number }) {
   const [pending, startTransition] = useTransition();
   const [link, setLink] = useState<{ url: string; emailed: boolean } | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -36,7 +36,7 @@ export function InviteForm({ workspaceId }: { workspaceId: number }) {
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-3 rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 p-4">
       <h3 className="font-semibold">Invite a team member</h3>
-      <input type="hidden" name="workspaceId" value={workspaceId} />
+      <input type="hidden" name="accountId" value={accountId} />
       <div className="flex flex-wrap items-end gap-3">
         <div className="min-w-0 grow basis-48">
           <label htmlFor="invite-email" className="block text-sm font-medium">Email</label>

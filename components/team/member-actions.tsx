@@ -6,9 +6,9 @@ import { Button } from "@/components/ui/button";
 import { DialogContent, DialogRoot } from "@/components/ui/dialog";
 import { useFeedback } from "@/components/ui/feedback";
 
-type Props = { workspaceId: number; userId: string; email: string; role: string };
+type Props = { accountId: number; userId: string; email: string; role: string };
 
-export function MemberActions({ workspaceId, userId, email, role }: Props) {
+export function MemberActions({ accountId, userId, email, role }: Props) {
   const [pending, startTransition] = useTransition();
   const [confirming, setConfirming] = useState(false);
   const removeButton = useRef<HTMLButtonElement>(null);
@@ -16,7 +16,7 @@ export function MemberActions({ workspaceId, userId, email, role }: Props) {
 
   function form(extra: Record<string, string> = {}) {
     const data = new FormData();
-    data.set("workspaceId", String(workspaceId));
+    data.set("accountId", String(accountId));
     data.set("userId", userId);
     for (const [k, v] of Object.entries(extra)) data.set(k, v);
     return data;

@@ -5,13 +5,13 @@ import { revokeInvitationAction } from "@/app/(app)/[account]/settings/team/acti
 import { Button } from "@/components/ui/button";
 import { useFeedback } from "@/components/ui/feedback";
 
-export function RevokeInvitation({ workspaceId, invitationId, email }: { workspaceId: number; invitationId: number; email: string }) {
+export function RevokeInvitation({ accountId, invitationId, email }: { accountId: number; invitationId: number; email: string }) {
   const [pending, startTransition] = useTransition();
   const notify = useFeedback();
 
   function revoke() {
     const data = new FormData();
-    data.set("workspaceId", String(workspaceId));
+    data.set("accountId", String(accountId));
     data.set("invitationId", String(invitationId));
     startTransition(async () => {
       const result = await revokeInvitationAction(data).catch(() => null);

@@ -49,7 +49,7 @@ test("keys on a phone: generate and copy a key, disable, re-enable and delete it
   await expectWithinWidth(page, confirm.getByRole("button", { name: "Delete", exact: true }), "Delete");
   await confirm.getByRole("button", { name: "Delete", exact: true }).tap();
   await expect(page.getByText("This account has no API access keys yet.")).toBeVisible();
-  expect(await db.apiKey.count({ where: { workspaceId: account.id } })).toBe(0);
+  expect(await db.apiKey.count({ where: { accountId: account.id } })).toBe(0);
 });
 
 test("on a phone: open Team, add a source from the top bar, and see it in Activity", async ({ page, db, sourceDatabase }) => {

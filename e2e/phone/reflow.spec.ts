@@ -28,7 +28,7 @@ test("every page at 320 px: no sideways scroll, every row's actions button in vi
   // A finished run as the worker records it, with a long error: the history table's widest row.
   await db.replicationJob.create({
     data: {
-      workspaceId: account.id, sourceId, jobName: `layout.${sourceId}.${Date.now()}`, status: "failed", actorLabel: "layout check",
+      accountId: account.id, sourceId, jobName: `layout.${sourceId}.${Date.now()}`, status: "failed", actorLabel: "layout check",
       startedAt: new Date(Date.now() - 60_000), completedAt: new Date(), rows: 1234567, tapExitStatus: 1,
       tapDescription: "could not connect to server: Connection refused. Is the server running on host \"warehouse-primary.internal.example\" and accepting TCP/IP connections on port 5432?",
     },

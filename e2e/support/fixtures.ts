@@ -1,6 +1,6 @@
 // Playwright fixtures: each spec seeds its own account in the e2e database and signs in through the form.
 import { test as base, expect, type Page } from "@playwright/test";
-import { createDb, type Db } from "../../lib/db-client";
+import { createDb, type Db } from "../../lib/db/factory";
 import { createTestAccount, TEST_PASSWORD, type TestAccount } from "../../tests/helpers/accounts";
 import { readFileSync } from "node:fs";
 import { createApiKey } from "../../lib/api-keys/service";
@@ -19,7 +19,7 @@ export function e2ePepper(): string {
 // A key made through the domain (as the UI would), returning its plaintext.
 export async function createKey(db: Db, account: TestAccount, memberIndex = 0, description = "fixture key") {
   const user = await db.user.findUniqueOrThrow({ where: { email: account.emails[memberIndex] } });
-  const result = await createApiKey(db, { workspaceId: account.id, userId: user.id }, description, e2ePepper());
+  const result = await createApiKey(db, { accountId: account.id, userId: user.id }, description, e2ePepper());
   if (!result.ok) throw new Error(result.message);
   return result.value;
 }

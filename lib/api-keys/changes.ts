@@ -1,8 +1,9 @@
 // Changes to an existing key beyond enable/disable/delete: roll (with an overlap), edit, and what a key may
 // learn about itself. Allow-list refusals are recorded here too.
+import "server-only";
 import { keyLabel, recordEvent, type RequestMeta } from "../audit/events";
-import type { Db } from "../db-client";
-import { hasApiAccess } from "../plans";
+import type { Db } from "../db/factory";
+import { hasApiAccess } from "../accounts/plans";
 import { inTransaction, refuse, type Result } from "../result";
 import { hashApiKey } from "./hash";
 import {
@@ -50,31 +51,31 @@ export async function rollApiKey(
   meta: RequestMeta = {},
   now = new Date(),
 ): Promise<Result<{ key: ApiKeyView; plaintext: string; oldExpiresAt: Date }, KeyError>> {
-  const account = await db.workspace.findUnique({ where: { id: actor.workspaceId }, select: { plan: true, apiKeyCount: true } });
+  const account = await db.account.findUnique({ where: { id: actor.accountId }, select: { plan: true, apiKeyCount: true } });
   if (!account) return keyFailure("not_found");
   if (!hasApiAccess(account.plan)) return keyFailure("no_api_access");
   const by = await byMember(db, actor);
   const plaintext = generateApiKey();
   return inTransaction(db, async (tx) => {
     // Write first (SQLite then holds the write lock for the whole transaction); a refusal below rolls it back.
-    const raised = await tx.workspace.updateMany({
-      where: { id: actor.workspaceId, plan: "enterprise", apiKeyCount: { lt: MAX_KEYS_PER_ACCOUNT } },
+    const raised = await tx.account.updateMany({
+      where: { id: actor.accountId, plan: "enterprise", apiKeyCount: { lt: MAX_KEYS_PER_ACCOUNT } },
       data: { apiKeyCount: { increment: 1 } },
     });
     const old = await tx.apiKey.findFirst({
-      where: { id: keyId, workspaceId: actor.workspaceId },
+      where: { id: keyId, accountId: actor.accountId },
       select: { id: true, last4: true, description: true, status: true, createdAt: true, expiresAt: true, access: true, allowedCidrs: true },
     });
     if (!old) refuse(keyFailure("not_found"));
     if (old.status !== "enabled" || isExpired(old, now)) refuse(keyFailure("not_rollable"));
     if (raised.count === 0) {
-      const ws = await tx.workspace.findUnique({ where: { id: actor.workspaceId }, select: { plan: true } });
+      const ws = await tx.account.findUnique({ where: { id: actor.accountId }, select: { plan: true } });
       refuse(keyFailure(!ws ? "not_found" : !hasApiAccess(ws.plan) ? "no_api_access" : "limit_reached"));
     }
     const lifetime = old.expiresAt ? old.expiresAt.getTime() - old.createdAt.getTime() : null;
     const key = await tx.apiKey.create({
       data: {
-        workspaceId: actor.workspaceId,
+        accountId: actor.accountId,
         createdById: actor.userId,
         description: old.description,
         hash: hashApiKey(plaintext, pepper),
@@ -89,7 +90,7 @@ export async function rollApiKey(
     const oldExpiresAt = old.expiresAt && old.expiresAt < until ? old.expiresAt : until;
     await tx.apiKey.update({ where: { id: old.id }, data: { expiresAt: oldExpiresAt } });
     await recordEvent(tx, {
-      workspaceId: actor.workspaceId,
+      accountId: actor.accountId,
       action: "key.rolled",
       actor: by,
       target: { type: "key", label: `${keyLabel(old)} rolled to key ending ${key.last4}; the old key expires ${expiryLabel(oldExpiresAt)}` },
@@ -114,7 +115,7 @@ export async function updateApiKey(
   const by = await byMember(db, actor);
   return inTransaction(db, async (tx) => {
     // Write first (SQLite then holds the write lock for the whole transaction); a refusal below rolls it back.
-    const touched = await tx.apiKey.updateMany({ where: { id: keyId, workspaceId: actor.workspaceId }, data: { updatedAt: now } });
+    const touched = await tx.apiKey.updateMany({ where: { id: keyId, accountId: actor.accountId }, data: { updatedAt: now } });
     if (touched.count === 0) refuse(keyFailure("not_found"));
     const before = toView(await tx.apiKey.findUniqueOrThrow({ where: { id: keyId }, select: viewSelect }));
     const notes: string[] = [];
@@ -141,7 +142,7 @@ export async function updateApiKey(
     if (!notes.length) return before;
     const after = toView(await tx.apiKey.update({ where: { id: keyId }, data, select: viewSelect }));
     for (const note of notes) {
-      await recordEvent(tx, { workspaceId: actor.workspaceId, action: "key.updated", actor: by, target: { type: "key", label: `${keyLabel(before)}: ${note}` }, meta });
+      await recordEvent(tx, { accountId: actor.accountId, action: "key.updated", actor: by, target: { type: "key", label: `${keyLabel(before)}: ${note}` }, meta });
     }
     return after;
   });
@@ -150,13 +151,13 @@ export async function updateApiKey(
 // A request refused by a key's allow-list, in the account's Activity with the address it came from.
 export async function recordAddressRefused(
   db: Db,
-  refused: { keyId: number; workspaceId: number; userId: string; address: string | null },
+  refused: { keyId: number; accountId: number; userId: string; address: string | null },
   meta: RequestMeta = {},
 ): Promise<void> {
   const key = await db.apiKey.findUnique({ where: { id: refused.keyId }, select: { last4: true, description: true } });
   if (!key) return;
   await recordEvent(db, {
-    workspaceId: refused.workspaceId,
+    accountId: refused.accountId,
     action: "key.address_refused",
     actor: { type: "key", keyId: refused.keyId, last4: key.last4, userId: refused.userId },
     target: { type: "key", label: `${keyLabel(key)}: refused a request from ${refused.address ?? "an unknown address"}, which is not in its allow-list` },
@@ -175,16 +176,16 @@ export type KeySelf = {
   created_at: string;
 };
 
-export async function describeKey(db: Db, keyId: number, workspaceId: number): Promise<KeySelf | null> {
+export async function describeKey(db: Db, keyId: number, accountId: number): Promise<KeySelf | null> {
   const key = await db.apiKey.findFirst({
-    where: { id: keyId, workspaceId },
-    select: { last4: true, description: true, access: true, expiresAt: true, allowedCidrs: true, createdAt: true, workspace: { select: { id: true, name: true } } },
+    where: { id: keyId, accountId },
+    select: { last4: true, description: true, access: true, expiresAt: true, allowedCidrs: true, createdAt: true, account: { select: { id: true, name: true } } },
   });
   if (!key) return null;
   return {
     last4: key.last4,
     description: key.description,
-    account: key.workspace,
+    account: key.account,
     access: key.access === "read" ? "read_only" : "full",
     expires_at: key.expiresAt?.toISOString() ?? null,
     allowed_ips: key.allowedCidrs ? key.allowedCidrs.split(" ") : [],

@@ -1,19 +1,20 @@
 // The KeyStore the app verifies keys with: one indexed query, straight on the driver where it pays.
 // prismaKeyStore (verify.ts) does the same through Prisma's query builder, several times slower (docs/benchmarks.md).
+import "server-only";
 import Database from "better-sqlite3";
 import pg from "pg";
-import type { Db } from "../db-client";
-import { databaseKind, databaseUrl, sqliteFilePath } from "../database-url";
+import type { Db } from "../db/factory";
+import { databaseKind, databaseUrl, sqliteFilePath } from "../db/url";
 import { prismaKeyStore, type KeyRecord, type KeyStore } from "./verify";
 
 // The key, its account's plan, and whether its creator is still a member of that account.
-const LOOKUP = `SELECT k.id, k."workspaceId", k."createdById", k.status, k."lastUsedAt", k."expiresAt", k.access, k."allowedCidrs", w.plan,
+const LOOKUP = `SELECT k.id, k."workspaceId" AS "accountId", k."createdById", k.status, k."lastUsedAt", k."expiresAt", k.access, k."allowedCidrs", w.plan,
   EXISTS (SELECT 1 FROM "Membership" m WHERE m."workspaceId" = k."workspaceId" AND m."userId" = k."createdById") AS member
   FROM "ApiKey" k JOIN "Workspace" w ON w.id = k."workspaceId" WHERE k.hash = `;
 
 type Row = {
   id: number;
-  workspaceId: number;
+  accountId: number;
   createdById: string;
   status: string;
   lastUsedAt: Date | string | null;
@@ -29,7 +30,7 @@ function toRecord(row: Row | undefined): KeyRecord | null {
   // Built field by field (no rest/spread): this runs on every API request.
   return {
     id: row.id,
-    workspaceId: row.workspaceId,
+    accountId: row.accountId,
     createdById: row.createdById,
     status: row.status,
     plan: row.plan,

@@ -2,10 +2,11 @@
 // signature over the raw body is checked against the operator's public keys, then every reported token that is
 // a Bobbin key is disabled at once, audited with where it was found, and its account's owners are told.
 // Tokens never reach a log: only key ids and last 4 characters do.
+import "server-only";
 import { createPublicKey, verify, type KeyObject } from "node:crypto";
 import { z } from "zod";
 import { keyLabel, recordEvent, type RequestMeta } from "../audit/events";
-import type { Db } from "../db-client";
+import type { Db } from "../db/factory";
 import { sendKeyLeakedEmail } from "../mail";
 import { hashApiKey } from "./hash";
 import { isWellFormedApiKey } from "./token";
@@ -77,7 +78,7 @@ export type LeakLabel = "true_positive" | "false_positive";
 export type LeakAnswer = { token_raw: string; token_type: string; label: LeakLabel };
 
 export type LeakedKeyNotice = {
-  workspaceId: number;
+  accountId: number;
   accountName: string;
   keyLabel: string;
   url: string;
@@ -131,14 +132,14 @@ async function disableLeakedKey(db: Db, hash: string, item: LeakReport[number], 
     const disabled = await tx.apiKey.updateMany({ where: { hash, status: "enabled" }, data: { status: "disabled", disabledReason: "leaked" } });
     const wasEnabled = disabled.count === 1;
     if (!wasEnabled && (await tx.apiKey.updateMany({ where: { hash }, data: { disabledReason: "leaked" } })).count === 0) return null;
-    const key = await tx.apiKey.findUniqueOrThrow({ where: { hash }, select: { id: true, workspaceId: true, last4: true, description: true } });
+    const key = await tx.apiKey.findUniqueOrThrow({ where: { hash }, select: { id: true, accountId: true, last4: true, description: true } });
     const found = whereFound(item.url, item.source);
     const label = `${keyLabel(key)}${wasEnabled ? "" : " (already disabled)"} ${found}`;
-    await recordEvent(tx, { workspaceId: key.workspaceId, action: "key.leaked", actor: { type: "system", label: "Secret scanner" }, target: { type: "key", label }, meta });
-    const account = await tx.workspace.findUniqueOrThrow({ where: { id: key.workspaceId }, select: { name: true } });
-    const owners = await tx.membership.findMany({ where: { workspaceId: key.workspaceId, role: "owner" }, select: { user: { select: { email: true } } } });
+    await recordEvent(tx, { accountId: key.accountId, action: "key.leaked", actor: { type: "system", label: "Secret scanner" }, target: { type: "key", label }, meta });
+    const account = await tx.account.findUniqueOrThrow({ where: { id: key.accountId }, select: { name: true } });
+    const owners = await tx.membership.findMany({ where: { accountId: key.accountId, role: "owner" }, select: { user: { select: { email: true } } } });
     const notice: LeakedKeyNotice = {
-      workspaceId: key.workspaceId,
+      accountId: key.accountId,
       accountName: account.name,
       keyLabel: keyLabel(key),
       url: item.url,

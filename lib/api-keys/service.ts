@@ -1,7 +1,8 @@
 // The API key lifecycle: create (under the per-account limit), list, disable/re-enable, delete.
+import "server-only";
 import { keyLabel, recordEvent, type RequestMeta } from "../audit/events";
-import type { Db, Tx } from "../db-client";
-import { hasApiAccess } from "../plans";
+import type { Db, Tx } from "../db/factory";
+import { hasApiAccess } from "../accounts/plans";
 import { failures, inTransaction, ok, refuse, type Result } from "../result";
 import { hashApiKey } from "./hash";
 import { generateApiKey, lastFourOf } from "./token";
@@ -10,7 +11,7 @@ import type { KeyAccess } from "./verify";
 export const MAX_KEYS_PER_ACCOUNT = 10;
 
 // The member acting: keys are always reached through the account they were authorized for.
-export type KeyActor = { userId: string; workspaceId: number };
+export type KeyActor = { userId: string; accountId: number };
 
 // The acting member as the audit trail names them.
 export async function byMember(tx: Pick<Tx, "user">, actor: KeyActor) {
@@ -88,8 +89,8 @@ export function toView({ createdBy, ...row }: ViewRow): ApiKeyView {
 }
 
 // Every key of the account, oldest first.
-export async function listApiKeys(db: Db, workspaceId: number): Promise<ApiKeyView[]> {
-  const rows = await db.apiKey.findMany({ where: { workspaceId }, select: viewSelect, orderBy: { id: "asc" } });
+export async function listApiKeys(db: Db, accountId: number): Promise<ApiKeyView[]> {
+  const rows = await db.apiKey.findMany({ where: { accountId }, select: viewSelect, orderBy: { id: "asc" } });
   return rows.map(toView);
 }
 
@@ -110,24 +111,24 @@ export async function createApiKey(
 ): Promise<Result<{ key: ApiKeyView; plaintext: string }, KeyError>> {
   // A full (or plan-less) account is refused before any transaction, so that in a burst of creates only
   // those that may still succeed queue on the account row; the guarded UPDATE below stays the rule.
-  const account = await db.workspace.findUnique({ where: { id: actor.workspaceId }, select: { plan: true, apiKeyCount: true } });
+  const account = await db.account.findUnique({ where: { id: actor.accountId }, select: { plan: true, apiKeyCount: true } });
   if (!account) return keyFailure("not_found");
   if (!hasApiAccess(account.plan)) return keyFailure("no_api_access");
   if (account.apiKeyCount >= MAX_KEYS_PER_ACCOUNT) return keyFailure("limit_reached");
   const by = await byMember(db, actor);
   const plaintext = generateApiKey();
   return inTransaction(db, async (tx) => {
-    const raised = await tx.workspace.updateMany({
-      where: { id: actor.workspaceId, plan: "enterprise", apiKeyCount: { lt: MAX_KEYS_PER_ACCOUNT } },
+    const raised = await tx.account.updateMany({
+      where: { id: actor.accountId, plan: "enterprise", apiKeyCount: { lt: MAX_KEYS_PER_ACCOUNT } },
       data: { apiKeyCount: { increment: 1 } },
     });
     if (raised.count === 0) {
-      const ws = await tx.workspace.findUnique({ where: { id: actor.workspaceId }, select: { plan: true } });
+      const ws = await tx.account.findUnique({ where: { id: actor.accountId }, select: { plan: true } });
       refuse(keyFailure(!ws ? "not_found" : !hasApiAccess(ws.plan) ? "no_api_access" : "limit_reached"));
     }
     const key = await tx.apiKey.create({
       data: {
-        workspaceId: actor.workspaceId,
+        accountId: actor.accountId,
         createdById: actor.userId,
         description,
         hash: hashApiKey(plaintext, pepper),
@@ -138,7 +139,7 @@ export async function createApiKey(
       },
       select: viewSelect,
     });
-    await recordEvent(tx, { workspaceId: actor.workspaceId, action: "key.created", actor: by, target: { type: "key", label: keyLabel(key) }, meta });
+    await recordEvent(tx, { accountId: actor.accountId, action: "key.created", actor: by, target: { type: "key", label: keyLabel(key) }, meta });
     return { key: toView(key), plaintext };
   }, BURST_TX);
 }
@@ -154,23 +155,23 @@ export async function setApiKeyStatus(
   return inTransaction(db, async (tx) => {
     // Write first (SQLite then holds the write lock for the whole transaction).
     const changed = await tx.apiKey.updateMany({
-      where: { id: keyId, workspaceId: actor.workspaceId },
+      where: { id: keyId, accountId: actor.accountId },
       data: { status, disabledReason: null },
     });
     if (changed.count === 0) refuse(keyFailure("not_found"));
-    const key = await tx.apiKey.findUniqueOrThrow({ where: { id: keyId }, select: { ...viewSelect, createdById: true, workspace: { select: { plan: true } } } });
-    const { createdById, workspace, ...view } = key;
+    const key = await tx.apiKey.findUniqueOrThrow({ where: { id: keyId }, select: { ...viewSelect, createdById: true, account: { select: { plan: true } } } });
+    const { createdById, account, ...view } = key;
     if (status === "enabled") {
-      const refusal = !hasApiAccess(workspace.plan)
+      const refusal = !hasApiAccess(account.plan)
         ? ("no_api_access" as const)
-        : !(await tx.membership.findUnique({ where: { workspaceId_userId: { workspaceId: actor.workspaceId, userId: createdById } } }))
+        : !(await tx.membership.findUnique({ where: { accountId_userId: { accountId: actor.accountId, userId: createdById } } }))
           ? ("creator_not_member" as const)
           : null;
       // Refusing rolls the status change back.
       if (refusal) refuse(keyFailure(refusal));
     }
     const action = status === "enabled" ? "key.enabled" : "key.disabled";
-    await recordEvent(tx, { workspaceId: actor.workspaceId, action, actor: await byMember(tx, actor), target: { type: "key", label: keyLabel(view) }, meta });
+    await recordEvent(tx, { accountId: actor.accountId, action, actor: await byMember(tx, actor), target: { type: "key", label: keyLabel(view) }, meta });
     return toView(view);
   });
 }
@@ -178,11 +179,11 @@ export async function setApiKeyStatus(
 // Delete a key of the actor's account and free its slot, in one transaction.
 export async function deleteApiKey(db: Db, actor: KeyActor, keyId: number, meta: RequestMeta = {}): Promise<Result<{ id: number }, KeyError>> {
   const deleted = await db.$transaction(async (tx) => {
-    const key = await tx.apiKey.findFirst({ where: { id: keyId, workspaceId: actor.workspaceId }, select: { last4: true, description: true } });
-    const gone = await tx.apiKey.deleteMany({ where: { id: keyId, workspaceId: actor.workspaceId } });
+    const key = await tx.apiKey.findFirst({ where: { id: keyId, accountId: actor.accountId }, select: { last4: true, description: true } });
+    const gone = await tx.apiKey.deleteMany({ where: { id: keyId, accountId: actor.accountId } });
     if (!key || gone.count !== 1) return false;
-    await tx.workspace.update({ where: { id: actor.workspaceId }, data: { apiKeyCount: { decrement: 1 } } });
-    await recordEvent(tx, { workspaceId: actor.workspaceId, action: "key.deleted", actor: await byMember(tx, actor), target: { type: "key", label: keyLabel(key) }, meta });
+    await tx.account.update({ where: { id: actor.accountId }, data: { apiKeyCount: { decrement: 1 } } });
+    await recordEvent(tx, { accountId: actor.accountId, action: "key.deleted", actor: await byMember(tx, actor), target: { type: "key", label: keyLabel(key) }, meta });
     return true;
   });
   return deleted ? ok({ id: keyId }) : keyFailure("not_found");

@@ -2,8 +2,9 @@
 // in memory and flushes them once a minute with one additive upsert per key and day (two instances add up, they
 // never overwrite each other). The last request's address and user agent go out with the same flush. A crash
 // loses at most the unflushed minute.
+import "server-only";
 import type { RequestMeta } from "../audit/events";
-import type { Db } from "../db-client";
+import type { Db } from "../db/factory";
 import { requestMetaFrom } from "../request-meta";
 
 export const USAGE_FLUSH_INTERVAL_MS = 60_000;
@@ -164,9 +165,9 @@ export type KeyUsageDetail = {
 };
 
 // One key of the account with its 30 days and where it was last used from; null for another account's key.
-export async function keyUsageDetail(db: Db, workspaceId: number, keyId: number, now = new Date()): Promise<KeyUsageDetail | null> {
+export async function keyUsageDetail(db: Db, accountId: number, keyId: number, now = new Date()): Promise<KeyUsageDetail | null> {
   const key = await db.apiKey.findFirst({
-    where: { id: keyId, workspaceId },
+    where: { id: keyId, accountId },
     select: { id: true, last4: true, description: true, lastUsedAt: true, lastUse: { select: { ip: true, userAgent: true, at: true } } },
   });
   if (!key) return null;

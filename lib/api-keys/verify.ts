@@ -1,7 +1,8 @@
 // Bearer key verification, the API's hot path: offline format check, one HMAC, one indexed lookup.
 // No cache: a disabled or deleted key is refused from the very next request.
-import type { Db } from "../db-client";
-import { hasApiAccess } from "../plans";
+import "server-only";
+import type { Db } from "../db/factory";
+import { hasApiAccess } from "../accounts/plans";
 import { addressAllowed } from "./allow-list";
 import { hashApiKey } from "./hash";
 import { isWellFormedApiKey } from "./token";
@@ -10,16 +11,16 @@ export const LAST_USED_RESOLUTION_MS = 60_000;
 
 export type KeyAccess = "full" | "read";
 // access: "read" allows GET and HEAD only; absent means full (as before keys had an access).
-export type VerifiedKey = { keyId: number; workspaceId: number; userId: string; access?: KeyAccess };
+export type VerifiedKey = { keyId: number; accountId: number; userId: string; access?: KeyAccess };
 
 // Why a key that exists was refused when the reason must be recorded (the client still gets the one 401).
 export type KeyCheck =
   | { ok: true; key: VerifiedKey }
-  | { ok: false; blockedAddress?: { keyId: number; workspaceId: number; userId: string; address: string | null } };
+  | { ok: false; blockedAddress?: { keyId: number; accountId: number; userId: string; address: string | null } };
 
 export type KeyRecord = {
   id: number;
-  workspaceId: number;
+  accountId: number;
   createdById: string;
   status: string;
   lastUsedAt: Date | null;
@@ -65,12 +66,12 @@ export async function checkApiKey(store: KeyStore, token: string, pepper: string
   // An expired key is refused exactly like a disabled one.
   if (key.expiresAt && key.expiresAt.getTime() <= now.getTime()) return { ok: false };
   if (key.allowedCidrs && !addressAllowed(key.allowedCidrs, address)) {
-    return { ok: false, blockedAddress: { keyId: key.id, workspaceId: key.workspaceId, userId: key.createdById, address: address ?? null } };
+    return { ok: false, blockedAddress: { keyId: key.id, accountId: key.accountId, userId: key.createdById, address: address ?? null } };
   }
   if ((!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) && claimTouch(store, key.id, now)) {
     store.touchLastUsed(key.id, now).catch((error: Error) => console.error(`last-used update failed for key ${key.id}: ${error.message}`));
   }
-  return { ok: true, key: { keyId: key.id, workspaceId: key.workspaceId, userId: key.createdById, access: key.access === "read" ? "read" : "full" } };
+  return { ok: true, key: { keyId: key.id, accountId: key.accountId, userId: key.createdById, access: key.access === "read" ? "read" : "full" } };
 }
 
 // The KeyStore on the Prisma client (works on both databases).
@@ -81,20 +82,20 @@ export function prismaKeyStore(db: Db): KeyStore {
         where: { hash },
         select: {
           id: true,
-          workspaceId: true,
+          accountId: true,
           createdById: true,
           status: true,
           lastUsedAt: true,
           expiresAt: true,
           access: true,
           allowedCidrs: true,
-          workspace: { select: { plan: true } },
-          createdBy: { select: { memberships: { select: { workspaceId: true } } } },
+          account: { select: { plan: true } },
+          createdBy: { select: { memberships: { select: { accountId: true } } } },
         },
       });
       if (!row) return null;
-      const { workspace, createdBy, ...rest } = row;
-      return { ...rest, plan: workspace.plan, creatorIsMember: createdBy.memberships.some((m) => m.workspaceId === row.workspaceId) };
+      const { account, createdBy, ...rest } = row;
+      return { ...rest, plan: account.plan, creatorIsMember: createdBy.memberships.some((m) => m.accountId === row.accountId) };
     },
     async touchLastUsed(id, now) {
       const cutoff = new Date(now.getTime() - LAST_USED_RESOLUTION_MS);

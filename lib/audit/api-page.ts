@@ -1,5 +1,6 @@
 // The account's audit events as the Connect API pages them: {data, page, total, links}, 100 per page, newest first.
-import type { Db } from "../db-client";
+import "server-only";
+import type { Db } from "../db/factory";
 import { listEvents, type AuditEventView } from "./events";
 import { wireTime } from "../http/wire/time";
 
@@ -47,10 +48,10 @@ function toApiEvent(e: AuditEventView): ApiAuditEvent {
 }
 
 // One page of the account's events; links are relative URLs to the neighbouring pages that hold events.
-export async function auditEventsPage(db: Db, workspaceId: number, page: number, basePath = "/v4/audit-events"): Promise<AuditEventsPage> {
+export async function auditEventsPage(db: Db, accountId: number, page: number, basePath = "/v4/audit-events"): Promise<AuditEventsPage> {
   const [total, { events }] = await Promise.all([
-    db.auditEvent.count({ where: { workspaceId } }),
-    listEvents(db, workspaceId, page, API_EVENTS_PER_PAGE),
+    db.auditEvent.count({ where: { accountId } }),
+    listEvents(db, accountId, page, API_EVENTS_PER_PAGE),
   ]);
   const lastPage = Math.max(1, Math.ceil(total / API_EVENTS_PER_PAGE));
   const links: AuditEventsPage["links"] = {};

@@ -1,5 +1,6 @@
 // The audit trail: events are written with the change they record (same transaction) and read per account.
-import type { Db } from "../db-client";
+import "server-only";
+import type { Db } from "../db/factory";
 
 export type AuditAction =
   | "key.created"
@@ -49,7 +50,7 @@ export type AuditActor =
   | { type: "system"; label: string };
 
 export type AuditEventInput = {
-  workspaceId: number;
+  accountId: number;
   action: AuditAction;
   actor: AuditActor;
   target?: { type: AuditTargetType; label: string };
@@ -80,7 +81,7 @@ function actorColumns(actor: AuditActor) {
 export async function recordEvent(tx: Writer, event: AuditEventInput): Promise<void> {
   await tx.auditEvent.create({
     data: {
-      workspaceId: event.workspaceId,
+      accountId: event.accountId,
       action: event.action,
       ...actorColumns(event.actor),
       targetType: event.target?.type ?? null,
@@ -108,9 +109,9 @@ export type AuditEventView = {
 export const EVENTS_PER_PAGE = 50;
 
 // One page of an account's events, newest first, and whether more follow.
-export async function listEvents(db: Db, workspaceId: number, page = 1, perPage = EVENTS_PER_PAGE) {
+export async function listEvents(db: Db, accountId: number, page = 1, perPage = EVENTS_PER_PAGE) {
   const rows = await db.auditEvent.findMany({
-    where: { workspaceId },
+    where: { accountId },
     orderBy: { id: "desc" },
     skip: (Math.max(1, page) - 1) * perPage,
     take: perPage + 1,

@@ -1,7 +1,8 @@
 // Email + password check for the sign-in form: one answer (null) for unknown email and wrong password.
+import "server-only";
 import type { RequestMeta } from "../audit/events";
 import { recordSignInFailure } from "../audit/sign-in-failures";
-import type { Db } from "../db-client";
+import type { Db } from "../db/factory";
 import { dummyPasswordHash, verifyPassword } from "./password";
 
 export type SignedInUser = { id: string; email: string; name: string | null };

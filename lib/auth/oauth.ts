@@ -1,6 +1,7 @@
 // OAuth sign-in (GitHub, Google): only an email the provider says it verified counts, and an OAuth
 // identity never takes over a password account (its owner signs in with the password).
-import type { Db } from "../db-client";
+import "server-only";
+import type { Db } from "../db/factory";
 import { normalizeEmail } from "./credentials";
 
 type Fetch = (url: string, init: { headers: Record<string, string> }) => Promise<{ ok: boolean; json(): Promise<unknown> }>;

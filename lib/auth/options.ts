@@ -4,7 +4,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import GitHubProvider from "next-auth/providers/github";
 import GoogleProvider from "next-auth/providers/google";
-import { db } from "../db";
+import { db } from "../db/client";
 import { readSecret } from "../secrets";
 import { requestMetaFrom } from "../request-meta";
 import { safeRedirect } from "../safe-return-path";

@@ -5,8 +5,8 @@ import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { accountPath, REQUESTED_PAGE_HEADER } from "../console-paths";
-import { db } from "../db";
-import { findMembership, listMemberships, type Member } from "../members";
+import { db } from "../db/client";
+import { findMembership, listMemberships, type Member } from "./membership";
 import { authOptions } from "./options";
 
 export type SessionUser = { id: string; email: string; name: string | null };
@@ -45,7 +45,7 @@ export const requireAccountMember = cache(async (slug: string): Promise<PageCont
   const user = await getSessionUser();
   if (!user) redirect(loginUrl(await requestedPage(accountPath(slug, "/settings/account"))));
   const memberships = await listMemberships(db, user.id);
-  const member = memberships.find((m) => m.workspaceSlug === slug);
+  const member = memberships.find((m) => m.accountSlug === slug);
   if (!member) notFound();
   return { user, member, memberships };
 });
@@ -54,14 +54,14 @@ export const requireAccountMember = cache(async (slug: string): Promise<PageCont
 export async function requireCurrentMember(returnTo: string, accountSlug?: string): Promise<Member> {
   const user = await requireUser(returnTo);
   const memberships = await listMemberships(db, user.id);
-  const member = memberships.find((m) => m.workspaceSlug === accountSlug) ?? memberships[0];
+  const member = memberships.find((m) => m.accountSlug === accountSlug) ?? memberships[0];
   if (!member) notFound();
   return member;
 }
 
 // For server actions: the caller's membership in the account the form names, or null.
-export async function memberForAction(workspaceId: number): Promise<Member | null> {
+export async function memberForAction(accountId: number): Promise<Member | null> {
   const user = await getSessionUser();
-  if (!user || !Number.isSafeInteger(workspaceId)) return null;
-  return findMembership(db, user.id, workspaceId);
+  if (!user || !Number.isSafeInteger(accountId)) return null;
+  return findMembership(db, user.id, accountId);
 }

@@ -2,10 +2,11 @@
 // rate-limit store so it holds across instances. Reaching a limit locks that email or address out; each
 // further lock-out within a day lasts twice as long (15 min, 30 min, 1 h … up to a day). A lock-out is checked
 // BEFORE any password hashing, so a flood costs no scrypt, and it reads the same whether the email exists.
+import "server-only";
 import { createHash } from "node:crypto";
 import type { RequestMeta } from "../audit/events";
 import { QueueFull } from "../concurrency/semaphore";
-import type { Db } from "../db-client";
+import type { Db } from "../db/factory";
 import { clientKey } from "../rate-limit/client-key";
 import type { RateLimitStore } from "../rate-limit";
 import { checkCredentials, normalizeEmail, type SignedInUser } from "./credentials";

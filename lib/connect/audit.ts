@@ -1,8 +1,9 @@
 // Audit of source and destination changes: who (the member, or the API key acting for its creator), what,
 // and which properties changed (names only: never a value, secret or not).
+import "server-only";
 import type { VerifiedKey } from "../api-keys/verify";
 import { recordEvent, type AuditAction, type AuditActor, type RequestMeta } from "../audit/events";
-import type { Db } from "../db-client";
+import type { Db } from "../db/factory";
 
 // Who made a change and from where.
 export type ChangeBy = { actor: AuditActor; meta?: RequestMeta };
@@ -29,10 +30,10 @@ export function changeLabel(what: { id: number; name?: string | null }, changed:
 // Record a change of a source or destination (inside the change's transaction when it has one).
 export async function recordConnectEvent(
   tx: Writer,
-  workspaceId: number,
+  accountId: number,
   by: ChangeBy,
   action: AuditAction,
   target: { type: "source" | "destination"; label: string },
 ): Promise<void> {
-  await recordEvent(tx, { workspaceId, action, actor: by.actor, target, meta: by.meta });
+  await recordEvent(tx, { accountId, action, actor: by.actor, target, meta: by.meta });
 }

@@ -1,6 +1,7 @@
 // Connection checks with discovery, run off the request path; their state survives restarts honestly.
+import "server-only";
 import { randomUUID } from "node:crypto";
-import type { Db } from "../db-client";
+import type { Db } from "../db/factory";
 import { KeyedSemaphore, Semaphore } from "../concurrency/semaphore";
 import { streamFromTable } from "./stream-catalog";
 import { discoverPostgres, type CatalogLimits, type DiscoveryOutcome, type Timeouts } from "./discovery/postgres";
@@ -46,15 +47,15 @@ const overall = new Semaphore(Math.max(1, Number(process.env.DISCOVERY_CONCURREN
 const perAccount = new KeyedSemaphore(2);
 
 // How many checks run (connected or connecting) now: in all, and for one account.
-export function checkLoad(workspaceId?: number): { active: number; waiting: number } {
-  return workspaceId === undefined ? overall.load : perAccount.loadOf(String(workspaceId));
+export function checkLoad(accountId?: number): { active: number; waiting: number } {
+  return accountId === undefined ? overall.load : perAccount.loadOf(String(accountId));
 }
 
 // Start a check: record it as running now, return its job name at once, run discovery in the background.
 // A source has one running check at a time: while one runs, starting another returns the running one.
 export async function startConnectionCheck(
   db: Db,
-  source: { id: number; workspaceId: number },
+  source: { id: number; accountId: number },
   conn: CheckConnection,
   options: CheckOptions = {},
 ): Promise<{ jobName: string; finished: Promise<void>; alreadyRunning: boolean }> {
@@ -64,7 +65,7 @@ export async function startConnectionCheck(
     if (!options.supersede && checkJobName && (await db.connectionCheck.count({ where: { jobName: checkJobName, status: "running", heartbeatAt: { gt: fresh } } }))) {
       return { jobName: checkJobName, finished: Promise.resolve(), alreadyRunning: true };
     }
-    const jobName = `${source.workspaceId}.${source.id}.check.${randomUUID()}`;
+    const jobName = `${source.accountId}.${source.id}.check.${randomUUID()}`;
     // Compare-and-set on the source's current job: of two racing starts, one claims it and the other goes round.
     const claimed = await db.$transaction(async (tx) => {
       const moved = await tx.source.updateMany({ where: { id: source.id, checkJobName }, data: { checkJobName: jobName } });
@@ -81,13 +82,13 @@ export async function startConnectionCheck(
   throw new Error("connection check: too much contention on the source");
 }
 
-async function runCheck(db: Db, source: { id: number; workspaceId: number }, jobName: string, conn: CheckConnection, options: CheckOptions) {
+async function runCheck(db: Db, source: { id: number; accountId: number }, jobName: string, conn: CheckConnection, options: CheckOptions) {
   const beat = setInterval(() => {
     db.connectionCheck.updateMany({ where: { jobName, status: "running" }, data: { heartbeatAt: new Date() } }).catch(() => {});
   }, HEARTBEAT_MS);
   beat.unref();
   try {
-    const outcome = await perAccount.run(String(source.workspaceId), () => overall.run(() => discover(conn, options)));
+    const outcome = await perAccount.run(String(source.accountId), () => overall.run(() => discover(conn, options)));
     if (!outcome.ok) {
       const failedAt = outcome.stage === "check";
       await finish(db, jobName, { status: "failed", checkExitStatus: failedAt ? 1 : 0, discoveryExitStatus: failedAt ? null : 1, error: outcome.message });

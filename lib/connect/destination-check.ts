@@ -1,7 +1,8 @@
 // A destination's connection check (our addition, like the sources'): connect, and see that the user may create schemas.
+import "server-only";
 import pg from "pg";
 import type { SecretBox } from "../crypto/secret-box";
-import type { Db } from "../db-client";
+import type { Db } from "../db/factory";
 import { destinationEndpoint } from "../replication/plan";
 import { describeFailure } from "./network/failure";
 import { fail, ok, type Result } from "./result";
@@ -11,8 +12,8 @@ export type DestinationCheck = { status: "succeeded" | "failed"; error: string |
 const TIMEOUT_MS = 5_000;
 
 // Check the account's destination now (a few seconds at most); the password never appears in the answer.
-export async function checkDestination(deps: { db: Db; box: SecretBox }, workspaceId: number, id: number): Promise<Result<DestinationCheck>> {
-  const row = await deps.db.destination.findFirst({ where: { id, workspaceId } });
+export async function checkDestination(deps: { db: Db; box: SecretBox }, accountId: number, id: number): Promise<Result<DestinationCheck>> {
+  const row = await deps.db.destination.findFirst({ where: { id, accountId } });
   if (!row) return fail("NotFound", "The destination was not found.");
   const checkedAt = new Date();
   const resolved = await destinationEndpoint(row, deps.box);

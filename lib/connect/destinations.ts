@@ -1,5 +1,6 @@
 // Destinations of an account: list, create, update (the type is fixed), delete.
-import type { Db } from "../db-client";
+import "server-only";
+import type { Db } from "../db/factory";
 import type { CreateDestinationInput, UpdateDestinationInput } from "../validation/connect";
 import { changeLabel, recordConnectEvent, type ChangeBy } from "./audit";
 import { DESTINATION_TYPES, findDestinationType, identityProperties } from "./integration-types";
@@ -42,23 +43,23 @@ function toView(row: Row): DestinationView {
     description: row.description,
     // The original shows properties as strings, with "status":"1".
     properties: { ...publicProperties(row), status: "1" },
-    stitch_client_id: row.workspaceId,
+    stitch_client_id: row.accountId,
     created_at: wireTime(row.createdAt),
     updated_at: wireTime(row.updatedAt),
   };
 }
 
-export async function listDestinations(db: Db, workspaceId: number): Promise<DestinationView[]> {
-  return (await db.destination.findMany({ where: { workspaceId }, orderBy: { id: "asc" } })).map(toView);
+export async function listDestinations(db: Db, accountId: number): Promise<DestinationView[]> {
+  return (await db.destination.findMany({ where: { accountId }, orderBy: { id: "asc" } })).map(toView);
 }
 
-export async function getDestination(db: Db, workspaceId: number, id: number): Promise<DestinationView | null> {
-  const row = await db.destination.findFirst({ where: { id, workspaceId } });
+export async function getDestination(db: Db, accountId: number, id: number): Promise<DestinationView | null> {
+  const row = await db.destination.findFirst({ where: { id, accountId } });
   return row && toView(row);
 }
 
 // Create a destination; its secrets are sealed bound to the new row, in the same transaction.
-export async function createDestination(deps: ConnectDeps, workspaceId: number, input: CreateDestinationInput, by: ChangeBy): Promise<Result<DestinationView>> {
+export async function createDestination(deps: ConnectDeps, accountId: number, input: CreateDestinationInput, by: ChangeBy): Promise<Result<DestinationView>> {
   const type = findDestinationType(input.type);
   if (!type) return fail("InvalidProperties", "Unknown destination type.", { type: `Known types: ${DESTINATION_TYPES.map((t) => t.type).join(", ")}.` });
   const checked = checkProperties(type.properties, asStrings(input.properties));
@@ -71,10 +72,10 @@ export async function createDestination(deps: ConnectDeps, workspaceId: number, 
   const row = await deps.db.$transaction(async (tx) => {
     const stored = mergeProperties(type.properties, { properties: "", secrets: "" }, plain, deps.box, { table: "Destination", id: 0 });
     const created = await tx.destination.create({
-      data: { workspaceId, type: type.type, name: input.name ?? null, description: input.description ?? null, ...stored },
+      data: { accountId, type: type.type, name: input.name ?? null, description: input.description ?? null, ...stored },
     });
     const sealed = mergeProperties(type.properties, stored, secret, deps.box, { table: "Destination", id: created.id });
-    await recordConnectEvent(tx, workspaceId, by, "destination.created", { type: "destination", label: changeLabel(created) });
+    await recordConnectEvent(tx, accountId, by, "destination.created", { type: "destination", label: changeLabel(created) });
     return tx.destination.update({ where: { id: created.id }, data: { secrets: sealed.secrets } });
   });
   return ok(toView(row));
@@ -83,12 +84,12 @@ export async function createDestination(deps: ConnectDeps, workspaceId: number, 
 // Update a destination; a new host, port, user, database or TLS setting needs the password again.
 export async function updateDestination(
   deps: ConnectDeps,
-  workspaceId: number,
+  accountId: number,
   id: number,
   input: UpdateDestinationInput,
   by: ChangeBy,
 ): Promise<Result<DestinationView>> {
-  const row = await deps.db.destination.findFirst({ where: { id, workspaceId } });
+  const row = await deps.db.destination.findFirst({ where: { id, accountId } });
   if (!row) return fail("NotFound", "The destination was not found.");
   if (input.type !== undefined && input.type !== row.type) {
     return fail("InvalidProperties", "The type of a destination cannot change.", { type: `This destination is of type ${row.type}.` });
@@ -110,19 +111,19 @@ export async function updateDestination(
   }
   const updated = await deps.db.$transaction(async (tx) => {
     const saved = await tx.destination.update({ where: { id: row.id }, data });
-    if (changed.length) await recordConnectEvent(tx, workspaceId, by, "destination.updated", { type: "destination", label: changeLabel(row, changed) });
+    if (changed.length) await recordConnectEvent(tx, accountId, by, "destination.updated", { type: "destination", label: changeLabel(row, changed) });
     return saved;
   });
   return ok(toView(updated));
 }
 
 // Delete a destination; sources that loaded into it are left without one.
-export async function deleteDestination(db: Db, workspaceId: number, id: number, by: ChangeBy): Promise<Result<Record<string, never>>> {
+export async function deleteDestination(db: Db, accountId: number, id: number, by: ChangeBy): Promise<Result<Record<string, never>>> {
   const removed = await db.$transaction(async (tx) => {
-    const row = await tx.destination.findFirst({ where: { id, workspaceId }, select: { id: true, name: true } });
-    const gone = await tx.destination.deleteMany({ where: { id, workspaceId } });
-    if (gone.count) await tx.source.updateMany({ where: { workspaceId, destinationId: id }, data: { destinationId: null } });
-    if (gone.count && row) await recordConnectEvent(tx, workspaceId, by, "destination.deleted", { type: "destination", label: changeLabel(row) });
+    const row = await tx.destination.findFirst({ where: { id, accountId }, select: { id: true, name: true } });
+    const gone = await tx.destination.deleteMany({ where: { id, accountId } });
+    if (gone.count) await tx.source.updateMany({ where: { accountId, destinationId: id }, data: { destinationId: null } });
+    if (gone.count && row) await recordConnectEvent(tx, accountId, by, "destination.deleted", { type: "destination", label: changeLabel(row) });
     return gone.count;
   });
   return removed ? ok({}) : fail("NotFound", "The destination was not found.");

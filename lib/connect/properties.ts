@@ -1,4 +1,5 @@
 // Integration properties: checked against their type, secrets kept apart (sealed) from plain values.
+import "server-only";
 import type { SealContext, SecretBox } from "../crypto/secret-box";
 import type { PropertySpec } from "./integration-types";
 import type { Result } from "./result";

@@ -1,7 +1,7 @@
 // The Connect domain's services for pages and actions: the database and the box that seals secret properties.
 import "server-only";
 import { createSecretBox, previousKeysFromEnv } from "../crypto/secret-box";
-import { db } from "../db";
+import { db } from "../db/client";
 import { readSecret } from "../secrets";
 import type { ConnectDeps } from "./sources";
 

@@ -1,5 +1,6 @@
 // What the Sources page lists: each source with its state, its last check and how many tables are selected.
-import type { Db } from "../db-client";
+import "server-only";
+import type { Db } from "../db/factory";
 import { STALE_AFTER_MS } from "./checks";
 import { findSourceType } from "./integration-types";
 import { streamMetadata, type CatalogStream } from "./stream-catalog";
@@ -21,9 +22,9 @@ export function sourceState(row: { deletedAt: Date | null; pausedAt: Date | null
 }
 
 // Every source of the account, oldest first (a running check whose heartbeat stopped reads as failed, as the API says).
-export async function listSourceSummaries(db: Db, workspaceId: number): Promise<SourceSummary[]> {
+export async function listSourceSummaries(db: Db, accountId: number): Promise<SourceSummary[]> {
   const rows = await db.source.findMany({
-    where: { workspaceId },
+    where: { accountId },
     orderBy: { id: "asc" },
     include: {
       _count: { select: { streams: { where: { selected: true } } } },

@@ -1,6 +1,7 @@
 // Sources of an account: create, read, update, pause and soft-delete; every query scoped by the account.
+import "server-only";
 import type { SecretBox } from "../crypto/secret-box";
-import type { Db } from "../db-client";
+import type { Db } from "../db/factory";
 import type { CreateSourceInput, UpdateSourceInput } from "../validation/connect";
 import { changeLabel, recordConnectEvent, type ChangeBy } from "./audit";
 import { startConnectionCheck } from "./checks";
@@ -52,8 +53,8 @@ const WITH_STATE = {
 
 type SourceRow = NonNullable<Awaited<ReturnType<typeof findRow>>>;
 
-function findRow(db: Db, workspaceId: number, id: number) {
-  return db.source.findFirst({ where: { id, workspaceId }, include: WITH_STATE });
+function findRow(db: Db, accountId: number, id: number) {
+  return db.source.findFirst({ where: { id, accountId }, include: WITH_STATE });
 }
 
 
@@ -75,7 +76,7 @@ export function toSourceView(row: SourceRow): SourceView {
     deleted_at: wireTime(row.deletedAt),
     created_at: wireTime(row.createdAt),
     updated_at: wireTime(row.updatedAt),
-    stitch_client_id: row.workspaceId,
+    stitch_client_id: row.accountId,
     destination_id: row.destinationId,
     check_job_name: row.checkJobName,
     report_card: reportCard(typeOf(row), state),
@@ -83,24 +84,24 @@ export function toSourceView(row: SourceRow): SourceView {
 }
 
 // Every source of the account: active, paused and deleted, oldest first.
-export async function listSources(db: Db, workspaceId: number): Promise<SourceView[]> {
-  const rows = await db.source.findMany({ where: { workspaceId }, include: WITH_STATE, orderBy: { id: "asc" } });
+export async function listSources(db: Db, accountId: number): Promise<SourceView[]> {
+  const rows = await db.source.findMany({ where: { accountId }, include: WITH_STATE, orderBy: { id: "asc" } });
   return rows.map(toSourceView);
 }
 
-export async function getSource(db: Db, workspaceId: number, id: number): Promise<SourceView | null> {
-  const row = await findRow(db, workspaceId, id);
+export async function getSource(db: Db, accountId: number, id: number): Promise<SourceView | null> {
+  const row = await findRow(db, accountId, id);
   return row && toSourceView(row);
 }
 
 // Create a source; when its form is complete, its connection check and discovery start at once (off the request).
-export async function createSource(deps: ConnectDeps, workspaceId: number, input: CreateSourceInput, by: ChangeBy): Promise<Result<SourceView>> {
+export async function createSource(deps: ConnectDeps, accountId: number, input: CreateSourceInput, by: ChangeBy): Promise<Result<SourceView>> {
   const type = findSourceType(input.type);
   if (!type) return fail("InvalidProperties", "Unknown source type.", { type: `Known types: ${SOURCE_TYPES.map((t) => t.type).join(", ")}.` });
   const checked = checkProperties(type.properties, clearNulls(input.properties) ?? {});
   if (!checked.ok) return checked;
   if (input.destination_id !== undefined) {
-    const destination = await deps.db.destination.findFirst({ where: { id: input.destination_id, workspaceId }, select: { id: true } });
+    const destination = await deps.db.destination.findFirst({ where: { id: input.destination_id, accountId }, select: { id: true } });
     if (!destination) return fail("InvalidProperties", "The destination does not exist in this account.", { destination_id: "No such destination." });
   }
   // The source's name becomes its destination schema: PostgreSQL's and the queue's own schemas are refused.
@@ -115,8 +116,8 @@ export async function createSource(deps: ConnectDeps, workspaceId: number, input
   const scheduled = checkSchedule(stored.properties);
   if (!scheduled.ok) return scheduled;
   const nextFireAt = nextFireAtFor({ properties: stored.properties, pausedAt: null, deletedAt: null });
-  const data = { workspaceId, displayName: input.display_name, type: type.type, destinationId: input.destination_id ?? null, nextFireAt, ...stored };
-  const created = await insertWithUniqueName(deps.db, workspaceId, baseName(input.display_name), (name) =>
+  const data = { accountId, displayName: input.display_name, type: type.type, destinationId: input.destination_id ?? null, nextFireAt, ...stored };
+  const created = await insertWithUniqueName(deps.db, accountId, baseName(input.display_name), (name) =>
     deps.db.source.create({ data: { ...data, name }, select: { id: true, name: true } }),
   );
   await deps.db.$transaction(async (tx) => {
@@ -124,16 +125,16 @@ export async function createSource(deps: ConnectDeps, workspaceId: number, input
       const sealed = mergeProperties(type.properties, stored, secret, deps.box, { table: "Source", id: created.id });
       await tx.source.update({ where: { id: created.id }, data: { secrets: sealed.secrets } });
     }
-    await recordConnectEvent(tx, workspaceId, by, "source.created", { type: "source", label: changeLabel(created) });
+    await recordConnectEvent(tx, accountId, by, "source.created", { type: "source", label: changeLabel(created) });
   });
-  await maybeStartCheck(deps, workspaceId, created.id);
-  return ok(toSourceView((await findRow(deps.db, workspaceId, created.id))!));
+  await maybeStartCheck(deps, accountId, created.id);
+  return ok(toSourceView((await findRow(deps.db, accountId, created.id))!));
 }
 
 // Update display name, properties and pause state; a deleted source cannot change. A new host, port, user,
 // database or TLS setting needs the password again (the stored one is never sent to a changed connection).
-export async function updateSource(deps: ConnectDeps, workspaceId: number, id: number, input: UpdateSourceInput, by: ChangeBy): Promise<Result<SourceView>> {
-  const row = await findRow(deps.db, workspaceId, id);
+export async function updateSource(deps: ConnectDeps, accountId: number, id: number, input: UpdateSourceInput, by: ChangeBy): Promise<Result<SourceView>> {
+  const row = await findRow(deps.db, accountId, id);
   if (!row) return fail("NotFound", "The source was not found.");
   if (row.deletedAt) return fail("InvalidBody", "The source is deleted; it cannot be changed.");
   const type = typeOf(row);
@@ -142,7 +143,7 @@ export async function updateSource(deps: ConnectDeps, workspaceId: number, id: n
   if (input.display_name !== undefined && input.display_name !== row.displayName) changed.push("display_name");
   if (input.display_name !== undefined) data.displayName = input.display_name;
   if (input.destination_id !== undefined && input.destination_id !== null) {
-    const destination = await deps.db.destination.findFirst({ where: { id: input.destination_id, workspaceId }, select: { id: true } });
+    const destination = await deps.db.destination.findFirst({ where: { id: input.destination_id, accountId }, select: { id: true } });
     if (!destination) return fail("InvalidProperties", "The destination does not exist in this account.", { destination_id: "No such destination." });
   }
   if (input.destination_id !== undefined) data.destinationId = input.destination_id;
@@ -167,42 +168,42 @@ export async function updateSource(deps: ConnectDeps, workspaceId: number, id: n
   await deps.db.$transaction(async (tx) => {
     await tx.source.update({ where: { id: row.id }, data });
     if (input.paused_at !== undefined && (input.paused_at === null) !== (row.pausedAt === null)) {
-      await recordConnectEvent(tx, workspaceId, by, input.paused_at === null ? "source.resumed" : "source.paused", { type: "source", label: changeLabel(row) });
+      await recordConnectEvent(tx, accountId, by, input.paused_at === null ? "source.resumed" : "source.paused", { type: "source", label: changeLabel(row) });
     }
-    if (changed.length) await recordConnectEvent(tx, workspaceId, by, "source.updated", { type: "source", label: changeLabel(row, changed) });
+    if (changed.length) await recordConnectEvent(tx, accountId, by, "source.updated", { type: "source", label: changeLabel(row, changed) });
   });
-  if (change && Object.keys(change).some((k) => !SCHEDULE_PROPERTIES.includes(k))) await maybeStartCheck(deps, workspaceId, row.id, true);
-  return ok(toSourceView((await findRow(deps.db, workspaceId, id))!));
+  if (change && Object.keys(change).some((k) => !SCHEDULE_PROPERTIES.includes(k))) await maybeStartCheck(deps, accountId, row.id, true);
+  return ok(toSourceView((await findRow(deps.db, accountId, id))!));
 }
 
 // Soft delete: the source stays readable with `deleted_at` set (deleting twice keeps the first time).
-export async function deleteSource(db: Db, workspaceId: number, id: number, by: ChangeBy): Promise<Result<SourceView>> {
+export async function deleteSource(db: Db, accountId: number, id: number, by: ChangeBy): Promise<Result<SourceView>> {
   await db.$transaction(async (tx) => {
-    const gone = await tx.source.updateMany({ where: { id, workspaceId, deletedAt: null }, data: { deletedAt: new Date(), nextFireAt: null } });
-    const row = gone.count ? await tx.source.findFirst({ where: { id, workspaceId }, select: { id: true, name: true } }) : null;
-    if (row) await recordConnectEvent(tx, workspaceId, by, "source.deleted", { type: "source", label: changeLabel(row) });
+    const gone = await tx.source.updateMany({ where: { id, accountId, deletedAt: null }, data: { deletedAt: new Date(), nextFireAt: null } });
+    const row = gone.count ? await tx.source.findFirst({ where: { id, accountId }, select: { id: true, name: true } }) : null;
+    if (row) await recordConnectEvent(tx, accountId, by, "source.deleted", { type: "source", label: changeLabel(row) });
   });
-  const row = await findRow(db, workspaceId, id);
+  const row = await findRow(db, accountId, id);
   return row ? ok(toSourceView(row)) : fail("NotFound", "The source was not found.");
 }
 
 // Run a connection check and discovery again (the form must be complete).
-export async function checkSource(deps: ConnectDeps, workspaceId: number, id: number, by: ChangeBy): Promise<Result<SourceView>> {
-  const row = await findRow(deps.db, workspaceId, id);
+export async function checkSource(deps: ConnectDeps, accountId: number, id: number, by: ChangeBy): Promise<Result<SourceView>> {
+  const row = await findRow(deps.db, accountId, id);
   if (!row) return fail("NotFound", "The source was not found.");
   if (row.deletedAt) return fail("InvalidBody", "The source is deleted; it cannot be checked.");
-  const started = await maybeStartCheck(deps, workspaceId, id);
+  const started = await maybeStartCheck(deps, accountId, id);
   if (started === "incomplete") return fail("InvalidProperties", "Fill in every required property before checking the connection.");
   if (started === "unreadable") return fail("InvalidProperties", UNREADABLE, { "properties.password": "Give the password again." });
-  await recordConnectEvent(deps.db, workspaceId, by, "source.checked", { type: "source", label: changeLabel(row) });
-  return ok(toSourceView((await findRow(deps.db, workspaceId, id))!));
+  await recordConnectEvent(deps.db, accountId, by, "source.checked", { type: "source", label: changeLabel(row) });
+  return ok(toSourceView((await findRow(deps.db, accountId, id))!));
 }
 
 const UNREADABLE = "The stored password cannot be opened (it was sealed for another source or with a key this server no longer has); give it again.";
 
 // Start the check when the form is complete and the stored secrets open (a value moved from another row does not).
-async function maybeStartCheck(deps: ConnectDeps, workspaceId: number, id: number, supersede = false): Promise<"started" | "incomplete" | "unreadable"> {
-  const row = await findRow(deps.db, workspaceId, id);
+async function maybeStartCheck(deps: ConnectDeps, accountId: number, id: number, supersede = false): Promise<"started" | "incomplete" | "unreadable"> {
+  const row = await findRow(deps.db, accountId, id);
   if (!row || row.deletedAt || !formComplete(typeOf(row), providedNames(row))) return "incomplete";
   let p: Record<string, string>;
   try {
@@ -222,16 +223,16 @@ async function maybeStartCheck(deps: ConnectDeps, workspaceId: number, id: numbe
     // Never connect directly when the client asked for a tunnel.
     refusal: p.ssh === "true" ? SSH_TUNNEL_REFUSAL : undefined,
   };
-  await startConnectionCheck(deps.db, { id, workspaceId }, conn, { supersede });
+  await startConnectionCheck(deps.db, { id, accountId }, conn, { supersede });
   return "started";
 }
 
 const isUniqueViolation = (error: unknown) => (error as { code?: string })?.code === "P2002";
 
 // Insert under the first free name base, base_2, base_3 …; a racing insert of the same name moves on to the next.
-async function insertWithUniqueName<T>(db: Db, workspaceId: number, base: string, insert: (name: string) => Promise<T>): Promise<T> {
+async function insertWithUniqueName<T>(db: Db, accountId: number, base: string, insert: (name: string) => Promise<T>): Promise<T> {
   const taken = new Set(
-    (await db.source.findMany({ where: { workspaceId, name: { startsWith: base.slice(0, 40) } }, select: { name: true } })).map((s) => s.name),
+    (await db.source.findMany({ where: { accountId, name: { startsWith: base.slice(0, 40) } }, select: { name: true } })).map((s) => s.name),
   );
   for (let n = 1, attempts = 0; attempts < 10; n++) {
     const name = candidateName(base, n);

@@ -1,5 +1,6 @@
 // Streams of an account's source as the API and the UI see them: list, one schema, selection, last check.
-import type { Db } from "../db-client";
+import "server-only";
+import type { Db } from "../db/factory";
 import type { StreamSelectionInput } from "../validation/connect";
 import { lastConnectionCheck, type CheckView } from "./checks";
 import { applySelection, type SelectionError } from "./selection";
@@ -14,13 +15,13 @@ export type StreamDetail = { schema: string; metadata: { breadcrumb: string[]; m
 
 const SELECTABLE_STEPS = ["field_selection", "fully_configured"];
 
-async function sourceExists(db: Db, workspaceId: number, sourceId: number): Promise<boolean> {
-  return (await db.source.count({ where: { id: sourceId, workspaceId } })) > 0;
+async function sourceExists(db: Db, accountId: number, sourceId: number): Promise<boolean> {
+  return (await db.source.count({ where: { id: sourceId, accountId } })) > 0;
 }
 
 // The discovered streams of a source, or null when the account has no such source.
-export async function listStreamSummaries(db: Db, workspaceId: number, sourceId: number): Promise<StreamSummary[] | null> {
-  if (!(await sourceExists(db, workspaceId, sourceId))) return null;
+export async function listStreamSummaries(db: Db, accountId: number, sourceId: number): Promise<StreamSummary[] | null> {
+  if (!(await sourceExists(db, accountId, sourceId))) return null;
   return (await loadStreams(db, sourceId)).map((s) => ({
     stream_id: s.id,
     stream_name: s.streamName,
@@ -31,22 +32,22 @@ export async function listStreamSummaries(db: Db, workspaceId: number, sourceId:
 }
 
 // One stream's schema (as a JSON string, like the original) and its breadcrumb metadata.
-export async function getStreamDetail(db: Db, workspaceId: number, sourceId: number, streamId: number): Promise<StreamDetail | null> {
-  if (!(await sourceExists(db, workspaceId, sourceId))) return null;
+export async function getStreamDetail(db: Db, accountId: number, sourceId: number, streamId: number): Promise<StreamDetail | null> {
+  if (!(await sourceExists(db, accountId, sourceId))) return null;
   const stream = (await loadStreams(db, sourceId)).find((s) => s.id === streamId);
   if (!stream) return null;
   return { schema: JSON.stringify(wireStreamSchema(stream.schema)), metadata: stream.metadata, "non-discoverable-metadata-keys": [...NON_DISCOVERABLE_KEYS] };
 }
 
 // The source's last connection check, or null when the account has no such source or it was never checked.
-export async function lastCheckOf(db: Db, workspaceId: number, sourceId: number): Promise<CheckView | null> {
-  if (!(await sourceExists(db, workspaceId, sourceId))) return null;
+export async function lastCheckOf(db: Db, accountId: number, sourceId: number): Promise<CheckView | null> {
+  if (!(await sourceExists(db, accountId, sourceId))) return null;
   return lastConnectionCheck(db, sourceId);
 }
 
 // Select streams and fields: allowed once discovery succeeded; every rule checked before anything is written.
-export async function updateStreamMetadata(db: Db, workspaceId: number, sourceId: number, request: StreamSelectionInput): Promise<Result<{ status: 200 }>> {
-  const source = await getSource(db, workspaceId, sourceId);
+export async function updateStreamMetadata(db: Db, accountId: number, sourceId: number, request: StreamSelectionInput): Promise<Result<{ status: 200 }>> {
+  const source = await getSource(db, accountId, sourceId);
   if (!source) return fail("NotFound", "The source was not found.");
   if (source.deleted_at) return fail("InvalidBody", "The source is deleted; its selection cannot change.");
   const step = source.report_card.current_step_type;

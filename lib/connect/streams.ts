@@ -1,5 +1,6 @@
 // Stored streams of a source: load, replace after discovery (keeping selections), save a selection.
-import type { Db, Tx } from "../db-client";
+import "server-only";
+import type { Db, Tx } from "../db/factory";
 import { isSelected, mergeRediscovered, type CatalogStream } from "./stream-catalog";
 
 export type StoredStream = CatalogStream & { id: number };

@@ -2,7 +2,8 @@
 // (values of the first format, not bound to their row, are bound on the way). Idempotent: run it again
 // after a crash and it finishes the rest. Each row is its own short write; a value no configured key
 // opens (or moved from another row) is left as it is and reported.
-import type { Db } from "../db-client";
+import "server-only";
+import type { Db } from "../db/factory";
 import { resealSecrets, type StoredProperties } from "../connect/properties";
 import { hookSecretContext } from "../notifications/hook-secret";
 import type { SecretBox } from "./secret-box";

@@ -2,6 +2,7 @@
 // A sealed value names its key (a key id) and is bound to its row: the additional data is table, id and
 // property, so a value copied to another row or property does not open. Old keys open, the current one seals:
 // `npm run rotate-data-key` re-seals everything with the current key (docs: README "Rotating the data key").
+import "server-only";
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
 
 // Where a sealed value belongs.

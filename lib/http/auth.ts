@@ -1,10 +1,11 @@
 // Bearer authentication of API requests, with failed attempts rate-limited per client address.
+import "server-only";
 import type { RequestMeta } from "../audit/events";
 import { recordAddressRefused } from "../api-keys/changes";
 import { checkApiKey, type KeyStore, type VerifiedKey } from "../api-keys/verify";
 import { isWellFormedApiKey } from "../api-keys/token";
 import type { UsageRecorder } from "../api-keys/usage";
-import type { Db } from "../db-client";
+import type { Db } from "../db/factory";
 import type { RateLimitStore } from "../rate-limit";
 import { requestMetaFrom } from "../request-meta";
 import { errorResponse, tooManyRequests, unauthorized } from "./errors";

@@ -1,4 +1,5 @@
 // Route handler wrappers: authenticate the key, parse ids, turn expected failures into the one error shape.
+import "server-only";
 import type { VerifiedKey } from "../api-keys/verify";
 import type { Failure } from "../connect/result";
 import { clientKey } from "../rate-limit/client-key";

@@ -9,7 +9,7 @@ export const IMPORT_API_TYPE = "platform.import_api";
 export async function refuseImportApiTokens(context: ApiContext, withTokenId: boolean): Promise<never> {
   const sourceId = idParam(context, "source_id", "Source");
   if (withTokenId) idParam(context, "token_id", "Token");
-  const source = await context.db.source.findFirst({ where: { id: sourceId, workspaceId: context.key.workspaceId }, select: { type: true } });
+  const source = await context.db.source.findFirst({ where: { id: sourceId, accountId: context.key.accountId }, select: { type: true } });
   if (!source) throw new ApiProblem(404, "NotFound", "The source was not found.");
   throw new ApiProblem(
     400,

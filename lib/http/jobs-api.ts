@@ -12,7 +12,7 @@ export const POLL_LIMIT = { limit: 600, windowMs: 600_000 };
 // The {stitch_client_id} of the path must be the key's account: anything else is 401, as the original answers.
 export function clientIdMismatch(ctx: ApiContext): Response | null {
   const raw = ctx.params.client_id;
-  return typeof raw === "string" && raw === String(ctx.key.workspaceId) ? null : unauthorized();
+  return typeof raw === "string" && raw === String(ctx.key.accountId) ? null : unauthorized();
 }
 
 // ?page=N, default 1.
@@ -25,7 +25,7 @@ export function pageParam(request: Request): number {
 // Count one request against a per-account limit; a 429 with Retry-After when over it.
 export async function overLimit(ctx: ApiContext, name: "start" | "poll"): Promise<Response | null> {
   const { limit, windowMs } = name === "start" ? START_LIMIT : POLL_LIMIT;
-  const hit = await ctx.limits.hit(`jobs-${name}:${ctx.key.workspaceId}`, limit, windowMs);
+  const hit = await ctx.limits.hit(`jobs-${name}:${ctx.key.accountId}`, limit, windowMs);
   if (hit.allowed) return null;
   const what = name === "start" ? `at most ${limit} job starts a minute` : `at most ${limit} requests to the jobs endpoints per 10 minutes`;
   return tooManyRequests(hit.retryAfterSeconds, `This account may make ${what}. Retry after ${hit.retryAfterSeconds} seconds.`);

@@ -1,7 +1,8 @@
 // POST /v4/key-leaks: a secret scanner's report (GitHub's partner program shape). Not authenticated by a Bobbin
 // key but by the scanner's signature; rate-limited per client address like the other unauthenticated endpoints.
+import "server-only";
 import { checkLeakSignature, leakReportSchema, processLeakReport, type LeakNotifier, type LeakPublicKey } from "../api-keys/leaks";
-import type { Db } from "../db-client";
+import type { Db } from "../db/factory";
 import type { RateLimitStore } from "../rate-limit";
 import { clientKey } from "../rate-limit/client-key";
 import { requestMetaFrom } from "../request-meta";

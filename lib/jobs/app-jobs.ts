@@ -1,7 +1,7 @@
 // The app's queue and in-process worker (one per process), over the app's database and secret box.
 import "server-only";
 import { connectServices } from "../connect/services";
-import { databaseKind, databaseUrl } from "../database-url";
+import { databaseKind, databaseUrl } from "../db/url";
 import { runReplication } from "../replication/engine/run";
 import { localQueue } from "./local-queue";
 import { pgBossQueue } from "./pg-boss-queue";

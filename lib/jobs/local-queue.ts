@@ -1,5 +1,6 @@
 // The in-process queue (SQLite): workers poll the job table for queued jobs, and wake at once on enqueue.
-import type { Db } from "../db-client";
+import "server-only";
+import type { Db } from "../db/factory";
 import type { JobHandler, JobQueue } from "./queue";
 
 export const POLL_MS = 1_000;

@@ -1,5 +1,6 @@
 // The PostgreSQL queue: pg-boss (its own schema in the app database); any number of worker processes on any
 // number of hosts share the work.
+import "server-only";
 import PgBoss from "pg-boss";
 import { QUEUE_NAME, type JobHandler, type JobQueue } from "./queue";
 

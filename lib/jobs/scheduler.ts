@@ -1,8 +1,9 @@
 // The scheduler: starts each due scheduled job once across all instances and workers. A due slot is claimed by
 // moving the source's next_fire_at with a guarded UPDATE (only the claimer whose UPDATE matched starts the job);
 // a slot whose source still runs is skipped; paused and deleted sources have no slot and never match.
+import "server-only";
 import { recordEvent } from "../audit/events";
-import type { Db } from "../db-client";
+import type { Db } from "../db/factory";
 import { createJob } from "../replication/jobs";
 import { nextFireTime, scheduleOf } from "./schedule";
 import type { JobQueue } from "./queue";
@@ -28,7 +29,7 @@ export async function fireDueSchedules(db: Db, queue: JobQueue, now: Date = new 
     where: { ...ACTIVE, nextFireAt: { lte: now }, streams: { some: { selected: true } } },
     orderBy: { nextFireAt: "asc" },
     take: 100,
-    select: { id: true, workspaceId: true, name: true, properties: true, nextFireAt: true },
+    select: { id: true, accountId: true, name: true, properties: true, nextFireAt: true },
   });
   const fired: Fired = { started: [], skipped: [] };
   for (const source of due) {
@@ -38,13 +39,13 @@ export async function fireDueSchedules(db: Db, queue: JobQueue, now: Date = new 
       data: { nextFireAt: next && new Date(Math.ceil(next.getTime() / 1000) * 1000) },
     });
     if (claimed.count !== 1) continue; // another claimer took this slot
-    const started = await createJob(db, source.workspaceId, source.id, { trigger: "schedule", actorLabel: "Schedule" });
+    const started = await createJob(db, source.accountId, source.id, { trigger: "schedule", actorLabel: "Schedule" });
     if (!started.ok) {
       fired.skipped.push(source.id); // a run still going: the slot passes silently, as in the original
       continue;
     }
     await recordEvent(db, {
-      workspaceId: source.workspaceId,
+      accountId: source.accountId,
       action: "job.started",
       actor: { type: "system", label: "Schedule" },
       target: { type: "source", label: `source ${source.id} (${source.name}): ${started.value.jobName}` },

@@ -1,4 +1,5 @@
 // A replication worker: takes jobs from the queue, runs them, and reaps jobs whose worker died.
+import "server-only";
 import type { RunnerDeps } from "../replication/runner";
 import { runJob } from "../replication/runner";
 import { recordInterruptedChecks } from "../connect/checks";

@@ -1,6 +1,7 @@
 // Custom email recipients of an account's failure notifications: list, add, disable/re-enable, delete (audited).
+import "server-only";
 import { recordEvent } from "../audit/events";
-import type { Db } from "../db-client";
+import type { Db } from "../db/factory";
 import { fail, ok, type Result } from "../connect/result";
 import { lockAccountRow } from "./account-lock";
 import { keyActor, type KeyCaller } from "./key-actor";
@@ -12,14 +13,14 @@ export const MAX_CUSTOM_EMAILS = 10;
 const label = (address: string) => `custom email ${address}`;
 
 // Every custom email of the account, disabled ones included, oldest first.
-export async function listCustomEmails(db: Db, workspaceId: number): Promise<CustomEmailView[]> {
-  const rows = await db.notificationEmail.findMany({ where: { workspaceId }, orderBy: { id: "asc" } });
+export async function listCustomEmails(db: Db, accountId: number): Promise<CustomEmailView[]> {
+  const rows = await db.notificationEmail.findMany({ where: { accountId }, orderBy: { id: "asc" } });
   return rows.map(customEmailView);
 }
 
 // Addresses (lower-cased) that should receive the account's failure notifications: the enabled custom emails.
-export async function notificationRecipients(db: Db, workspaceId: number): Promise<string[]> {
-  const rows = await db.notificationEmail.findMany({ where: { workspaceId, disabledAt: null }, orderBy: { id: "asc" }, select: { emailAddress: true } });
+export async function notificationRecipients(db: Db, accountId: number): Promise<string[]> {
+  const rows = await db.notificationEmail.findMany({ where: { accountId, disabledAt: null }, orderBy: { id: "asc" }, select: { emailAddress: true } });
   return rows.map((r) => r.emailAddress);
 }
 
@@ -27,16 +28,16 @@ export async function notificationRecipients(db: Db, workspaceId: number): Promi
 export async function createCustomEmail(db: Db, key: KeyCaller, emailAddress: string): Promise<Result<CustomEmailView>> {
   const address = emailAddress.toLowerCase();
   return db.$transaction(async (tx) => {
-    await lockAccountRow(tx, key.workspaceId);
-    const existing = await tx.notificationEmail.findMany({ where: { workspaceId: key.workspaceId }, select: { emailAddress: true } });
+    await lockAccountRow(tx, key.accountId);
+    const existing = await tx.notificationEmail.findMany({ where: { accountId: key.accountId }, select: { emailAddress: true } });
     if (existing.some((e) => e.emailAddress === address)) {
       return fail("InvalidBody", "This address is already a custom email of the account.", { email_address: "Already on the list." });
     }
     if (existing.length >= MAX_CUSTOM_EMAILS) {
       return fail("InvalidBody", `Account not authorized to create additional custom notification email addresses (the limit is ${MAX_CUSTOM_EMAILS}).`);
     }
-    const row = await tx.notificationEmail.create({ data: { workspaceId: key.workspaceId, emailAddress: address } });
-    await recordEvent(tx, { workspaceId: key.workspaceId, action: "notification.email_created", actor: await keyActor(tx, key), target: { type: "notification", label: label(address) } });
+    const row = await tx.notificationEmail.create({ data: { accountId: key.accountId, emailAddress: address } });
+    await recordEvent(tx, { accountId: key.accountId, action: "notification.email_created", actor: await keyActor(tx, key), target: { type: "notification", label: label(address) } });
     return ok(customEmailView(row));
   });
 }
@@ -45,13 +46,13 @@ export async function createCustomEmail(db: Db, key: KeyCaller, emailAddress: st
 export async function setCustomEmailDisabled(db: Db, key: KeyCaller, id: number, disable: boolean): Promise<Result<CustomEmailView>> {
   return db.$transaction(async (tx) => {
     // Write first: on SQLite a transaction that reads before its first write can be refused the write lock.
-    await lockAccountRow(tx, key.workspaceId);
-    const row = await tx.notificationEmail.findFirst({ where: { id, workspaceId: key.workspaceId } });
+    await lockAccountRow(tx, key.accountId);
+    const row = await tx.notificationEmail.findFirst({ where: { id, accountId: key.accountId } });
     if (!row) return fail("NotFound", "The custom email was not found.");
     if (disable === (row.disabledAt !== null)) return ok(customEmailView(row));
     const updated = await tx.notificationEmail.update({ where: { id: row.id }, data: { disabledAt: disable ? new Date() : null } });
     const action = disable ? "notification.email_disabled" : "notification.email_enabled";
-    await recordEvent(tx, { workspaceId: key.workspaceId, action, actor: await keyActor(tx, key), target: { type: "notification", label: label(row.emailAddress) } });
+    await recordEvent(tx, { accountId: key.accountId, action, actor: await keyActor(tx, key), target: { type: "notification", label: label(row.emailAddress) } });
     return ok(customEmailView(updated));
   });
 }
@@ -60,11 +61,11 @@ export async function setCustomEmailDisabled(db: Db, key: KeyCaller, id: number,
 export async function deleteCustomEmail(db: Db, key: KeyCaller, id: number): Promise<Result<[1]>> {
   return db.$transaction(async (tx) => {
     // Write first: on SQLite a transaction that reads before its first write can be refused the write lock.
-    await lockAccountRow(tx, key.workspaceId);
-    const row = await tx.notificationEmail.findFirst({ where: { id, workspaceId: key.workspaceId } });
+    await lockAccountRow(tx, key.accountId);
+    const row = await tx.notificationEmail.findFirst({ where: { id, accountId: key.accountId } });
     if (!row) return fail("NotFound", "The custom email was not found.");
     await tx.notificationEmail.delete({ where: { id: row.id } });
-    await recordEvent(tx, { workspaceId: key.workspaceId, action: "notification.email_deleted", actor: await keyActor(tx, key), target: { type: "notification", label: label(row.emailAddress) } });
+    await recordEvent(tx, { accountId: key.accountId, action: "notification.email_deleted", actor: await keyActor(tx, key), target: { type: "notification", label: label(row.emailAddress) } });
     return ok([1] as [1]);
   });
 }

@@ -1,9 +1,10 @@
 // Post-load hook delivery: after a load into a destination, each enabled hook on it receives the payload as a
 // signed JSON POST, retried with backoff after 5xx answers, timeouts and network errors (a bounded number of
 // times). Every attempt is written to the delivery log as it ends.
+import "server-only";
 import { createHmac, randomUUID } from "node:crypto";
 import type { SecretBox } from "../crypto/secret-box";
-import type { Db } from "../db-client";
+import type { Db } from "../db/factory";
 import { hookSecretContext } from "./hook-secret";
 import { postHook } from "./hook-request";
 import type { HostEnv } from "./hook-url-rules";
@@ -35,7 +36,7 @@ export function signHookBody(secret: string, timestamp: string, body: string): s
 // been delivered or given up on.
 export async function deliverPostLoad(accountId: number, destinationId: number, payload: unknown, options: DeliveryOptions): Promise<DeliveryResult[]> {
   const hooks = await options.db.notificationHook.findMany({
-    where: { workspaceId: accountId, destinationId, type: "post_load", disabledAt: null },
+    where: { accountId: accountId, destinationId, type: "post_load", disabledAt: null },
     select: { id: true, url: true, secret: true },
   });
   const body = JSON.stringify(payload);

@@ -1,9 +1,10 @@
 // Post-load hooks of an account: list, create (URL under the host rules, a signing secret shown once),
 // enable/disable, delete (all audited), and the delivery log members read.
+import "server-only";
 import { randomBytes } from "node:crypto";
 import { recordEvent } from "../audit/events";
 import type { SecretBox } from "../crypto/secret-box";
-import type { Db } from "../db-client";
+import type { Db } from "../db/factory";
 import { fail, ok, type Result } from "../connect/result";
 import { hookSecretContext } from "./hook-secret";
 import { hookUrlProblem, type HostEnv } from "./hook-url-rules";
@@ -26,8 +27,8 @@ export function newHookSecret(): string {
 }
 
 // Every hook of the account, disabled ones included, as the original lists them: {post_load: [...]}.
-export async function listHooks(db: Db, workspaceId: number): Promise<{ post_load: HookView[] }> {
-  const rows = await db.notificationHook.findMany({ where: { workspaceId }, orderBy: { id: "asc" } });
+export async function listHooks(db: Db, accountId: number): Promise<{ post_load: HookView[] }> {
+  const rows = await db.notificationHook.findMany({ where: { accountId }, orderBy: { id: "asc" } });
   return { post_load: rows.map(hookView) };
 }
 
@@ -37,18 +38,18 @@ export async function createHook(deps: Deps, key: KeyCaller, input: CreateHookIn
   if (problem) return fail("InvalidBody", "The hook URL is not allowed; see fields.", { "config.url": problem });
   const secret = newHookSecret();
   return deps.db.$transaction(async (tx) => {
-    await lockAccountRow(tx, key.workspaceId);
-    const destination = await tx.destination.findFirst({ where: { id: input.destination_id, workspaceId: key.workspaceId }, select: { id: true } });
+    await lockAccountRow(tx, key.accountId);
+    const destination = await tx.destination.findFirst({ where: { id: input.destination_id, accountId: key.accountId }, select: { id: true } });
     if (!destination) return fail("InvalidBody", "The destination was not found in this account.", { destination_id: "No such destination." });
-    if ((await tx.notificationHook.count({ where: { workspaceId: key.workspaceId } })) >= MAX_HOOKS) {
+    if ((await tx.notificationHook.count({ where: { accountId: key.accountId } })) >= MAX_HOOKS) {
       return fail("InvalidBody", `You have exceeded the limit of ${MAX_HOOKS} hooks.`);
     }
     // The signing secret is sealed bound to the new row, so it is written once the row (and its id) exists.
     const created = await tx.notificationHook.create({
-      data: { workspaceId: key.workspaceId, destinationId: destination.id, type: input.type, url: input.config.url, secret: "" },
+      data: { accountId: key.accountId, destinationId: destination.id, type: input.type, url: input.config.url, secret: "" },
     });
     const row = await tx.notificationHook.update({ where: { id: created.id }, data: { secret: deps.box.seal(secret, hookSecretContext(created.id)) } });
-    await recordEvent(tx, { workspaceId: key.workspaceId, action: "notification.hook_created", actor: await keyActor(tx, key), target: { type: "notification", label: label(row) } });
+    await recordEvent(tx, { accountId: key.accountId, action: "notification.hook_created", actor: await keyActor(tx, key), target: { type: "notification", label: label(row) } });
     return ok({ ...hookView(row), secret });
   });
 }
@@ -57,13 +58,13 @@ export async function createHook(deps: Deps, key: KeyCaller, input: CreateHookIn
 export async function setHookEnabled(db: Db, key: KeyCaller, id: number, enable: boolean): Promise<Result<HookView>> {
   return db.$transaction(async (tx) => {
     // Write first: on SQLite a transaction that reads before its first write can be refused the write lock.
-    await lockAccountRow(tx, key.workspaceId);
-    const row = await tx.notificationHook.findFirst({ where: { id, workspaceId: key.workspaceId } });
+    await lockAccountRow(tx, key.accountId);
+    const row = await tx.notificationHook.findFirst({ where: { id, accountId: key.accountId } });
     if (!row) return fail("NotFound", "The hook was not found.");
     if (enable === (row.disabledAt === null)) return ok(hookView(row));
     const updated = await tx.notificationHook.update({ where: { id: row.id }, data: { disabledAt: enable ? null : new Date() } });
     const action = enable ? "notification.hook_enabled" : "notification.hook_disabled";
-    await recordEvent(tx, { workspaceId: key.workspaceId, action, actor: await keyActor(tx, key), target: { type: "notification", label: label(row) } });
+    await recordEvent(tx, { accountId: key.accountId, action, actor: await keyActor(tx, key), target: { type: "notification", label: label(row) } });
     return ok(hookView(updated));
   });
 }
@@ -72,18 +73,18 @@ export async function setHookEnabled(db: Db, key: KeyCaller, id: number, enable:
 export async function deleteHook(db: Db, key: KeyCaller, id: number): Promise<Result<null>> {
   return db.$transaction(async (tx) => {
     // Write first: on SQLite a transaction that reads before its first write can be refused the write lock.
-    await lockAccountRow(tx, key.workspaceId);
-    const row = await tx.notificationHook.findFirst({ where: { id, workspaceId: key.workspaceId } });
+    await lockAccountRow(tx, key.accountId);
+    const row = await tx.notificationHook.findFirst({ where: { id, accountId: key.accountId } });
     if (!row) return fail("NotFound", "The hook was not found.");
     await tx.notificationHook.delete({ where: { id: row.id } });
-    await recordEvent(tx, { workspaceId: key.workspaceId, action: "notification.hook_deleted", actor: await keyActor(tx, key), target: { type: "notification", label: label(row) } });
+    await recordEvent(tx, { accountId: key.accountId, action: "notification.hook_deleted", actor: await keyActor(tx, key), target: { type: "notification", label: label(row) } });
     return ok(null);
   });
 }
 
 // The latest delivery attempts of one of the account's hooks, newest first; null when there is no such hook.
-export async function listHookDeliveries(db: Db, workspaceId: number, id: number): Promise<{ data: HookDeliveryView[] } | null> {
-  const hook = await db.notificationHook.findFirst({ where: { id, workspaceId }, select: { id: true } });
+export async function listHookDeliveries(db: Db, accountId: number, id: number): Promise<{ data: HookDeliveryView[] } | null> {
+  const hook = await db.notificationHook.findFirst({ where: { id, accountId }, select: { id: true } });
   if (!hook) return null;
   const rows = await db.hookDelivery.findMany({ where: { hookId: hook.id }, orderBy: { id: "desc" }, take: DELIVERIES_SHOWN });
   return { data: rows.map(hookDeliveryView) };

@@ -1,5 +1,6 @@
 // The notifications API's objects as the original's clients read them (snake_case, `2019-07-16T16:51:20Z` times).
-import type { Db } from "../db-client";
+import "server-only";
+import type { Db } from "../db/factory";
 
 type EmailRow = Awaited<ReturnType<Db["notificationEmail"]["findFirstOrThrow"]>>;
 type HookRow = Awaited<ReturnType<Db["notificationHook"]["findFirstOrThrow"]>>;
@@ -21,7 +22,7 @@ export type CustomEmailView = {
 export function customEmailView(row: EmailRow): CustomEmailView {
   return {
     id: row.id,
-    client_id: row.workspaceId,
+    client_id: row.accountId,
     email_address: row.emailAddress,
     created_at: apiTime(row.createdAt),
     modified_at: apiTime(row.updatedAt),
@@ -44,7 +45,7 @@ export type HookView = {
 export function hookView(row: HookRow): HookView {
   return {
     id: row.id,
-    client_id: row.workspaceId,
+    client_id: row.accountId,
     type: row.type,
     version: row.version,
     destination_id: row.destinationId,

@@ -1,6 +1,7 @@
 // Rate-limit counters in the RateLimit table: each hit is one atomic conditional update that returns its count,
 // so concurrent instances never lose or share a hit.
-import type { Db } from "../db-client";
+import "server-only";
+import type { Db } from "../db/factory";
 import { outcome, type RateLimitStore } from "./types";
 
 const codeOf = (error: unknown) => (error as { code?: string })?.code;

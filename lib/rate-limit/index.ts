@@ -1,5 +1,6 @@
 // The rate-limit store chosen by RATE_LIMIT_STORE: "database" (default) or "redis" (REDIS_URL).
-import type { Db } from "../db-client";
+import "server-only";
+import type { Db } from "../db/factory";
 import { databaseRateLimitStore } from "./database";
 import { redisRateLimitStore } from "./redis";
 import type { RateLimitStore } from "./types";

@@ -1,4 +1,5 @@
 // Rate-limit counters in Redis: INCR and a PEXPIRE set with the first hit of each window.
+import "server-only";
 import Redis from "ioredis";
 import { outcome, type RateLimitStore } from "./types";
 

@@ -1,5 +1,6 @@
 // The database's clock, so heartbeats written by one host and read by another's reaper never depend on host clocks.
-import type { Db } from "../db-client";
+import "server-only";
+import type { Db } from "../db/factory";
 
 // "postgresql" or "sqlite": which generated client this is.
 const provider = (db: Db) => (db as unknown as { _activeProvider?: string })._activeProvider;

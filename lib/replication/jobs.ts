@@ -1,6 +1,7 @@
 // Replication job records: start (one per source, admitted by the database), stop, claim, finish, reap.
+import "server-only";
 import { randomUUID } from "node:crypto";
-import type { Db } from "../db-client";
+import type { Db } from "../db/factory";
 import { fail, isUniqueViolation, ok, type Result } from "../result";
 import { dbNow } from "./db-clock";
 import { exitStatusLine, formatLogLine } from "./job-log";
@@ -22,28 +23,28 @@ export type StartOutcome = Result<{ jobName: string; jobId: number }, "already_r
 export type Trigger = { trigger: "api" | "console" | "schedule"; actorLabel: string };
 
 // Queue a job for a source of the account; a job already queued or running for it → already_running.
-export async function createJob(db: Db, workspaceId: number, sourceId: number, by: Trigger): Promise<StartOutcome> {
-  const source = await db.source.findFirst({ where: { id: sourceId, workspaceId }, select: { id: true, deletedAt: true } });
-  if (!source) return fail("invalid_source", `Unable to locate source(${sourceId}) for client (${workspaceId})`);
+export async function createJob(db: Db, accountId: number, sourceId: number, by: Trigger): Promise<StartOutcome> {
+  const source = await db.source.findFirst({ where: { id: sourceId, accountId }, select: { id: true, deletedAt: true } });
+  if (!source) return fail("invalid_source", `Unable to locate source(${sourceId}) for client (${accountId})`);
   if (source.deletedAt) return fail("invalid_source", "Integration is deleted.");
   // A job whose worker died must not block this start for ever.
   await reapStaleJobs(db, undefined, sourceId);
-  const jobName = `${workspaceId}.${sourceId}.sync.${randomUUID()}`;
+  const jobName = `${accountId}.${sourceId}.sync.${randomUUID()}`;
   try {
     const job = await db.replicationJob.create({
-      data: { workspaceId, sourceId, jobName, runningSourceId: sourceId, trigger: by.trigger, actorLabel: by.actorLabel.slice(0, 300) },
+      data: { accountId, sourceId, jobName, runningSourceId: sourceId, trigger: by.trigger, actorLabel: by.actorLabel.slice(0, 300) },
       select: { id: true },
     });
     return ok({ jobName, jobId: job.id });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
-    return fail("already_running", `Did not create job for client-id: ${workspaceId}; connection-id: ${sourceId} because one already exists`);
+    return fail("already_running", `Did not create job for client-id: ${accountId}; connection-id: ${sourceId} because one already exists`);
   }
 }
 
 // Ask the source's job to stop: a queued one stops at once, a running one within a heartbeat. False: none was active.
-export async function requestStop(db: Db, workspaceId: number, sourceId: number, now = new Date()): Promise<boolean> {
-  const job = await db.replicationJob.findFirst({ where: { workspaceId, runningSourceId: sourceId }, select: { id: true, log: true } });
+export async function requestStop(db: Db, accountId: number, sourceId: number, now = new Date()): Promise<boolean> {
+  const job = await db.replicationJob.findFirst({ where: { accountId, runningSourceId: sourceId }, select: { id: true, log: true } });
   if (!job) return false;
   const stoppedLine = formatLogLine({ from: "main", level: "INFO", message: "Stopped before it started (DELETE /sync)." }, now);
   const queued = await db.replicationJob.updateMany({

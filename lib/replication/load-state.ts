@@ -1,5 +1,6 @@
 // Per-stream load state: the bookmark (with the method and key it belongs to), the last batch, the error state.
-import type { Db } from "../db-client";
+import "server-only";
+import type { Db } from "../db/factory";
 import type { Committed, StreamFailure, StreamPlan } from "./engine/types";
 
 export type LoadError = { message: string; warehouseMessage: string | null; sqlState: string | null; phase: "extract" | "load" };

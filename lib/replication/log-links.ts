@@ -1,4 +1,5 @@
 // Short-lived signed links to a job's log (the original redirects to a pre-signed S3 URL): no key needed to follow.
+import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
 
 export const LOG_LINK_TTL_SECONDS = 300;

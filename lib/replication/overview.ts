@@ -1,5 +1,6 @@
 // What a source's page shows of its replication: the active job with rows so far, the last runs, each table's load state.
-import type { Db } from "../db-client";
+import "server-only";
+import type { Db } from "../db/factory";
 import type { LoadError } from "./load-state";
 import { STALE_AFTER_MS } from "./jobs";
 import { runError } from "./run-error";
@@ -65,12 +66,12 @@ const JOB_FIELDS = {
 } as const;
 
 // The source's replication as its page shows it; null when the source is not the account's.
-export async function replicationOverview(db: Db, workspaceId: number, sourceId: number, now = new Date()): Promise<ReplicationOverview | null> {
-  const source = await db.source.findFirst({ where: { id: sourceId, workspaceId }, select: { id: true } });
+export async function replicationOverview(db: Db, accountId: number, sourceId: number, now = new Date()): Promise<ReplicationOverview | null> {
+  const source = await db.source.findFirst({ where: { id: sourceId, accountId }, select: { id: true } });
   if (!source) return null;
   const [activeJob, done, streams] = await Promise.all([
-    db.replicationJob.findFirst({ where: { workspaceId, runningSourceId: sourceId }, select: { ...JOB_FIELDS, progress: true, stopRequestedAt: true } }),
-    db.replicationJob.findMany({ where: { workspaceId, sourceId, completedAt: { not: null } }, orderBy: { id: "desc" }, take: HISTORY_SIZE, select: JOB_FIELDS }),
+    db.replicationJob.findFirst({ where: { accountId, runningSourceId: sourceId }, select: { ...JOB_FIELDS, progress: true, stopRequestedAt: true } }),
+    db.replicationJob.findMany({ where: { accountId, sourceId, completedAt: { not: null } }, orderBy: { id: "desc" }, take: HISTORY_SIZE, select: JOB_FIELDS }),
     db.stream.findMany({
       where: { sourceId, OR: [{ selected: true }, { lastLoadAt: { not: null } }] },
       orderBy: { streamName: "asc" },
@@ -93,15 +94,15 @@ export async function replicationOverview(db: Db, workspaceId: number, sourceId:
 }
 
 // A run of the account's source by job name (to serve its log), or null.
-export async function findSourceRun(db: Db, workspaceId: number, sourceId: number, jobName: string): Promise<{ id: number } | null> {
-  return db.replicationJob.findFirst({ where: { workspaceId, sourceId, jobName }, select: { id: true } });
+export async function findSourceRun(db: Db, accountId: number, sourceId: number, jobName: string): Promise<{ id: number } | null> {
+  return db.replicationJob.findFirst({ where: { accountId, sourceId, jobName }, select: { id: true } });
 }
 
 export type LastRun = { status: RunStatus; at: string; error: string | null };
 
 // Each source's last finished run (for the Sources list), keyed by source id.
-export async function lastRunsBySource(db: Db, workspaceId: number, now = new Date()): Promise<Map<number, LastRun>> {
-  const latest = await db.replicationJob.groupBy({ by: ["sourceId"], where: { workspaceId }, _max: { id: true } });
+export async function lastRunsBySource(db: Db, accountId: number, now = new Date()): Promise<Map<number, LastRun>> {
+  const latest = await db.replicationJob.groupBy({ by: ["sourceId"], where: { accountId }, _max: { id: true } });
   const jobs = await db.replicationJob.findMany({ where: { id: { in: latest.map((g) => g._max.id!) } }, select: { ...JOB_FIELDS, sourceId: true } });
   return new Map(jobs.map((job) => {
     const run = toRun(job, now);
@@ -110,7 +111,7 @@ export async function lastRunsBySource(db: Db, workspaceId: number, now = new Da
 }
 
 // Each active source's next scheduled run (ISO), keyed by source id.
-export async function nextRunsBySource(db: Db, workspaceId: number): Promise<Record<number, string | null>> {
-  const rows = await db.source.findMany({ where: { workspaceId, deletedAt: null, pausedAt: null }, select: { id: true, nextFireAt: true } });
+export async function nextRunsBySource(db: Db, accountId: number): Promise<Record<number, string | null>> {
+  const rows = await db.source.findMany({ where: { accountId, deletedAt: null, pausedAt: null }, select: { id: true, nextFireAt: true } });
   return Object.fromEntries(rows.map((r) => [r.id, r.nextFireAt?.toISOString() ?? null]));
 }

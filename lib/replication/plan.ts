@@ -1,4 +1,5 @@
 // From stored source, destination and streams to the engine's ReplicationPlan (secrets opened only here).
+import "server-only";
 import type { SecretBox } from "../crypto/secret-box";
 import { allProperties, SSH_TUNNEL_REFUSAL } from "../connect/properties";
 import { resolveEndpoint, type EndpointResult } from "../connect/network/endpoint";

@@ -3,8 +3,9 @@
 // a slow, failing or retried hook never delays the job's end nor fails it, and the worker takes its next job at
 // once. Deliveries live in the process's memory: a crash or restart drops those in flight (the attempts made are
 // in the delivery log).
+import "server-only";
 import type { SecretBox } from "../crypto/secret-box";
-import type { Db } from "../db-client";
+import type { Db } from "../db/factory";
 import { deliverPostLoad, type DeliveryOptions } from "../notifications/deliver";
 import { wireTime as apiTime } from "../http/wire/time";
 import type { Committed, ReplicationMethod } from "./engine/types";
@@ -13,7 +14,7 @@ import type { Committed, ReplicationMethod } from "./engine/types";
 export type HookSettings = Partial<Pick<DeliveryOptions, "backoffMs" | "timeoutMs" | "env">>;
 
 export type JobLoadContext = {
-  workspaceId: number;
+  accountId: number;
   jobName: string;
   sourceId: number;
   // The source's name: the destination schema.
@@ -37,7 +38,7 @@ export type TableLoaded = {
 export function postLoadPayload(job: JobLoadContext, load: TableLoaded) {
   return {
     type: "post_load",
-    client_id: job.workspaceId,
+    client_id: job.accountId,
     job_name: job.jobName,
     source_id: job.sourceId,
     source_name: job.sourceName,
@@ -112,7 +113,7 @@ async function lane(): Promise<void> {
   try {
     for (let next = waiting.shift(); next; next = waiting.shift()) {
       const { deps, job, load } = next;
-      await deliverPostLoad(job.workspaceId, job.destinationId, postLoadPayload(job, load), { db: deps.db, box: deps.box, ...deps.hooks }).catch((error: Error) =>
+      await deliverPostLoad(job.accountId, job.destinationId, postLoadPayload(job, load), { db: deps.db, box: deps.box, ...deps.hooks }).catch((error: Error) =>
         console.error(`hooks: post-load delivery of ${job.jobName} stopped: ${String(error?.message).split("\n")[0].slice(0, 200)}`),
       );
     }

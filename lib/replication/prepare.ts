@@ -1,6 +1,7 @@
 // Everything a job needs before the engine starts: source, destination and the plan of its selected streams.
+import "server-only";
 import type { SecretBox } from "../crypto/secret-box";
-import type { Db } from "../db-client";
+import type { Db } from "../db/factory";
 import { loadStreams } from "../connect/streams";
 import type { ReplicationPlan } from "./engine/types";
 import type { JobLog } from "./job-log";
@@ -8,21 +9,21 @@ import { destinationEndpoint, planStream, sourceEndpoint } from "./plan";
 
 export type Prepared = { ok: true; plan: ReplicationPlan; sourceId: number; destinationId: number; source: { displayName: string; type: string } } | { ok: false; step: "tap" | "target"; message: string };
 
-type JobRef = { workspaceId: number; sourceId: number };
+type JobRef = { accountId: number; sourceId: number };
 
 // The destination a source loads into: its destination_id, else the account's only destination.
-async function findDestination(db: Db, workspaceId: number, destinationId: number | null) {
-  if (destinationId !== null) return db.destination.findFirst({ where: { id: destinationId, workspaceId } });
-  const all = await db.destination.findMany({ where: { workspaceId }, take: 2 });
+async function findDestination(db: Db, accountId: number, destinationId: number | null) {
+  if (destinationId !== null) return db.destination.findFirst({ where: { id: destinationId, accountId } });
+  const all = await db.destination.findMany({ where: { accountId }, take: 2 });
   return all.length === 1 ? all[0] : null;
 }
 
 // Build the plan; bookmarks taken under another method or key are cleared here (a full re-sync follows).
 export async function prepareJob(deps: { db: Db; box: SecretBox }, job: JobRef, log: JobLog): Promise<Prepared> {
   const { db, box } = deps;
-  const source = await db.source.findFirst({ where: { id: job.sourceId, workspaceId: job.workspaceId } });
+  const source = await db.source.findFirst({ where: { id: job.sourceId, accountId: job.accountId } });
   if (!source || source.deletedAt) return { ok: false, step: "tap", message: "Integration is deleted." };
-  const destination = await findDestination(db, job.workspaceId, source.destinationId);
+  const destination = await findDestination(db, job.accountId, source.destinationId);
   if (!destination) {
     return {
       ok: false,

@@ -1,6 +1,7 @@
 // Run one replication job: claim it, build the plan, drive the engine with heartbeats, persist bookmarks, finish.
+import "server-only";
 import type { SecretBox } from "../crypto/secret-box";
-import type { Db } from "../db-client";
+import type { Db } from "../db/factory";
 import { scrub } from "./engine/sessions";
 import type { EngineEvents, EngineOutcome, ReplicationPlan } from "./engine/types";
 import { JobLog, exitStatusLine } from "./job-log";
@@ -70,7 +71,7 @@ export async function runJob(deps: RunnerDeps, jobName: string, shutdown?: Abort
     else {
       secrets = [prepared.plan.source.password, prepared.plan.destination.password];
       const { plan, sourceId, destinationId, source } = prepared;
-      const context = { workspaceId: job.workspaceId, jobName, sourceId, sourceName: plan.destinationSchema, sourceDisplayName: source.displayName, sourceType: source.type, destinationId };
+      const context = { accountId: job.accountId, jobName, sourceId, sourceName: plan.destinationSchema, sourceDisplayName: source.displayName, sourceType: source.type, destinationId };
       loads = { job: context, tally: new LoadTally(plan.streams) };
       const events = engineEvents(db, { jobId: job.id, sourceId, plan, log, progress, failures, tally: loads.tally });
       const outcome = await deps.engine(prepared.plan, events, controller.signal);

@@ -1,9 +1,10 @@
 // Invitations: single-use links that expire after 7 days; only a hash of the token is stored.
+import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { recordEvent, type RequestMeta } from "../audit/events";
 import { normalizeEmail } from "../auth/credentials";
 import { hashPassword } from "../auth/password";
-import type { Db } from "../db-client";
+import type { Db } from "../db/factory";
 import { inTransaction, ok, refuse, type Result } from "../result";
 import { canManageTeam, teamFailure, type Role, type TeamError } from "./roles";
 import type { TeamActor } from "./members";
@@ -25,16 +26,16 @@ export async function createInvitation(
 ): Promise<Result<{ token: string; email: string; expiresAt: Date }, TeamError>> {
   if (!canManageTeam(actor.role)) return teamFailure("forbidden");
   const address = normalizeEmail(email);
-  const existing = await db.membership.findFirst({ where: { workspaceId: actor.workspaceId, user: { email: address } } });
+  const existing = await db.membership.findFirst({ where: { accountId: actor.accountId, user: { email: address } } });
   if (existing) return teamFailure("already_member");
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + INVITATION_TTL_MS);
   await db.$transaction(async (tx) => {
     await tx.invitation.create({
-      data: { workspaceId: actor.workspaceId, email: address, role, tokenHash: tokenHash(token), invitedById: actor.userId, expiresAt, createdAt: now },
+      data: { accountId: actor.accountId, email: address, role, tokenHash: tokenHash(token), invitedById: actor.userId, expiresAt, createdAt: now },
     });
     await recordEvent(tx, {
-      workspaceId: actor.workspaceId,
+      accountId: actor.accountId,
       action: "member.invited",
       actor: { type: "member", userId: actor.userId, email: actor.email },
       target: { type: "member", label: `${address} as ${role}` },
@@ -44,15 +45,15 @@ export async function createInvitation(
   return ok({ token, email: address, expiresAt });
 }
 
-export type InvitationView = { email: string; role: string; workspaceName: string; userExists: boolean };
+export type InvitationView = { email: string; role: string; accountName: string; userExists: boolean };
 
 // A usable (unexpired, unused) invitation for a token, or null.
 export async function findInvitation(db: Db, token: string, now = new Date()): Promise<InvitationView | null> {
   if (!token || token.length > 200) return null;
-  const inv = await db.invitation.findUnique({ where: { tokenHash: tokenHash(token) }, include: { workspace: { select: { name: true } } } });
+  const inv = await db.invitation.findUnique({ where: { tokenHash: tokenHash(token) }, include: { account: { select: { name: true } } } });
   if (!inv || inv.acceptedAt || inv.expiresAt <= now) return null;
   const user = await db.user.findUnique({ where: { email: inv.email }, select: { id: true } });
-  return { email: inv.email, role: inv.role, workspaceName: inv.workspace.name, userExists: Boolean(user) };
+  return { email: inv.email, role: inv.role, accountName: inv.account.name, userExists: Boolean(user) };
 }
 
 export type Joiner = { userId: string } | { name: string; password: string };
@@ -65,7 +66,7 @@ export async function acceptInvitation(
   joiner: Joiner,
   meta: RequestMeta = {},
   now = new Date(),
-): Promise<Result<{ workspaceId: number; email: string }, TeamError>> {
+): Promise<Result<{ accountId: number; email: string }, TeamError>> {
   const passwordHash = "password" in joiner ? await hashPassword(joiner.password) : null;
   // A new user whose email was taken in the meantime, or any lost race, reads as an invalid link.
   return inTransaction(
@@ -78,24 +79,24 @@ export async function acceptInvitation(
       if (claimed.count !== 1) refuse(teamFailure("invalid_invitation"));
       const inv = await tx.invitation.findUniqueOrThrow({ where: { tokenHash: tokenHash(token) } });
       // An invitation is only as good as its inviter's ownership (withdrawn with it; checked again here).
-      const inviter = await tx.membership.findUnique({ where: { workspaceId_userId: { workspaceId: inv.workspaceId, userId: inv.invitedById } }, select: { role: true } });
+      const inviter = await tx.membership.findUnique({ where: { accountId_userId: { accountId: inv.accountId, userId: inv.invitedById } }, select: { role: true } });
       if (!inviter || !canManageTeam(inviter.role)) refuse(teamFailure("invalid_invitation"));
       const user =
         "userId" in joiner
           ? await tx.user.findUnique({ where: { id: joiner.userId } })
           : await tx.user.create({ data: { email: inv.email, name: joiner.name || null, passwordHash } });
       if (!user || user.email !== inv.email) refuse(teamFailure("invalid_invitation"));
-      const already = await tx.membership.findUnique({ where: { workspaceId_userId: { workspaceId: inv.workspaceId, userId: user.id } } });
+      const already = await tx.membership.findUnique({ where: { accountId_userId: { accountId: inv.accountId, userId: user.id } } });
       if (already) refuse(teamFailure("already_member"));
-      await tx.membership.create({ data: { workspaceId: inv.workspaceId, userId: user.id, role: inv.role } });
+      await tx.membership.create({ data: { accountId: inv.accountId, userId: user.id, role: inv.role } });
       await recordEvent(tx, {
-        workspaceId: inv.workspaceId,
+        accountId: inv.accountId,
         action: "member.joined",
         actor: { type: "member", userId: user.id, email: user.email },
         target: { type: "member", label: `${user.email} as ${inv.role}` },
         meta,
       });
-      return { workspaceId: inv.workspaceId, email: user.email };
+      return { accountId: inv.accountId, email: user.email };
     },
     { onUniqueViolation: teamFailure("invalid_invitation") },
   );

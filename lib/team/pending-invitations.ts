@@ -1,7 +1,8 @@
 // Pending invitations: listed for owners on the Team tab, revocable, and gone with their inviter's
 // ownership (an inviter removed, or no longer an owner, leaves no link that still works).
+import "server-only";
 import { recordEvent, type RequestMeta } from "../audit/events";
-import type { Db, Tx } from "../db-client";
+import type { Db, Tx } from "../db/factory";
 import { fail, ok, type Result } from "../result";
 import { canManageTeam, teamFailure, type TeamError } from "./roles";
 import type { TeamActor } from "./members";
@@ -11,8 +12,8 @@ export type PendingInvitation = { id: number; email: string; role: string; invit
 const pending = (now: Date) => ({ acceptedAt: null, expiresAt: { gt: now } });
 
 // The account's unused, unexpired invitations, newest first, with who sent each.
-export async function listPendingInvitations(db: Db, workspaceId: number, now = new Date()): Promise<PendingInvitation[]> {
-  const rows = await db.invitation.findMany({ where: { workspaceId, ...pending(now) }, orderBy: { id: "desc" } });
+export async function listPendingInvitations(db: Db, accountId: number, now = new Date()): Promise<PendingInvitation[]> {
+  const rows = await db.invitation.findMany({ where: { accountId, ...pending(now) }, orderBy: { id: "desc" } });
   const inviters = await db.user.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.invitedById))] } }, select: { id: true, email: true } });
   const emailOf = new Map(inviters.map((u) => [u.id, u.email]));
   return rows.map((r) => ({ id: r.id, email: r.email, role: r.role, invitedBy: emailOf.get(r.invitedById) ?? "a former member", createdAt: r.createdAt, expiresAt: r.expiresAt }));
@@ -22,11 +23,11 @@ export async function listPendingInvitations(db: Db, workspaceId: number, now = 
 export async function revokeInvitation(db: Db, actor: TeamActor, invitationId: number, meta: RequestMeta = {}): Promise<Result<{ email: string }, TeamError>> {
   if (!canManageTeam(actor.role)) return teamFailure("forbidden");
   const email = await db.$transaction(async (tx) => {
-    const inv = await tx.invitation.findFirst({ where: { id: invitationId, workspaceId: actor.workspaceId, acceptedAt: null } });
+    const inv = await tx.invitation.findFirst({ where: { id: invitationId, accountId: actor.accountId, acceptedAt: null } });
     if (!inv) return null;
     await tx.invitation.delete({ where: { id: inv.id } });
     await recordEvent(tx, {
-      workspaceId: actor.workspaceId,
+      accountId: actor.accountId,
       action: "invitation.revoked",
       actor: { type: "member", userId: actor.userId, email: actor.email },
       target: { type: "invitation", label: `${inv.email} as ${inv.role}` },
@@ -38,13 +39,13 @@ export async function revokeInvitation(db: Db, actor: TeamActor, invitationId: n
 }
 
 // Inside a removal or demotion: the person's pending invitations of the account are withdrawn (and recorded).
-export async function withdrawInvitationsOf(tx: Tx, workspaceId: number, inviterId: string, reason: string, meta: RequestMeta = {}): Promise<number> {
-  const invitations = await tx.invitation.findMany({ where: { workspaceId, invitedById: inviterId, acceptedAt: null } });
+export async function withdrawInvitationsOf(tx: Tx, accountId: number, inviterId: string, reason: string, meta: RequestMeta = {}): Promise<number> {
+  const invitations = await tx.invitation.findMany({ where: { accountId, invitedById: inviterId, acceptedAt: null } });
   if (!invitations.length) return 0;
   await tx.invitation.deleteMany({ where: { id: { in: invitations.map((i) => i.id) } } });
   for (const inv of invitations) {
     await recordEvent(tx, {
-      workspaceId,
+      accountId,
       action: "invitation.expired_with_inviter",
       actor: { type: "system", label: reason },
       target: { type: "invitation", label: `${inv.email} as ${inv.role}` },

@@ -17,13 +17,13 @@ export const keyDescriptionSchema = z
   );
 
 export const createApiKeySchema = z.object({
-  workspaceId: z.coerce.number().int().positive(),
+  accountId: z.coerce.number().int().positive(),
   description: keyDescriptionSchema,
 });
 export type CreateApiKeyInput = z.infer<typeof createApiKeySchema>;
 
 export const apiKeyIdSchema = z.object({
-  workspaceId: z.coerce.number().int().positive(),
+  accountId: z.coerce.number().int().positive(),
   keyId: z.coerce.number().int().positive(),
 });
 export type ApiKeyIdInput = z.infer<typeof apiKeyIdSchema>;

@@ -2,17 +2,17 @@
 import { z } from "zod";
 import { ROLES } from "../team/roles";
 
-const workspaceId = z.coerce.number().int().positive();
+const accountId = z.coerce.number().int().positive();
 
 export const inviteSchema = z.object({
-  workspaceId,
+  accountId,
   email: z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address.").max(254, "Enter a valid email address.")),
   role: z.enum(ROLES, { error: "Choose a role." }),
 });
 
-export const memberTargetSchema = z.object({ workspaceId, userId: z.string().min(1).max(100) });
+export const memberTargetSchema = z.object({ accountId, userId: z.string().min(1).max(100) });
 
-export const invitationTargetSchema = z.object({ workspaceId, invitationId: z.coerce.number().int().positive() });
+export const invitationTargetSchema = z.object({ accountId, invitationId: z.coerce.number().int().positive() });
 
 export const changeRoleSchema = memberTargetSchema.extend({ role: z.enum(ROLES, { error: "Choose a role." }) });
 

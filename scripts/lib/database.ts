@@ -4,8 +4,8 @@ import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
-import { databaseKind, sqliteFilePath } from "../../lib/database-url";
-import { createDb } from "../../lib/db-client";
+import { databaseKind, sqliteFilePath } from "../../lib/db/url";
+import { createDb } from "../../lib/db/factory";
 import { seedDemoIfEmpty } from "../../prisma/seed";
 
 // Delete a SQLite database with its WAL and journal files (a stale WAL would corrupt a new file).

@@ -1,7 +1,7 @@
 // Test accounts made straight in the database: unique names, so tests can share one database.
 import { randomBytes } from "node:crypto";
 import { hashPassword } from "../../lib/auth/password";
-import type { Db } from "../../lib/db-client";
+import type { Db } from "../../lib/db/factory";
 
 export const TEST_PASSWORD = "test-password-1";
 let passwordHash: Promise<string> | undefined;
@@ -13,25 +13,25 @@ export async function createTestAccount(db: Db, opts: { members?: number; plan?:
   passwordHash ??= hashPassword(TEST_PASSWORD);
   const tag = randomBytes(4).toString("hex");
   const name = opts.name ?? `Account ${tag}`;
-  const account = await db.workspace.create({ data: { slug: `a-${tag}`, name, plan: opts.plan ?? "enterprise" } });
+  const account = await db.account.create({ data: { slug: `a-${tag}`, name, plan: opts.plan ?? "enterprise" } });
   const emails: string[] = [];
   for (let i = 0; i < (opts.members ?? 1); i++) {
     const email = `m${i}-${tag}@example.test`;
     const user = await db.user.create({ data: { email, name: `Member ${i} ${tag}`, passwordHash: await passwordHash } });
-    await db.membership.create({ data: { workspaceId: account.id, userId: user.id, role: i === 0 ? "owner" : "member" } });
+    await db.membership.create({ data: { accountId: account.id, userId: user.id, role: i === 0 ? "owner" : "member" } });
     emails.push(email);
   }
   return { id: account.id, slug: account.slug, name, emails };
 }
 
-export type Seeded = { workspaceId: number; slug: string; users: { id: string; email: string }[] };
+export type Seeded = { accountId: number; slug: string; users: { id: string; email: string }[] };
 
 // The same, returning user ids for domain tests (no password needed there).
 export async function seedAccount(db: Db, opts: { members?: number; plan?: string } = {}): Promise<Seeded> {
   const account = await createTestAccount(db, opts);
   const users = await db.user.findMany({ where: { email: { in: account.emails } }, select: { id: true, email: true } });
   users.sort((a, b) => account.emails.indexOf(a.email) - account.emails.indexOf(b.email));
-  return { workspaceId: account.id, slug: account.slug, users };
+  return { accountId: account.id, slug: account.slug, users };
 }
 
 // Who made a test's changes, for the audit trail.

@@ -1,7 +1,7 @@
 // Connect API requests through the real route handlers, with a real key on a fresh database: what a client
 // sends (method, path, JSON body, bearer key) and what it reads back (status, JSON), without a server.
 import { createApiKey } from "@/lib/api-keys/service";
-import type { Db } from "@/lib/db-client";
+import type { Db } from "@/lib/db/factory";
 import { seedAccount } from "./accounts";
 import { freshDb } from "./db";
 
@@ -10,7 +10,7 @@ type RouteModule = Partial<Record<"GET" | "POST" | "PUT" | "PATCH" | "DELETE", H
 
 export type ApiAnswer = { status: number; body: any };
 export type ApiClient = {
-  workspaceId: number;
+  accountId: number;
   send: (route: RouteModule, method: keyof RouteModule, path: string, params?: Record<string, string>, body?: unknown) => Promise<ApiAnswer>;
 };
 
@@ -26,11 +26,11 @@ export async function apiDatabase(): Promise<Db> {
 // A new account and an API key of it; `send` calls a route module's handler as Next would.
 export async function apiClient(db: Db): Promise<ApiClient> {
   const account = await seedAccount(db);
-  const made = await createApiKey(db, { workspaceId: account.workspaceId, userId: account.users[0].id }, "routes", process.env.API_KEY_HMAC_SECRET!);
+  const made = await createApiKey(db, { accountId: account.accountId, userId: account.users[0].id }, "routes", process.env.API_KEY_HMAC_SECRET!);
   if (!made.ok) throw new Error("no key");
   const token = made.value.plaintext;
   return {
-    workspaceId: account.workspaceId,
+    accountId: account.accountId,
     async send(route, method, path, params = {}, body) {
       const handler = route[method];
       if (!handler) throw new Error(`no ${method} handler`);

@@ -2,13 +2,13 @@
 // (lib/api-keys/service.ts) in a loop until killed. Each line on stdout is written synchronously:
 // "begin <op> <keyId|->" before an action, "ok <op> <keyId>" once the domain reported success.
 import { writeSync } from "node:fs";
-import { createDb } from "../../lib/db-client";
+import { createDb } from "../../lib/db/factory";
 import { createApiKey, deleteApiKey, listApiKeys, MAX_KEYS_PER_ACCOUNT, setApiKeyStatus } from "../../lib/api-keys/service";
 
 const [url, pepper, ...actorArgs] = process.argv.slice(2);
 const actors = actorArgs.map((a) => {
-  const [workspaceId, userId] = a.split(":");
-  return { workspaceId: Number(workspaceId), userId };
+  const [accountId, userId] = a.split(":");
+  return { accountId: Number(accountId), userId };
 });
 const say = (line: string) => writeSync(1, line + "\n");
 const pick = <T>(list: T[]) => list[Math.floor(Math.random() * list.length)];
@@ -17,7 +17,7 @@ async function main() {
   const db = createDb(url);
   for (let n = 0; ; n++) {
     const actor = pick(actors);
-    const keys = await listApiKeys(db, actor.workspaceId);
+    const keys = await listApiKeys(db, actor.accountId);
     if (keys.length < MAX_KEYS_PER_ACCOUNT && (keys.length === 0 || Math.random() < 0.5)) {
       say(`begin create -`);
       const r = await createApiKey(db, actor, `crash ${n}`, pepper);

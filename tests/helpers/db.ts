@@ -4,7 +4,7 @@ import { randomBytes } from "node:crypto";
 import path from "node:path";
 import pg from "pg";
 import { afterAll } from "vitest";
-import { createDb, type Db } from "@/lib/db-client";
+import { createDb, type Db } from "@/lib/db/factory";
 import { PG_SERVER, templateUrl, testDatabaseKind } from "./test-db-urls";
 
 export type TestDb = { db: Db; url: string };

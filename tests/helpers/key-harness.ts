@@ -39,7 +39,7 @@ export async function keyHarness() {
   }
 
   async function keyFor(acct: Seeded, description = "ci", settings: KeySettings = {}) {
-    const r = await createApiKey(db, { workspaceId: acct.workspaceId, userId: acct.users[0].id }, description, PEPPER, {}, settings);
+    const r = await createApiKey(db, { accountId: acct.accountId, userId: acct.users[0].id }, description, PEPPER, {}, settings);
     if (!r.ok) throw new Error(r.message);
     return r.value;
   }
@@ -51,4 +51,4 @@ export async function answer(response: Response) {
   return { status: response.status, body: await response.json(), auth: response.headers.get("www-authenticate") };
 }
 
-export const actorOf = (acct: Seeded) => ({ workspaceId: acct.workspaceId, userId: acct.users[0].id });
+export const actorOf = (acct: Seeded) => ({ accountId: acct.accountId, userId: acct.users[0].id });

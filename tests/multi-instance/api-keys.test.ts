@@ -28,14 +28,14 @@ describe("API keys changed through one instance, used on the other", async () =>
 
   // The "Generate a Key" action on an instance; returns the plaintext it shows once.
   async function generate(session: HttpSession, instance: Instance, account: { id: number; slug: string }, description: string) {
-    const outcome = await callAction(session, instance.url, settings(account.slug), actionId(KEYS, "generateApiKeyAction"), { workspaceId: String(account.id), description });
+    const outcome = await callAction(session, instance.url, settings(account.slug), actionId(KEYS, "generateApiKeyAction"), { accountId: String(account.id), description });
     expect(outcome.status, outcome.body.slice(0, 500)).toBe(200);
     expect(outcome.result, outcome.body.slice(0, 500)).not.toBeNull();
     return outcome.result;
   }
 
   async function onKey(session: HttpSession, instance: Instance, name: string, account: { id: number; slug: string }, keyId: number) {
-    const outcome = await callAction(session, instance.url, settings(account.slug), actionId(KEYS, name), { workspaceId: String(account.id), keyId: String(keyId) });
+    const outcome = await callAction(session, instance.url, settings(account.slug), actionId(KEYS, name), { accountId: String(account.id), keyId: String(keyId) });
     expect(outcome.status).toBe(200);
     expect(outcome.result, `${name} on ${instance.name}`).toMatchObject({ ok: true });
   }
@@ -47,7 +47,7 @@ describe("API keys changed through one instance, used on the other", async () =>
     const made = await generate(session, a, account, "cross-instance key");
     expect(made).toMatchObject({ ok: true });
     const { plaintext } = made!.data as { plaintext: string };
-    const { id } = await db.apiKey.findFirstOrThrow({ where: { workspaceId: account.id } });
+    const { id } = await db.apiKey.findFirstOrThrow({ where: { accountId: account.id } });
     expect((await api(b, plaintext)).status).toBe(200);
 
     await onKey(session, a, "disableApiKeyAction", account, id);
@@ -59,7 +59,7 @@ describe("API keys changed through one instance, used on the other", async () =>
 
     await onKey(session, a, "deleteApiKeyAction", account, id);
     expect((await api(b, plaintext)).status).toBe(401);
-    expect(await db.apiKey.count({ where: { workspaceId: account.id } })).toBe(0);
+    expect(await db.apiKey.count({ where: { accountId: account.id } })).toBe(0);
   });
 
   it("50 concurrent creates over both instances on an empty account: exactly 10 keys, 40 clean 'limit reached'", { timeout: 180_000 }, async () => {
@@ -75,9 +75,9 @@ describe("API keys changed through one instance, used on the other", async () =>
     expect(new Set(made).size).toBe(MAX_KEYS_PER_ACCOUNT);
     expect(refused).toHaveLength(40);
     expect(new Set(refused.map((r) => r!.error))).toEqual(new Set([KEY_ERROR_MESSAGES.limit_reached]));
-    expect(await db.apiKey.count({ where: { workspaceId: account.id } })).toBe(MAX_KEYS_PER_ACCOUNT);
-    expect((await db.workspace.findUniqueOrThrow({ where: { id: account.id } })).apiKeyCount).toBe(MAX_KEYS_PER_ACCOUNT);
-    expect(await db.auditEvent.count({ where: { workspaceId: account.id, action: "key.created" } })).toBe(MAX_KEYS_PER_ACCOUNT);
+    expect(await db.apiKey.count({ where: { accountId: account.id } })).toBe(MAX_KEYS_PER_ACCOUNT);
+    expect((await db.account.findUniqueOrThrow({ where: { id: account.id } })).apiKeyCount).toBe(MAX_KEYS_PER_ACCOUNT);
+    expect(await db.auditEvent.count({ where: { accountId: account.id, action: "key.created" } })).toBe(MAX_KEYS_PER_ACCOUNT);
     const statuses = await Promise.all(made.map((key, i) => api(cluster.instances[i % 2], key).then((r) => r.status)));
     expect(statuses).toEqual(made.map(() => 200));
   });
@@ -93,7 +93,7 @@ describe("API keys changed through one instance, used on the other", async () =>
 
     const owner = await signInOverHttp(a.url, account.emails[0], TEST_PASSWORD);
     const userId = (await db.user.findUniqueOrThrow({ where: { email: account.emails[1] } })).id;
-    const removed = await callAction(owner, a.url, `/${account.slug}/settings/team`, actionId(TEAM, "removeMemberAction"), { workspaceId: String(account.id), userId });
+    const removed = await callAction(owner, a.url, `/${account.slug}/settings/team`, actionId(TEAM, "removeMemberAction"), { accountId: String(account.id), userId });
     expect(removed.result).toMatchObject({ ok: true, value: { disabledKeys: 1 } });
 
     expect((await api(b, plaintext)).status).toBe(401);
@@ -104,7 +104,7 @@ describe("API keys changed through one instance, used on the other", async () =>
     const [a, b] = cluster.instances;
     const account = await createTestAccount(db);
     const user = await db.user.findUniqueOrThrow({ where: { email: account.emails[0] } });
-    const made = await createApiKey(db, { workspaceId: account.id, userId: user.id }, "usage on two instances", cluster.secrets.API_KEY_HMAC_SECRET);
+    const made = await createApiKey(db, { accountId: account.id, userId: user.id }, "usage on two instances", cluster.secrets.API_KEY_HMAC_SECRET);
     if (!made.ok) throw new Error(made.message);
     const statuses = await Promise.all(Array.from({ length: 120 }, (_, i) => api(i % 3 === 0 ? a : b, made.value.plaintext).then((r) => r.status)));
     expect(statuses.filter((s) => s !== 200)).toEqual([]);

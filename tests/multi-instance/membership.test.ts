@@ -63,7 +63,7 @@ describe("two instances sharing one database and the same secrets", async () => 
       expect(await res.text()).toContain(account.name);
     }
 
-    await db.membership.deleteMany({ where: { workspaceId: account.id, user: { email: account.emails[1] } } });
+    await db.membership.deleteMany({ where: { accountId: account.id, user: { email: account.emails[1] } } });
 
     for (const instance of [b, a]) {
       const res = await removed.fetch(instance.url, settings(account.slug));

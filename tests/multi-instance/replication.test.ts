@@ -26,7 +26,7 @@ describe("replication jobs across instances and workers", async () => {
 
   function startWorker(): Promise<ChildProcess> {
     const env = { ...process.env, ...cluster.secrets, DATABASE_URL: url, JOB_STALE_AFTER_MS: STALE_MS, WORKER_CONCURRENCY: "1" };
-    const child = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/worker.ts"], { env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/worker.ts"], { env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
     workers.add(child);
     let out = "";
     return new Promise((resolve, reject) => {
@@ -46,7 +46,7 @@ describe("replication jobs across instances and workers", async () => {
   async function account() {
     const box = createSecretBox(cluster.secrets.DATA_ENCRYPTION_KEY);
     const s = await setUpReplication(db, box);
-    const key = await createApiKey(db, { workspaceId: s.workspaceId, userId: s.userId }, "jobs", cluster.secrets.API_KEY_HMAC_SECRET);
+    const key = await createApiKey(db, { accountId: s.accountId, userId: s.userId }, "jobs", cluster.secrets.API_KEY_HMAC_SECRET);
     if (!key.ok) throw new Error(key.message);
     const call = (instance: Instance, method: string, path: string) =>
       fetch(`${instance.url}${path}`, { method, headers: { Authorization: `Bearer ${key.value.plaintext}`, "X-Forwarded-For": "10.77.0.1" } });
@@ -74,7 +74,7 @@ describe("replication jobs across instances and workers", async () => {
     expect(answers.filter((x) => x.error?.type === "already_running")).toHaveLength(1);
     expect(await db.replicationJob.count({ where: { sourceId: s.sourceId } })).toBe(1);
     await startWorker();
-    const done = await extraction(call, s.workspaceId, answers.find((x) => x.job_name).job_name);
+    const done = await extraction(call, s.accountId, answers.find((x) => x.job_name).job_name);
     expect(done.tap_exit_status).toBe(0);
     expect(await query(s.destDb, `SELECT count(*)::int AS n FROM "${s.sourceName}".items`)).toEqual([{ n: 50 }]);
   }, 300_000);
@@ -97,13 +97,13 @@ describe("replication jobs across instances and workers", async () => {
 
     // Another worker's reaper reports the job failed once its heartbeat is stale.
     await startWorker();
-    const failed = await extraction(call, s.workspaceId, started.job_name);
+    const failed = await extraction(call, s.accountId, started.job_name);
     expect(failed).toMatchObject({ tap_exit_status: null, tap_description: "Terminated", target_description: "Terminated" });
 
     await select(db, s, { items: { method: "INCREMENTAL", key: "updated_at" }, slow_items: { method: "FULL_TABLE", selected: false } });
     const next = await (await call(cluster.instances[1], "POST", `/v4/sources/${s.sourceId}/sync`)).json();
     expect(next.job_name).toBeTruthy();
-    expect((await extraction(call, s.workspaceId, next.job_name)).tap_exit_status).toBe(0);
+    expect((await extraction(call, s.accountId, next.job_name)).tap_exit_status).toBe(0);
     const cols = "id::int AS id, name, price::text AS price, payload::text AS payload, updated_at";
     expect(await query(s.destDb, `SELECT ${cols} FROM "${s.sourceName}".items ORDER BY id`)).toEqual(await query(s.sourceDb, `SELECT ${cols} FROM items ORDER BY id`));
     expect(await query(s.destDb, `SELECT count(*)::int AS n, count(DISTINCT id)::int AS d FROM "${s.sourceName}".items`)).toEqual([{ n: 51, d: 51 }]);

@@ -28,7 +28,7 @@ describe("the scheduler with two workers", async () => {
   function startWorker(name: string): Promise<ChildProcess> {
     // SCHEDULER unset: every worker runs the scheduler.
     const env: NodeJS.ProcessEnv = { ...process.env, ...secrets, DATABASE_URL: url, SCHEDULER: "", SCHEDULER_TICK_MS: TICK_MS, WORKER_CONCURRENCY: "2" };
-    const child = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/worker.ts"], { env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/worker.ts"], { env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
     workers.push(child);
     let out = "";
     return new Promise((resolve, reject) => {

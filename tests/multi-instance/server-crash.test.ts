@@ -5,7 +5,7 @@
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { createDb, type Db } from "../../lib/db-client";
+import { createDb, type Db } from "../../lib/db/factory";
 import { migrate, removeSqliteFiles } from "../../scripts/lib/database";
 import { createTestAccount, TEST_PASSWORD, type TestAccount } from "../helpers/accounts";
 import { freshDb } from "../helpers/db";
@@ -33,13 +33,13 @@ async function load(base: string, account: TestAccount, done: Done[], stop: () =
   const session = await signInOverHttp(base, account.emails[0], TEST_PASSWORD);
   const page = `/${account.slug}/settings/account`;
   const call = (name: string, fields: Record<string, string>) =>
-    callAction(session, base, page, actionId(KEYS, name), { workspaceId: String(account.id), ...fields });
+    callAction(session, base, page, actionId(KEYS, name), { accountId: String(account.id), ...fields });
   for (let i = 0; !stop(); i++) {
     const description = `crash ${account.slug} ${i}`;
     try {
       if (!(await call("generateApiKeyAction", { description })).result?.ok) continue;
       done.push({ op: "create", description });
-      const { id } = await db.apiKey.findFirstOrThrow({ where: { workspaceId: account.id, description } });
+      const { id } = await db.apiKey.findFirstOrThrow({ where: { accountId: account.id, description } });
       if ((await call("disableApiKeyAction", { keyId: String(id) })).result?.ok) done.push({ op: "disable", description });
       if (i % 3 !== 0 && (await call("deleteApiKeyAction", { keyId: String(id) })).result?.ok) done.push({ op: "delete", description });
     } catch {
@@ -71,8 +71,8 @@ describe.each([
         expect(await db.$queryRawUnsafe("PRAGMA integrity_check")).toEqual([{ integrity_check: "ok" }]);
       }
       for (const account of accounts) {
-        const { apiKeyCount } = await db.workspace.findUniqueOrThrow({ where: { id: account.id } });
-        expect(apiKeyCount).toBe(await db.apiKey.count({ where: { workspaceId: account.id } }));
+        const { apiKeyCount } = await db.account.findUniqueOrThrow({ where: { id: account.id } });
+        expect(apiKeyCount).toBe(await db.apiKey.count({ where: { accountId: account.id } }));
       }
       // The last answered action of each key decides its state (at most one action per member was in flight).
       const expected = new Map<string, string>();

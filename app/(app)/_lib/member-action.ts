@@ -8,7 +8,7 @@ import { z } from "zod";
 import type { ActionResult } from "@/lib/action-result";
 import type { RequestMeta } from "@/lib/audit/events";
 import { memberForAction } from "@/lib/auth/session";
-import type { Member } from "@/lib/members";
+import type { Member } from "@/lib/auth/membership";
 import { requestMetaFrom } from "@/lib/request-meta";
 import type { Failure, Result } from "@/lib/result";
 
@@ -17,8 +17,8 @@ export const CHECK_FIELDS = "Check the highlighted fields.";
 
 export type ActionContext<I> = { input: I; member: Member; meta: RequestMeta };
 
-type Spec<I extends { workspaceId: number }, T, D> = {
-  // The form's fields; `workspaceId` names the account the page was rendered for.
+type Spec<I extends { accountId: number }, T, D> = {
+  // The form's fields; `accountId` names the account the page was rendered for.
   schema: z.ZodType<I>;
   // Said instead of field errors when the form does not parse (a target that cannot be found, say).
   invalid?: string;
@@ -35,13 +35,13 @@ type Spec<I extends { workspaceId: number }, T, D> = {
 };
 
 // A server action made of a schema, a domain call and what its answer carries.
-export function memberAction<I extends { workspaceId: number }, T, D = undefined>(spec: Spec<I, T, D>) {
+export function memberAction<I extends { accountId: number }, T, D = undefined>(spec: Spec<I, T, D>) {
   return async (form: FormData): Promise<ActionResult<D>> => {
     const parsed = spec.schema.safeParse(Object.fromEntries(form));
     if (!parsed.success) return invalid(parsed.error, spec.invalid);
     const checked = spec.check?.(parsed.data);
     if (checked) return refusal(checked);
-    const member = await memberForAction(parsed.data.workspaceId);
+    const member = await memberForAction(parsed.data.accountId);
     if (!member) return { ok: false, error: SIGNED_OUT };
     const result = await spec.run({ input: parsed.data, member, meta: requestMetaFrom(await headers()) });
     // One rule, whatever the page: the account's pages show what the action changed.

@@ -12,5 +12,5 @@ export async function redirectToAccountPage(section: string, { params, searchPar
   for (const [name, value] of Object.entries(await searchParams)) for (const v of [value ?? []].flat()) query.append(name, v);
   const path = [section, ...rest.map(encodeURIComponent)].join("/") || "/";
   const member = await requireCurrentMember(`${path}${query.size ? `?${query}` : ""}`, query.get("account") ?? undefined);
-  redirect(movedConsolePath(member.workspaceSlug, path, query));
+  redirect(movedConsolePath(member.accountSlug, path, query));
 }

@@ -4,15 +4,15 @@ import { headers } from "next/headers";
 import { z } from "zod";
 import type { ActionResult } from "@/lib/action-result";
 import { getSessionUser } from "@/lib/auth/session";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { requestMetaFrom } from "@/lib/request-meta";
 import { acceptInvitation } from "@/lib/team/invitations";
 import { joinSchema } from "@/lib/validation/team";
 
 type Joined = { accountSlug: string; email: string };
 
-async function slugOf(workspaceId: number): Promise<string> {
-  return (await db.workspace.findUniqueOrThrow({ where: { id: workspaceId }, select: { slug: true } })).slug;
+async function slugOf(accountId: number): Promise<string> {
+  return (await db.account.findUniqueOrThrow({ where: { id: accountId }, select: { slug: true } })).slug;
 }
 
 // Join as the person signed in now (their email must be the invited one).
@@ -21,7 +21,7 @@ export async function joinAsSignedInAction(token: string): Promise<ActionResult<
   if (!user) return { ok: false, error: "Sign in first." };
   const result = await acceptInvitation(db, String(token), { userId: user.id }, requestMetaFrom(await headers()));
   if (!result.ok) return { ok: false, error: result.message };
-  return { ok: true, data: { accountSlug: await slugOf(result.value.workspaceId), email: result.value.email } };
+  return { ok: true, data: { accountSlug: await slugOf(result.value.accountId), email: result.value.email } };
 }
 
 // Create the invited person's user with a password and join.
@@ -33,5 +33,5 @@ export async function joinWithPasswordAction(form: FormData): Promise<ActionResu
   const { token, name, password } = input.data;
   const result = await acceptInvitation(db, token, { name, password }, requestMetaFrom(await headers()));
   if (!result.ok) return { ok: false, error: result.message };
-  return { ok: true, data: { accountSlug: await slugOf(result.value.workspaceId), email: result.value.email } };
+  return { ok: true, data: { accountSlug: await slugOf(result.value.accountId), email: result.value.email } };
 }

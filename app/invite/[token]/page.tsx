@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AcceptInvitation } from "@/components/team/accept-invitation";
 import { getSessionUser, loginUrl } from "@/lib/auth/session";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { findInvitation } from "@/lib/team/invitations";
 
 export const metadata: Metadata = { title: "Invitation", referrer: "no-referrer" };
@@ -23,7 +23,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
         </>
       ) : (
         <>
-          <h1 className="text-2xl font-semibold">Join {invitation.workspaceName}</h1>
+          <h1 className="text-2xl font-semibold">Join {invitation.accountName}</h1>
           <p className="mt-2 text-slate-700 dark:text-slate-300">You were invited as <strong>{invitation.email}</strong> ({invitation.role}).</p>
           <div className="mt-6">
             {user && user.email !== invitation.email ? (

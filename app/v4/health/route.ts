@@ -1,5 +1,5 @@
 // Unauthenticated health check for load balancers: the app answers and its database does too.
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { jsonResponse } from "@/lib/http/errors";
 import { otherVerbs } from "@/lib/http/handler";
 

@@ -6,11 +6,11 @@ import { jsonResponse } from "@/lib/http/errors";
 import { keyRoute, resultResponse, otherVerbs } from "@/lib/http/handler";
 import { createSourceSchema } from "@/lib/validation/connect";
 
-export const GET = keyRoute(async (_request, { db, key }) => jsonResponse(await listSources(db, key.workspaceId)));
+export const GET = keyRoute(async (_request, { db, key }) => jsonResponse(await listSources(db, key.accountId)));
 
 export const POST = keyRoute(async (request, ctx) => {
   const input = await parseBody(request, createSourceSchema);
-  return resultResponse(await createSource(ctx, ctx.key.workspaceId, input, await apiChangeBy(request, ctx)));
+  return resultResponse(await createSource(ctx, ctx.key.accountId, input, await apiChangeBy(request, ctx)));
 });
 
 export const { PUT, PATCH, DELETE } = otherVerbs("GET", "POST");

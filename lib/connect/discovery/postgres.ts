@@ -1,4 +1,5 @@
 // Connection check and discovery of a PostgreSQL source: its tables and views become streams.
+import "server-only";
 import pg from "pg";
 import { describeFailure } from "../network/failure";
 import type { TlsOptions } from "../network/tls";

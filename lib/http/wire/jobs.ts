@@ -10,7 +10,7 @@ export function extractionWire(e: Extraction) {
   const tap = `tap-${e.sourceType.replace(/^platform\./, "")}`;
   return {
     job_name: e.jobName,
-    stitch_client_id: e.workspaceId,
+    stitch_client_id: e.accountId,
     source_id: e.sourceId,
     source_type: tap,
     tap_name: tap,
@@ -29,7 +29,7 @@ export function extractionWire(e: Extraction) {
 export function loadWire(l: Load) {
   const error = l.error;
   return {
-    stitch_client_id: l.workspaceId,
+    stitch_client_id: l.accountId,
     source_name: l.sourceName,
     stream_name: l.streamName,
     last_batch_loaded_at: wireTime(l.lastBatchLoadedAt),

@@ -1,4 +1,5 @@
 // Destination DDL: the schema, a stream's table with its _sdc columns and "<table>_pkey", new source columns.
+import "server-only";
 import type pg from "pg";
 import { SDC_COLUMNS } from "./column-types";
 import { qualified, quoteIdent } from "./names";

@@ -1,5 +1,6 @@
 // FULL_TABLE: every row into a new table version, keyed after the load, then swapped in for the live table,
 // all in one destination transaction: readers see the old version until the commit, never a half-loaded one.
+import "server-only";
 import { to as copyTo, from as copyFrom } from "pg-copy-streams";
 import { SdcAppender, SdcFramer } from "./copy-lines";
 import { assertBobbinTable, copyColumnList, createTableSql, dropConstantDefaultsSql } from "./destination";

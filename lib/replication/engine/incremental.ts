@@ -1,6 +1,7 @@
 // INCREMENTAL: rows from the bookmark on, in key order, loaded batch by batch. Each batch is one destination
 // transaction (COPY into a staging table, dedupe by key keeping the last _sdc_sequence, upsert; or a plain COPY
 // for an append-only table or one empty at the start); the bookmark is reported after its commit.
+import "server-only";
 import { Writable } from "node:stream";
 import { finished } from "node:stream/promises";
 import { to as copyTo, from as copyFrom } from "pg-copy-streams";

@@ -1,4 +1,5 @@
 // The replication engine: PostgreSQL source → PostgreSQL destination, stream by stream, through COPY.
+import "server-only";
 import type pg from "pg";
 import { destinationType } from "./column-types";
 import { ensureSchema } from "./destination";

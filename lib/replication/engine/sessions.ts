@@ -1,5 +1,6 @@
 // Connections of the engine: session settings that make every value's text form round-trip exactly, errors
 // tagged with the side that failed, and messages scrubbed of passwords.
+import "server-only";
 import pg from "pg";
 import type { PgEndpoint } from "./types";
 

@@ -1,4 +1,5 @@
 // What loading one stream needs, the source query, and a COPY pipeline whose failure names the side that failed.
+import "server-only";
 import { pipeline } from "node:stream/promises";
 import type { Readable, Transform, Writable } from "node:stream";
 import type pg from "pg";

@@ -5,7 +5,7 @@ import { changeByMember as by } from "@/app/(app)/_lib/change-by";
 import { connectServices } from "@/lib/connect/services";
 import { checkSource, createSource, deleteSource, updateSource } from "@/lib/connect/sources";
 import { updateStreamMetadata } from "@/lib/connect/stream-access";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { fail } from "@/lib/result";
 import { streamSelectionSchema } from "@/lib/validation/connect";
 import { addPostgresSourceSchema, editPostgresSourceSchema, pauseSourceSchema, selectionFormSchema, sourceTargetSchema } from "@/lib/validation/sources";
@@ -17,8 +17,8 @@ const UNREADABLE = "The selection could not be read. Reload the page and try aga
 export const addPostgresSourceAction = memberAction({
   schema: addPostgresSourceSchema,
   run: async ({ input, member }) => {
-    const { workspaceId: _w, display_name, ...properties } = input;
-    return createSource(connectServices(), member.workspaceId, { display_name, type: "platform.postgres", properties }, await by(member));
+    const { accountId: _w, display_name, ...properties } = input;
+    return createSource(connectServices(), member.accountId, { display_name, type: "platform.postgres", properties }, await by(member));
   },
   data: (source) => ({ id: source.id }),
 });
@@ -27,9 +27,9 @@ export const addPostgresSourceAction = memberAction({
 export const editPostgresSourceAction = memberAction({
   schema: editPostgresSourceSchema,
   run: async ({ input, member }) => {
-    const { workspaceId: _w, sourceId, display_name, password, ...properties } = input;
+    const { accountId: _w, sourceId, display_name, password, ...properties } = input;
     const change = password ? { ...properties, password } : properties;
-    return updateSource(connectServices(), member.workspaceId, sourceId, { display_name, properties: change }, await by(member));
+    return updateSource(connectServices(), member.accountId, sourceId, { display_name, properties: change }, await by(member));
   },
   data: (source) => ({ id: source.id }),
 });
@@ -40,7 +40,7 @@ export const pauseSourceAction = memberAction({
   invalid: NOT_FOUND,
   run: async ({ input, member }) => {
     const paused_at = input.paused ? new Date().toISOString() : null;
-    return updateSource(connectServices(), member.workspaceId, input.sourceId, { paused_at }, await by(member));
+    return updateSource(connectServices(), member.accountId, input.sourceId, { paused_at }, await by(member));
   },
 });
 
@@ -48,14 +48,14 @@ export const pauseSourceAction = memberAction({
 export const deleteSourceAction = memberAction({
   schema: sourceTargetSchema,
   invalid: NOT_FOUND,
-  run: async ({ input, member }) => deleteSource(db, member.workspaceId, input.sourceId, await by(member)),
+  run: async ({ input, member }) => deleteSource(db, member.accountId, input.sourceId, await by(member)),
 });
 
 // Run the connection check and discovery again.
 export const recheckSourceAction = memberAction({
   schema: sourceTargetSchema,
   invalid: NOT_FOUND,
-  run: async ({ input, member }) => checkSource(connectServices(), member.workspaceId, input.sourceId, await by(member)),
+  run: async ({ input, member }) => checkSource(connectServices(), member.accountId, input.sourceId, await by(member)),
   refused: (failure) => failure.message,
 });
 
@@ -75,7 +75,7 @@ export const saveSelectionAction = memberAction({
   run: async ({ input, member }) => {
     const selection = selectionOf(input.selection);
     if (!selection?.success) return fail("invalid", UNREADABLE);
-    return updateStreamMetadata(db, member.workspaceId, input.sourceId, selection.data);
+    return updateStreamMetadata(db, member.accountId, input.sourceId, selection.data);
   },
   refused: (failure) => failure.message,
 });

@@ -8,8 +8,8 @@ import { listExtractions } from "@/lib/replication/reports";
 export const GET = keyRoute(async (request, ctx) => {
   const refused = clientIdMismatch(ctx) ?? (await overLimit(ctx, "poll"));
   if (refused) return refused;
-  const page = await listExtractions(ctx.db, ctx.key.workspaceId, pageParam(request));
-  return jsonResponse(pageWire(page, `/v4/${ctx.key.workspaceId}/extractions`, extractionWire));
+  const page = await listExtractions(ctx.db, ctx.key.accountId, pageParam(request));
+  return jsonResponse(pageWire(page, `/v4/${ctx.key.accountId}/extractions`, extractionWire));
 });
 
 export const { POST, PUT, PATCH, DELETE } = otherVerbs("GET");

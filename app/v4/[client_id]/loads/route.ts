@@ -8,8 +8,8 @@ import { listLoads } from "@/lib/replication/reports";
 export const GET = keyRoute(async (request, ctx) => {
   const refused = clientIdMismatch(ctx) ?? (await overLimit(ctx, "poll"));
   if (refused) return refused;
-  const page = await listLoads(ctx.db, ctx.key.workspaceId, pageParam(request));
-  return jsonResponse(pageWire(page, `/v4/${ctx.key.workspaceId}/loads`, loadWire));
+  const page = await listLoads(ctx.db, ctx.key.accountId, pageParam(request));
+  return jsonResponse(pageWire(page, `/v4/${ctx.key.accountId}/loads`, loadWire));
 });
 
 export const { POST, PUT, PATCH, DELETE } = otherVerbs("GET");

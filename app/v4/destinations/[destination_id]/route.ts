@@ -7,16 +7,16 @@ import { updateDestinationSchema } from "@/lib/validation/connect";
 
 const id = (ctx: Parameters<Parameters<typeof keyRoute>[0]>[1]) => idParam(ctx, "destination_id", "Destination");
 
-export const GET = keyRoute(async (_request, ctx) => foundOr404(await getDestination(ctx.db, ctx.key.workspaceId, id(ctx)), "The destination"));
+export const GET = keyRoute(async (_request, ctx) => foundOr404(await getDestination(ctx.db, ctx.key.accountId, id(ctx)), "The destination"));
 
 export const PUT = keyRoute(async (request, ctx) => {
   const target = id(ctx);
   const input = await parseBody(request, updateDestinationSchema);
-  return resultResponse(await updateDestination(ctx, ctx.key.workspaceId, target, input, await apiChangeBy(request, ctx)));
+  return resultResponse(await updateDestination(ctx, ctx.key.accountId, target, input, await apiChangeBy(request, ctx)));
 });
 
 export const DELETE = keyRoute(async (request, ctx) =>
-  resultResponse(await deleteDestination(ctx.db, ctx.key.workspaceId, id(ctx), await apiChangeBy(request, ctx))),
+  resultResponse(await deleteDestination(ctx.db, ctx.key.accountId, id(ctx), await apiChangeBy(request, ctx))),
 );
 
 export const { POST, PATCH } = otherVerbs("GET", "PUT", "DELETE");

@@ -2,6 +2,6 @@
 import { describeKey } from "@/lib/api-keys/changes";
 import { foundOr404, keyRoute, otherVerbs } from "@/lib/http/handler";
 
-export const GET = keyRoute(async (_request, { db, key }) => foundOr404(await describeKey(db, key.keyId, key.workspaceId), "The key"));
+export const GET = keyRoute(async (_request, { db, key }) => foundOr404(await describeKey(db, key.keyId, key.accountId), "The key"));
 
 export const { POST, PUT, PATCH, DELETE } = otherVerbs("GET");

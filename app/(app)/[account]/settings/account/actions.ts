@@ -4,7 +4,7 @@ import { CHECK_FIELDS as CHECK, memberAction } from "@/app/(app)/_lib/member-act
 import { parseAllowList } from "@/lib/api-keys/allow-list";
 import { rollApiKey, updateApiKey } from "@/lib/api-keys/changes";
 import { createApiKey, deleteApiKey, KEY_ERROR_MESSAGES, setApiKeyStatus } from "@/lib/api-keys/service";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { fail } from "@/lib/result";
 import { readSecret } from "@/lib/secrets";
 import { apiKeyIdSchema, createApiKeySchema, editApiKeySchema, expiryFrom, keySettingsSchema, rollApiKeySchema, type ExpiryChoice } from "@/lib/validation/api-keys";

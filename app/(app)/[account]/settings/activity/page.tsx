@@ -3,7 +3,7 @@ import Link from "next/link";
 import { formatUtc } from "@/components/api-keys/times";
 import { requireAccountMember } from "@/lib/auth/session";
 import { accountPath } from "@/lib/console-paths";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { listEvents } from "@/lib/audit/events";
 
 export const metadata: Metadata = { title: "Activity" };
@@ -46,8 +46,8 @@ export default async function ActivityPage({ params, searchParams }: { params: P
   const [{ account }, { page: pageParam }] = await Promise.all([params, searchParams]);
   const ctx = await requireAccountMember(account);
   const page = Math.max(1, Math.min(10_000, Number.parseInt(pageParam ?? "1", 10) || 1));
-  const { events, hasMore } = await listEvents(db, ctx.member.workspaceId, page);
-  const href = (p: number) => `${accountPath(ctx.member.workspaceSlug, "/settings/activity")}?page=${p}`;
+  const { events, hasMore } = await listEvents(db, ctx.member.accountId, page);
+  const href = (p: number) => `${accountPath(ctx.member.accountSlug, "/settings/activity")}?page=${p}`;
   return (
     <>
       <section aria-labelledby="activity-heading" className="space-y-4">

@@ -7,10 +7,10 @@ import { checkDestination } from "@/lib/connect/destination-check";
 import { createDestination, updateDestination } from "@/lib/connect/destinations";
 import { connectServices } from "@/lib/connect/services";
 
-const workspaceId = z.coerce.number().int().positive();
+const accountId = z.coerce.number().int().positive();
 
 const saveSchema = z.object({
-  workspaceId,
+  accountId,
   destinationId: z.union([z.literal(""), z.coerce.number().int().positive()]),
   host: z.string().max(255),
   port: z.string().max(5),
@@ -25,12 +25,12 @@ export const saveDestinationAction = memberAction({
   schema: saveSchema,
   invalid: "Check the connection details.",
   run: async ({ input, member }) => {
-    const { workspaceId: _w, destinationId, password, ...rest } = input;
+    const { accountId: _w, destinationId, password, ...rest } = input;
     const properties = { ...rest, ...(password ? { password } : {}) };
     const by = await changeByMember(member);
     return destinationId === ""
-      ? createDestination(connectServices(), member.workspaceId, { type: "postgres", properties }, by)
-      : updateDestination(connectServices(), member.workspaceId, destinationId, { properties }, by);
+      ? createDestination(connectServices(), member.accountId, { type: "postgres", properties }, by)
+      : updateDestination(connectServices(), member.accountId, destinationId, { properties }, by);
   },
   data: (destination) => ({ id: destination.id }),
   refused: (failure) => Object.entries(failure.fields ?? {}).map(([k, v]) => `${k.replace(/^properties\./, "")}: ${v}`).join(" ") || failure.message,
@@ -38,8 +38,8 @@ export const saveDestinationAction = memberAction({
 
 // Connect to the destination now and report the result.
 export const checkDestinationAction = memberAction({
-  schema: z.object({ workspaceId, destinationId: z.coerce.number().int().positive() }),
+  schema: z.object({ accountId, destinationId: z.coerce.number().int().positive() }),
   invalid: "Save the destination first.",
-  run: ({ input, member }) => checkDestination(connectServices(), member.workspaceId, input.destinationId),
+  run: ({ input, member }) => checkDestination(connectServices(), member.accountId, input.destinationId),
   data: (check) => ({ status: check.status, error: check.error }),
 });

@@ -14,7 +14,7 @@ export default async function ProfilePage({ params }: { params: Promise<{ accoun
         <dt className="text-slate-600 dark:text-slate-400">Email</dt>
         <dd>{ctx.user.email}</dd>
         <dt className="text-slate-600 dark:text-slate-400">Accounts</dt>
-        <dd>{ctx.memberships.map((m) => m.workspaceName).join(", ")}</dd>
+        <dd>{ctx.memberships.map((m) => m.accountName).join(", ")}</dd>
       </dl>
     </>
   );

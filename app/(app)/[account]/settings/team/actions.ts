@@ -1,7 +1,7 @@
 "use server";
 // Server actions of the Team tab: invite, change a role, remove a member, revoke an invitation (owners only, checked in lib/team).
 import { memberAction } from "@/app/(app)/_lib/member-action";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { sendInvitationEmail } from "@/lib/mail";
 import { ok } from "@/lib/result";
 import { publicLink } from "@/lib/security/public-url";
@@ -18,7 +18,7 @@ export const inviteMemberAction = memberAction({
     if (!result.ok) return result;
     // Never from the Host header: a forged one would put the attacker's site in the e-mail.
     const { href: link, absolute } = publicLink(`/invite/${result.value.token}`);
-    const emailed = absolute ? await sendInvitationEmail(result.value.email, link, member.workspaceName, member.email).catch(() => false) : false;
+    const emailed = absolute ? await sendInvitationEmail(result.value.email, link, member.accountName, member.email).catch(() => false) : false;
     return ok({ link, emailed });
   },
   data: (value) => value,

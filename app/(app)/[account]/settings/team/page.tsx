@@ -5,7 +5,7 @@ import { MemberActions } from "@/components/team/member-actions";
 import { RevokeInvitation } from "@/components/team/revoke-invitation";
 import { FeedbackProvider } from "@/components/ui/feedback";
 import { requireAccountMember } from "@/lib/auth/session";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { listTeam } from "@/lib/team/members";
 import { listPendingInvitations } from "@/lib/team/pending-invitations";
 import { canManageTeam } from "@/lib/team/roles";
@@ -17,13 +17,13 @@ const TH = "px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide te
 // The account's members and pending invitations; owners manage them here.
 export default async function TeamPage({ params }: { params: Promise<{ account: string }> }) {
   const ctx = await requireAccountMember((await params).account);
-  const team = await listTeam(db, ctx.member.workspaceId);
+  const team = await listTeam(db, ctx.member.accountId);
   const owner = canManageTeam(ctx.member.role);
-  const invitations = owner ? await listPendingInvitations(db, ctx.member.workspaceId) : [];
+  const invitations = owner ? await listPendingInvitations(db, ctx.member.accountId) : [];
   return (
     <>
       <section aria-labelledby="team-heading" className="space-y-4">
-        <h2 id="team-heading" tabIndex={-1} className="text-lg font-semibold">Team members of {ctx.member.workspaceName}</h2>
+        <h2 id="team-heading" tabIndex={-1} className="text-lg font-semibold">Team members of {ctx.member.accountName}</h2>
         <p className="text-sm text-slate-600 dark:text-slate-400">
           Every member can manage the account&apos;s API keys. {owner ? "As an owner you can invite and remove members and change roles." : "Owners invite and remove members."}
         </p>
@@ -49,7 +49,7 @@ export default async function TeamPage({ params }: { params: Promise<{ account: 
                     <td data-label="Joined" className="px-3 py-3">{formatUtc(m.joinedAt)}</td>
                     {owner && (
                       <td data-actions="below" className="px-3 py-3">
-                        <MemberActions workspaceId={ctx.member.workspaceId} userId={m.userId} email={m.email} role={m.role} />
+                        <MemberActions accountId={ctx.member.accountId} userId={m.userId} email={m.email} role={m.role} />
                       </td>
                     )}
                   </tr>
@@ -82,7 +82,7 @@ export default async function TeamPage({ params }: { params: Promise<{ account: 
                           <td data-label="Role" className="px-3 py-3 capitalize">{i.role}</td>
                           <td data-label="Invited by" className="px-3 py-3">{i.invitedBy}</td>
                           <td data-label="Expires" className="px-3 py-3">{formatUtc(i.expiresAt)}</td>
-                          <td data-actions="below" className="px-3 py-3 text-right"><RevokeInvitation workspaceId={ctx.member.workspaceId} invitationId={i.id} email={i.email} /></td>
+                          <td data-actions="below" className="px-3 py-3 text-right"><RevokeInvitation accountId={ctx.member.accountId} invitationId={i.id} email={i.email} /></td>
                         </tr>
                       ))}
                     </tbody>
@@ -92,7 +92,7 @@ export default async function TeamPage({ params }: { params: Promise<{ account: 
             </section>
           )}
         </FeedbackProvider>
-        {owner && <InviteForm workspaceId={ctx.member.workspaceId} />}
+        {owner && <InviteForm accountId={ctx.member.accountId} />}
       </section>
     </>
   );

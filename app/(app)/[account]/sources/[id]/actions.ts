@@ -5,9 +5,9 @@ import { memberAction } from "@/app/(app)/_lib/member-action";
 import { changeByMember } from "@/app/(app)/_lib/change-by";
 import { connectServices } from "@/lib/connect/services";
 import { updateSource } from "@/lib/connect/sources";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { appQueue } from "@/lib/jobs/app-jobs";
-import type { Member } from "@/lib/members";
+import type { Member } from "@/lib/auth/membership";
 import { replicationOverview } from "@/lib/replication/overview";
 import { startSync, stopSync, type SyncActor } from "@/lib/replication/sync";
 import { fail, ok } from "@/lib/result";
@@ -20,7 +20,7 @@ const actor = (member: Member): SyncActor => ({ type: "member", userId: member.u
 export const runSourceAction = memberAction({
   schema: sourceTargetSchema,
   invalid: NOT_FOUND,
-  run: ({ input, member, meta }) => startSync(db, appQueue(), member.workspaceId, input.sourceId, actor(member), meta),
+  run: ({ input, member, meta }) => startSync(db, appQueue(), member.accountId, input.sourceId, actor(member), meta),
   data: (started) => ({ jobName: started.jobName }),
   refused: (failure) => (failure.code === "already_running" ? "A run of this source is already queued or running." : failure.message),
 });
@@ -30,7 +30,7 @@ export const stopSourceAction = memberAction({
   schema: sourceTargetSchema,
   invalid: NOT_FOUND,
   run: async ({ input, member, meta }) => {
-    const stopped = await stopSync(db, member.workspaceId, input.sourceId, actor(member), meta);
+    const stopped = await stopSync(db, member.accountId, input.sourceId, actor(member), meta);
     if (!stopped.ok) return fail("not_found", NOT_FOUND);
     return stopped.value.stopped ? stopped : fail("not_running", "No run of this source is going.");
   },
@@ -41,7 +41,7 @@ export const replicationStateAction = memberAction({
   schema: sourceTargetSchema,
   invalid: NOT_FOUND,
   run: async ({ input, member }) => {
-    const overview = await replicationOverview(db, member.workspaceId, input.sourceId);
+    const overview = await replicationOverview(db, member.accountId, input.sourceId);
     return overview ? ok(overview) : fail("not_found", NOT_FOUND);
   },
   data: (overview) => overview,
@@ -65,7 +65,7 @@ export const saveScheduleAction = memberAction({
       mode === "cron"
         ? { cron_expression: cron.trim() }
         : { frequency_in_minutes: frequency, anchor_time: anchor ? `2000-01-01T${anchor}:00Z` : null, cron_expression: null };
-    return updateSource(connectServices(), member.workspaceId, input.sourceId, { properties }, await changeByMember(member));
+    return updateSource(connectServices(), member.accountId, input.sourceId, { properties }, await changeByMember(member));
   },
   refused: (failure) => Object.values(failure.fields ?? {})[0] ?? failure.message,
 });

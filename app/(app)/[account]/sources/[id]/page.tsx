@@ -16,7 +16,7 @@ import { getSource } from "@/lib/connect/sources";
 import { sourceState, tableChoice } from "@/lib/connect/source-summaries";
 import { loadStreams } from "@/lib/connect/streams";
 import { accountPath } from "@/lib/console-paths";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { replicationOverview } from "@/lib/replication/overview";
 
 export const metadata: Metadata = { title: "Source" };
@@ -28,33 +28,33 @@ export default async function SourcePage({ params }: Props) {
   const { account, id: raw } = await params;
   const ctx = await requireAccountMember(account);
   const id = /^[1-9][0-9]{0,15}$/.test(raw) ? Number(raw) : NaN;
-  if (!Number.isSafeInteger(id) || !(await getSource(db, ctx.member.workspaceId, id))) notFound();
+  if (!Number.isSafeInteger(id) || !(await getSource(db, ctx.member.accountId, id))) notFound();
   // The check first, then what it wrote: a check read as finished has committed its streams, so the
   // source and streams read after it match it (read in parallel, a page could show "Succeeded" with no tables).
   const check = await lastConnectionCheck(db, id);
-  const source = await getSource(db, ctx.member.workspaceId, id);
+  const source = await getSource(db, ctx.member.accountId, id);
   if (!source) notFound();
-  const [streams, overview] = await Promise.all([loadStreams(db, id), replicationOverview(db, ctx.member.workspaceId, id)]);
+  const [streams, overview] = await Promise.all([loadStreams(db, id), replicationOverview(db, ctx.member.accountId, id)]);
   if (!overview) notFound();
   const state = sourceState({ deletedAt: source.deleted_at ? new Date(source.deleted_at) : null, pausedAt: source.paused_at ? new Date(source.paused_at) : null });
   const step = source.report_card.current_step_type;
   const p = source.properties;
   return (
     <>
-      <p className="mb-2 text-sm"><Link href={accountPath(ctx.member.workspaceSlug, "/sources")} className="text-blue-800 dark:text-blue-300 underline">Sources</Link></p>
+      <p className="mb-2 text-sm"><Link href={accountPath(ctx.member.accountSlug, "/sources")} className="text-blue-800 dark:text-blue-300 underline">Sources</Link></p>
       <h1 tabIndex={-1} className="text-2xl font-semibold [overflow-wrap:anywhere] outline-none">{source.display_name}</h1>
       <p className="mb-3 text-sm [overflow-wrap:anywhere] text-slate-600 dark:text-slate-400">
         PostgreSQL · {STATE_LABEL[state]} · {p.user ?? "?"}@{p.host ?? "?"}:{p.port ?? "?"}/{p.dbname ?? "?"}
         {p.filter_schemas ? ` · schemas: ${p.filter_schemas}` : ""} · setup step: {step.replaceAll("_", " ")}
       </p>
-      <SourceActions workspaceId={ctx.member.workspaceId} sourceId={source.id} displayName={source.display_name} state={state} />
-      <CheckPanel workspaceId={ctx.member.workspaceId} sourceId={source.id} check={check} canCheck={state !== "deleted" && step !== "form"} />
-      <ReplicationPanel workspaceId={ctx.member.workspaceId} accountSlug={ctx.member.workspaceSlug} sourceId={source.id} initial={overview} canRun={state !== "deleted"}
+      <SourceActions accountId={ctx.member.accountId} sourceId={source.id} displayName={source.display_name} state={state} />
+      <CheckPanel accountId={ctx.member.accountId} sourceId={source.id} check={check} canCheck={state !== "deleted" && step !== "form"} />
+      <ReplicationPanel accountId={ctx.member.accountId} accountSlug={ctx.member.accountSlug} sourceId={source.id} initial={overview} canRun={state !== "deleted"}
         scheduleLine={scheduleLine(state, source.schedule)} />
-      {state !== "deleted" && <ScheduleForm workspaceId={ctx.member.workspaceId} sourceId={source.id} initial={scheduleValues(p)} />}
+      {state !== "deleted" && <ScheduleForm accountId={ctx.member.accountId} sourceId={source.id} initial={scheduleValues(p)} />}
       {state !== "deleted" && (
         <Disclosure summary="Edit connection details" initiallyOpen={check?.status === "failed" || step === "form"}>
-          <SourceForm workspaceId={ctx.member.workspaceId} accountSlug={ctx.member.workspaceSlug}
+          <SourceForm accountId={ctx.member.accountId} accountSlug={ctx.member.accountSlug}
             source={{ id: source.id, values: { display_name: source.display_name, host: p.host ?? "", port: p.port ?? "", dbname: p.dbname ?? "", user: p.user ?? "", filter_schemas: p.filter_schemas ?? "" } }} />
         </Disclosure>
       )}
@@ -63,7 +63,7 @@ export default async function SourcePage({ params }: Props) {
         {streams.length === 0 ? (
           <p className="text-sm text-slate-600 dark:text-slate-400">No tables discovered yet.</p>
         ) : (
-          <StreamSelection key={check?.name ?? "none"} workspaceId={ctx.member.workspaceId} sourceId={source.id} tables={streams.map(tableChoice)} readOnly={state === "deleted"} />
+          <StreamSelection key={check?.name ?? "none"} accountId={ctx.member.accountId} sourceId={source.id} tables={streams.map(tableChoice)} readOnly={state === "deleted"} />
         )}
       </section>
     </>

@@ -11,12 +11,12 @@ export default async function NewSourcePage({ params }: { params: Promise<{ acco
   const ctx = await requireAccountMember((await params).account);
   return (
     <>
-      <p className="mb-2 text-sm"><Link href={accountPath(ctx.member.workspaceSlug, "/sources")} className="text-blue-800 dark:text-blue-300 underline">Sources</Link></p>
+      <p className="mb-2 text-sm"><Link href={accountPath(ctx.member.accountSlug, "/sources")} className="text-blue-800 dark:text-blue-300 underline">Sources</Link></p>
       <h1 className="mb-2 text-2xl font-semibold">Add a PostgreSQL source</h1>
       <p className="mb-6 text-sm text-slate-600 dark:text-slate-400">
         Bobbin connects with these details, checks the connection and discovers the tables and views. The password is stored encrypted and never shown again.
       </p>
-      <SourceForm workspaceId={ctx.member.workspaceId} accountSlug={ctx.member.workspaceSlug} />
+      <SourceForm accountId={ctx.member.accountId} accountSlug={ctx.member.accountSlug} />
     </>
   );
 }

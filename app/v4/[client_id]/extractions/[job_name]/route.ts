@@ -9,7 +9,7 @@ export const GET = keyRoute(async (_request, ctx) => {
   const refused = clientIdMismatch(ctx) ?? (await overLimit(ctx, "poll"));
   if (refused) return refused;
   const jobName = typeof ctx.params.job_name === "string" ? ctx.params.job_name.slice(0, 200) : "";
-  const job = await findJobLog(ctx.db, ctx.key.workspaceId, jobName);
+  const job = await findJobLog(ctx.db, ctx.key.accountId, jobName);
   if (!job) return notFound("The job");
   const location = `/v4/job-logs/${signLogToken(job.id, ctx.pepper)}`;
   return new Response("", { status: 302, headers: { ...API_HEADERS, Location: location, "Content-Length": "0" } });

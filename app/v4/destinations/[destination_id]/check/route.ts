@@ -5,7 +5,7 @@ import { idParam, keyRoute, otherVerbs, resultResponse } from "@/lib/http/handle
 import { wireTime } from "@/lib/http/wire/time";
 
 export const POST = keyRoute(async (_request, ctx) => {
-  const result = await checkDestination(ctx, ctx.key.workspaceId, idParam(ctx, "destination_id", "Destination"));
+  const result = await checkDestination(ctx, ctx.key.accountId, idParam(ctx, "destination_id", "Destination"));
   if (!result.ok) return resultResponse(result);
   return jsonResponse({ status: result.value.status, error: result.value.error, checked_at: wireTime(result.value.checkedAt) });
 });

@@ -4,7 +4,7 @@ import { apiChangeBy } from "@/lib/http/change-by";
 import { idParam, keyRoute, resultResponse, otherVerbs } from "@/lib/http/handler";
 
 export const POST = keyRoute(async (request, ctx) => {
-  return resultResponse(await checkSource(ctx, ctx.key.workspaceId, idParam(ctx, "source_id", "Source"), await apiChangeBy(request, ctx)));
+  return resultResponse(await checkSource(ctx, ctx.key.accountId, idParam(ctx, "source_id", "Source"), await apiChangeBy(request, ctx)));
 });
 
 export const { GET, PUT, PATCH, DELETE } = otherVerbs("POST");

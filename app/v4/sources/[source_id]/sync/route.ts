@@ -10,7 +10,7 @@ export const POST = keyRoute(async (request, ctx) => {
   const sourceId = idParam(ctx, "source_id", "Source");
   const limited = await overLimit(ctx, "start");
   if (limited) return limited;
-  const started = await startSync(ctx.db, appQueue(), ctx.key.workspaceId, sourceId, await keyActor(ctx), requestMetaFrom(request.headers));
+  const started = await startSync(ctx.db, appQueue(), ctx.key.accountId, sourceId, await keyActor(ctx), requestMetaFrom(request.headers));
   if (started.ok) return jsonResponse({ job_name: started.value.jobName });
   // The original answers already_running with 200 and the error object.
   return errorResponse(started.code === "already_running" ? 200 : 400, started.code, started.message);
@@ -18,7 +18,7 @@ export const POST = keyRoute(async (request, ctx) => {
 
 export const DELETE = keyRoute(async (request, ctx) => {
   const sourceId = idParam(ctx, "source_id", "Source");
-  const stopped = await stopSync(ctx.db, ctx.key.workspaceId, sourceId, await keyActor(ctx), requestMetaFrom(request.headers));
+  const stopped = await stopSync(ctx.db, ctx.key.accountId, sourceId, await keyActor(ctx), requestMetaFrom(request.headers));
   if (!stopped.ok) return errorResponse(400, "invalid_source", stopped.message);
   return jsonResponse({ status: 200 });
 });

@@ -1,7 +1,7 @@
 // A run's log for a signed-in member: 302 to the same short-lived signed link the API's extraction log redirects to.
 import { getSessionUser, loginUrl } from "@/lib/auth/session";
-import { db } from "@/lib/db";
-import { listMemberships } from "@/lib/members";
+import { db } from "@/lib/db/client";
+import { listMemberships } from "@/lib/auth/membership";
 import { signLogToken } from "@/lib/replication/log-links";
 import { findSourceRun } from "@/lib/replication/overview";
 import { readSecret } from "@/lib/secrets";
@@ -14,11 +14,11 @@ export async function GET(request: Request, { params }: { params: Promise<{ acco
   const url = new URL(request.url);
   const user = await getSessionUser();
   if (!user) return Response.redirect(new URL(loginUrl(url.pathname + url.search), url), 302);
-  const member = (await listMemberships(db, user.id)).find((m) => m.workspaceSlug === account);
+  const member = (await listMemberships(db, user.id)).find((m) => m.accountSlug === account);
   const sourceId = /^[1-9][0-9]{0,15}$/.test(id) ? Number(id) : NaN;
   const jobName = (url.searchParams.get("job") ?? "").slice(0, 200);
   if (!member || !Number.isSafeInteger(sourceId)) return notFound();
-  const run = await findSourceRun(db, member.workspaceId, sourceId, jobName);
+  const run = await findSourceRun(db, member.accountId, sourceId, jobName);
   if (!run) return notFound();
   return new Response(null, { status: 302, headers: { Location: `/v4/job-logs/${signLogToken(run.id, readSecret("API_KEY_HMAC_SECRET"))}`, "Cache-Control": "no-store" } });
 }

@@ -5,7 +5,7 @@ import { keyRoute, otherVerbs, resultResponse } from "@/lib/http/handler";
 import { createCustomEmail, listCustomEmails } from "@/lib/notifications/custom-emails";
 import { createCustomEmailSchema } from "@/lib/validation/notifications";
 
-export const GET = keyRoute(async (_request, { db, key }) => jsonResponse(await listCustomEmails(db, key.workspaceId)));
+export const GET = keyRoute(async (_request, { db, key }) => jsonResponse(await listCustomEmails(db, key.accountId)));
 
 export const POST = keyRoute(async (request, { db, key }) => {
   const input = await parseBody(request, createCustomEmailSchema);

@@ -5,7 +5,7 @@ import { keyRoute, otherVerbs, resultResponse } from "@/lib/http/handler";
 import { createHook, listHooks } from "@/lib/notifications/hooks";
 import { createHookSchema } from "@/lib/validation/notifications";
 
-export const GET = keyRoute(async (_request, { db, key }) => jsonResponse(await listHooks(db, key.workspaceId)));
+export const GET = keyRoute(async (_request, { db, key }) => jsonResponse(await listHooks(db, key.accountId)));
 
 export const POST = keyRoute(async (request, ctx) => {
   const input = await parseBody(request, createHookSchema);

@@ -7,7 +7,7 @@ import { streamSelectionSchema } from "@/lib/validation/connect";
 export const PUT = keyRoute(async (request, ctx) => {
   const sourceId = idParam(ctx, "source_id", "Source");
   const input = await parseBody(request, streamSelectionSchema);
-  return resultResponse(await updateStreamMetadata(ctx.db, ctx.key.workspaceId, sourceId, input));
+  return resultResponse(await updateStreamMetadata(ctx.db, ctx.key.accountId, sourceId, input));
 });
 
 export const { GET, POST, PATCH, DELETE } = otherVerbs("PUT");

@@ -8,7 +8,7 @@ import { usageSummary } from "@/components/api-keys/usage-words";
 import { keyUsageDetail, USAGE_FLUSH_INTERVAL_MS } from "@/lib/api-keys/usage";
 import { requireAccountMember } from "@/lib/auth/session";
 import { accountPath } from "@/lib/console-paths";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 
 export const metadata: Metadata = { title: "API key usage" };
 
@@ -18,9 +18,9 @@ export default async function KeyUsagePage({ params }: Props) {
   const { account, keyId: raw } = await params;
   const ctx = await requireAccountMember(account);
   const id = /^[1-9][0-9]{0,15}$/.test(raw) ? Number(raw) : NaN;
-  const key = Number.isSafeInteger(id) ? await keyUsageDetail(db, ctx.member.workspaceId, id) : null;
+  const key = Number.isSafeInteger(id) ? await keyUsageDetail(db, ctx.member.accountId, id) : null;
   if (!key) notFound();
-  const settings = accountPath(ctx.member.workspaceSlug, "/settings/account");
+  const settings = accountPath(ctx.member.accountSlug, "/settings/account");
   const minutes = Math.round(USAGE_FLUSH_INTERVAL_MS / 60_000);
   return (
     <>

@@ -4,7 +4,7 @@ import { idParam, keyRoute, otherVerbs } from "@/lib/http/handler";
 import { listHookDeliveries } from "@/lib/notifications/hooks";
 
 export const GET = keyRoute(async (_request, ctx) => {
-  const log = await listHookDeliveries(ctx.db, ctx.key.workspaceId, idParam(ctx, "id", "Hook"));
+  const log = await listHookDeliveries(ctx.db, ctx.key.accountId, idParam(ctx, "id", "Hook"));
   return log ? jsonResponse(log) : notFound("The hook");
 });
 

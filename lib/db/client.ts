@@ -1,8 +1,8 @@
 // The one Prisma client. DATABASE_URL picks the driver adapter: SQLite (default) or PostgreSQL.
 import "server-only";
-import { createDb, type Db } from "./db-client";
+import { createDb, type Db } from "./factory";
 
-export type { Db } from "./db-client";
+export type { Db } from "./factory";
 
 const globalForDb = globalThis as unknown as { bobbinDb?: Db };
 export const db: Db = globalForDb.bobbinDb ?? createDb();

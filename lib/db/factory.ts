@@ -1,14 +1,15 @@
 // Prisma client construction for either database; lib/db.ts holds the app's one instance.
+import "server-only";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "../prisma/generated/sqlite/index.js";
-import { PrismaClient as PostgresPrismaClient } from "../prisma/generated/postgres/index.js";
-import { databaseKind, databaseUrl, sqliteFilePath } from "./database-url";
+import { PrismaClient } from "../../prisma/generated/sqlite/index.js";
+import { PrismaClient as PostgresPrismaClient } from "../../prisma/generated/postgres/index.js";
+import { databaseKind, databaseUrl, sqliteFilePath } from "./url";
 
 export type Db = PrismaClient;
 // The client a transaction hands its work.
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
-export type { Prisma } from "../prisma/generated/sqlite/index.js";
+export type { Prisma } from "../../prisma/generated/sqlite/index.js";
 
 // Both generated clients expose the same model API; application code sees one type.
 export function createDb(url: string = databaseUrl()): Db {
