@@ -30,9 +30,9 @@ describe("connection checks", async () => {
     const before = (await loadStreams(db, src.id)).length;
     await (await startConnectionCheck(db, src, { ...SOURCE_PG, database: "no_such_db_here", password: "pw-123456", filterSchemas: [] })).finished;
     const check = await lastConnectionCheck(db, src.id);
-    expect(check).toMatchObject({ status: "failed", check_exit_status: 1, discovery_exit_status: null });
-    expect(check?.discovery_error_message).toMatch(/no_such_db_here/);
-    expect(check?.discovery_error_message).not.toContain("pw-123456");
+    expect(check).toMatchObject({ status: "failed", checkExitStatus: 1, discoveryExitStatus: null });
+    expect(check?.error).toMatch(/no_such_db_here/);
+    expect(check?.error).not.toContain("pw-123456");
     expect((await loadStreams(db, src.id)).length).toBe(before);
   });
 

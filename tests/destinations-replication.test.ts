@@ -4,6 +4,7 @@ import { createSecretBox } from "@/lib/crypto/secret-box";
 import { checkDestination } from "@/lib/connect/destination-check";
 import { createDestination, updateDestination } from "@/lib/connect/destinations";
 import { updateSource } from "@/lib/connect/sources";
+import { destinationWire } from "@/lib/http/wire/destinations";
 import { runReplication } from "@/lib/replication/engine/run";
 import { createJob } from "@/lib/replication/jobs";
 import { runJob } from "@/lib/replication/runner";
@@ -40,8 +41,8 @@ describe("destinations for replication", async () => {
     }, TEST_ACTOR);
     if (!second.ok) throw new Error(second.message);
     // The original's timestamps: seconds, no milliseconds.
-    expect(second.value.created_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
-    expect(second.value.updated_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+    expect(destinationWire(second.value).created_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+    expect(destinationWire(second.value).updated_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
     const started = await createJob(db, s.workspaceId, s.sourceId, by);
     expect(started.ok && (await runJob(deps, started.jobName))).toBe("failed");
     const job = await db.replicationJob.findFirstOrThrow({ where: { sourceId: s.sourceId } });

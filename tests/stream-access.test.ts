@@ -39,7 +39,7 @@ describe("streams of an account's source", async () => {
     const other = await discovered();
     expect(await updateStreamMetadata(db, workspaceId, other.id, { streams: [select("customers")] })).toMatchObject({ ok: false, code: "NotFound" });
     expect(await listStreamSummaries(db, workspaceId, other.id)).toBeNull();
-    const streamId = (await listStreamSummaries(db, other.workspaceId, other.id))![0].stream_id;
+    const streamId = (await listStreamSummaries(db, other.workspaceId, other.id))![0].id;
     expect(await getStreamDetail(db, workspaceId, other.id, streamId)).toBeNull();
     expect(await getStreamDetail(db, other.workspaceId, other.id, streamId)).not.toBeNull();
   });
@@ -55,7 +55,7 @@ describe("streams of an account's source", async () => {
 
   it("moves the report card to fully_configured with a selected stream, and back when none is left", async () => {
     const { workspaceId, id } = await discovered();
-    const step = async () => (await getSource(db, workspaceId, id))!.report_card.current_step_type;
+    const step = async () => (await getSource(db, workspaceId, id))!.reportCard.currentStepType;
     expect(await step()).toBe("field_selection");
     expect(await updateStreamMetadata(db, workspaceId, id, { streams: [select("customers", "email")] })).toEqual({ ok: true, value: { status: 200 } });
     expect(await step()).toBe("fully_configured");

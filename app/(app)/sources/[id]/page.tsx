@@ -35,18 +35,18 @@ export default async function SourcePage({ params, searchParams }: Props) {
   if (!source) notFound();
   const [streams, overview] = await Promise.all([loadStreams(db, id), replicationOverview(db, ctx.member.workspaceId, id)]);
   if (!overview) notFound();
-  const state = sourceState({ deletedAt: source.deleted_at ? new Date(source.deleted_at) : null, pausedAt: source.paused_at ? new Date(source.paused_at) : null });
-  const step = source.report_card.current_step_type;
+  const state = sourceState(source);
+  const step = source.reportCard.currentStepType;
   const p = source.properties;
   return (
     <AppShell ctx={ctx} basePath="/sources">
       <p className="mb-2 text-sm"><Link href={`/sources?account=${encodeURIComponent(ctx.member.workspaceSlug)}`} className="text-blue-800 dark:text-blue-300 underline">Sources</Link></p>
-      <h1 tabIndex={-1} className="text-2xl font-semibold [overflow-wrap:anywhere] outline-none">{source.display_name}</h1>
+      <h1 tabIndex={-1} className="text-2xl font-semibold [overflow-wrap:anywhere] outline-none">{source.displayName}</h1>
       <p className="mb-3 text-sm [overflow-wrap:anywhere] text-slate-600 dark:text-slate-400">
         PostgreSQL · {STATE_LABEL[state]} · {p.user ?? "?"}@{p.host ?? "?"}:{p.port ?? "?"}/{p.dbname ?? "?"}
         {p.filter_schemas ? ` · schemas: ${p.filter_schemas}` : ""} · setup step: {step.replaceAll("_", " ")}
       </p>
-      <SourceActions workspaceId={ctx.member.workspaceId} sourceId={source.id} displayName={source.display_name} state={state} />
+      <SourceActions workspaceId={ctx.member.workspaceId} sourceId={source.id} displayName={source.displayName} state={state} />
       <CheckPanel workspaceId={ctx.member.workspaceId} sourceId={source.id} check={check} canCheck={state !== "deleted" && step !== "form"} />
       <ReplicationPanel workspaceId={ctx.member.workspaceId} sourceId={source.id} initial={overview} canRun={state !== "deleted"}
         scheduleLine={scheduleLine(state, source.schedule)} />
@@ -54,7 +54,7 @@ export default async function SourcePage({ params, searchParams }: Props) {
       {state !== "deleted" && (
         <Disclosure summary="Edit connection details" initiallyOpen={check?.status === "failed" || step === "form"}>
           <SourceForm workspaceId={ctx.member.workspaceId} accountSlug={ctx.member.workspaceSlug}
-            source={{ id: source.id, values: { display_name: source.display_name, host: p.host ?? "", port: p.port ?? "", dbname: p.dbname ?? "", user: p.user ?? "", filter_schemas: p.filter_schemas ?? "" } }} />
+            source={{ id: source.id, values: { display_name: source.displayName, host: p.host ?? "", port: p.port ?? "", dbname: p.dbname ?? "", user: p.user ?? "", filter_schemas: p.filter_schemas ?? "" } }} />
         </Disclosure>
       )}
       <section aria-labelledby="tables-heading" className="mt-8">
@@ -62,7 +62,7 @@ export default async function SourcePage({ params, searchParams }: Props) {
         {streams.length === 0 ? (
           <p className="text-sm text-slate-600 dark:text-slate-400">No tables discovered yet.</p>
         ) : (
-          <StreamSelection key={check?.name ?? "none"} workspaceId={ctx.member.workspaceId} sourceId={source.id} tables={streams.map(tableChoice)} readOnly={state === "deleted"} />
+          <StreamSelection key={check?.jobName ?? "none"} workspaceId={ctx.member.workspaceId} sourceId={source.id} tables={streams.map(tableChoice)} readOnly={state === "deleted"} />
         )}
       </section>
     </AppShell>
