@@ -20,7 +20,7 @@ describe("connection checks", async () => {
     expect(jobName).toMatch(new RegExp(`^${src.workspaceId}\\.${src.id}\\.check\\.[0-9a-f-]{36}$`));
     expect((await db.source.findUniqueOrThrow({ where: { id: src.id } })).checkJobName).toBe(jobName);
     await finished;
-    expect(await lastConnectionCheck(db, src.id)).toMatchObject({ name: jobName, mode: "check", status: "succeeded", check_exit_status: 0, discovery_exit_status: 0, error: false, discovery_error_message: null });
+    expect(await lastConnectionCheck(db, src.id)).toMatchObject({ jobName, status: "succeeded", checkExitStatus: 0, discoveryExitStatus: 0, error: null });
     expect((await loadStreams(db, src.id)).map((s) => s.streamName)).toContain("customers");
   });
 
@@ -40,7 +40,7 @@ describe("connection checks", async () => {
     const src = await source();
     const old = new Date(Date.now() - 5 * 60_000);
     await db.connectionCheck.create({ data: { sourceId: src.id, jobName: `crash-${src.id}`, status: "running", startedAt: old, heartbeatAt: old } });
-    expect(await lastConnectionCheck(db, src.id)).toMatchObject({ status: "failed", error: true, discovery_error_message: INTERRUPTED });
+    expect(await lastConnectionCheck(db, src.id)).toMatchObject({ status: "failed", error: INTERRUPTED });
     expect((await db.connectionCheck.findUniqueOrThrow({ where: { jobName: `crash-${src.id}` } })).status).toBe("failed");
   });
 });

@@ -51,7 +51,7 @@ describe("destinations for replication", async () => {
     expect(job.log).toContain(`Target failed with code 1 and error message: "The source has no destination`);
 
     expect(await updateSource({ db, box }, s.workspaceId, s.sourceId, { destination_id: 2_000_000 }, TEST_ACTOR)).toMatchObject({ ok: false, code: "InvalidProperties" });
-    expect(await updateSource({ db, box }, s.workspaceId, s.sourceId, { destination_id: first.id }, TEST_ACTOR)).toMatchObject({ ok: true, value: { destination_id: first.id } });
+    expect(await updateSource({ db, box }, s.workspaceId, s.sourceId, { destination_id: first.id }, TEST_ACTOR)).toMatchObject({ ok: true, value: { destinationId: first.id } });
     const again = await createJob(db, s.workspaceId, s.sourceId, by);
     expect(again.ok && (await runJob(deps, again.jobName))).toBe("succeeded");
     expect(await query(s.destDb, `SELECT count(*)::int AS n FROM "${s.sourceName}".items`)).toEqual([{ n: 50 }]);

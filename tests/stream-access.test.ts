@@ -57,7 +57,7 @@ describe("streams of an account's source", async () => {
     const { workspaceId, id } = await discovered();
     const step = async () => (await getSource(db, workspaceId, id))!.reportCard.currentStepType;
     expect(await step()).toBe("field_selection");
-    expect(await updateStreamMetadata(db, workspaceId, id, { streams: [select("customers", "email")] })).toEqual({ ok: true, value: { status: 200 } });
+    expect(await updateStreamMetadata(db, workspaceId, id, { streams: [select("customers", "email")] })).toEqual({ ok: true, value: true });
     expect(await step()).toBe("fully_configured");
     expect((await listSourceSummaries(db, workspaceId)).find((s) => s.id === id)).toMatchObject({ state: "active", lastCheck: "succeeded", selectedTables: 1 });
     await updateStreamMetadata(db, workspaceId, id, { streams: [{ tap_stream_id: tap("customers"), metadata: [{ breadcrumb: [], metadata: { selected: false } }] }] });
