@@ -30,9 +30,9 @@ const urlPath = (file: string) =>
 async function servedRoutes(): Promise<string[]> {
   const found: string[] = [];
   for (const file of TREES.flatMap((tree) => routeFiles(path.join(ROOT, tree)))) {
-    const module = (await import(file)) as Record<string, unknown>;
+    const routeModule = (await import(file)) as Record<string, unknown>;
     for (const verb of VERBS) {
-      const handler = module[verb] as Partial<Served> | undefined;
+      const handler = routeModule[verb] as Partial<Served> | undefined;
       expect(handler, `${file} exports ${verb}`).toBeTypeOf("function");
       if (!handler?.contract) continue;
       // The contract a file serves is declared for that file's path and that verb.

@@ -51,7 +51,7 @@ function generate(): object {
   const registry = new OpenAPIRegistry();
   registry.registerComponent("securitySchemes", "apiKey", { type: "http", scheme: "bearer", description: "An API access key, e.g. bobbin_…" });
   for (const c of ALL_ROUTES) registry.registerPath(operation(c));
-  return new OpenApiGeneratorV31(registry.definitions).generateDocument({
+  const doc = new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: "3.1.0",
     info: {
       title: "Bobbin Connect API",
@@ -64,6 +64,19 @@ function generate(): object {
     servers: [{ url: "/" }],
     security: [{ apiKey: [] }],
   });
+  for (const item of Object.values(doc.paths ?? {})) hoistParameters(item as PathItem);
+  return doc;
+}
+
+type PathItem = Record<string, { parameters?: unknown[] } | unknown[] | undefined> & { parameters?: unknown[] };
+
+// Parameters every operation of a path shares are the path's (as clients and the reference page expect them).
+function hoistParameters(item: PathItem) {
+  const ops = Object.values(item).filter((op): op is { parameters?: unknown[] } => typeof op === "object" && op !== null && !Array.isArray(op));
+  const first = JSON.stringify(ops[0]?.parameters ?? null);
+  if (first === "null" || ops.some((op) => JSON.stringify(op.parameters ?? null) !== first)) return;
+  item.parameters = ops[0].parameters;
+  for (const op of ops) delete op.parameters;
 }
 
 let cached: object | undefined;
