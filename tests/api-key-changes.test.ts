@@ -112,9 +112,10 @@ describe("GET /v4/keys/self", () => {
       description: "whoami",
       account: { id: acct.accountId, name: ws.name },
       access: "read_only",
-      expires_at: expiresAt.toISOString(),
+      // Whole seconds, like every timestamp of the API.
+      expires_at: expiresAt.toISOString().replace(/\.\d{3}Z$/, "Z"),
       allowed_ips: ["192.0.2.0/24"],
-      created_at: key.createdAt.toISOString(),
+      created_at: key.createdAt.toISOString().replace(/\.\d{3}Z$/, "Z"),
     });
     const row = await db.apiKey.findUniqueOrThrow({ where: { id: key.id } });
     expect(JSON.stringify(body)).not.toContain(plaintext.slice(7, 40));

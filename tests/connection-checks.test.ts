@@ -20,7 +20,7 @@ describe("connection checks", async () => {
     expect(jobName).toMatch(new RegExp(`^${src.accountId}\\.${src.id}\\.check\\.[0-9a-f-]{36}$`));
     expect((await db.source.findUniqueOrThrow({ where: { id: src.id } })).checkJobName).toBe(jobName);
     await finished;
-    expect(await lastConnectionCheck(db, src.id)).toMatchObject({ name: jobName, mode: "check", status: "succeeded", check_exit_status: 0, discovery_exit_status: 0, error: false, discovery_error_message: null });
+    expect(await lastConnectionCheck(db, src.id)).toMatchObject({ jobName, status: "succeeded", checkExitStatus: 0, discoveryExitStatus: 0, error: null });
     expect((await loadStreams(db, src.id)).map((s) => s.streamName)).toContain("customers");
   });
 
@@ -30,9 +30,9 @@ describe("connection checks", async () => {
     const before = (await loadStreams(db, src.id)).length;
     await (await startConnectionCheck(db, src, { ...SOURCE_PG, database: "no_such_db_here", password: "pw-123456", filterSchemas: [] })).finished;
     const check = await lastConnectionCheck(db, src.id);
-    expect(check).toMatchObject({ status: "failed", check_exit_status: 1, discovery_exit_status: null });
-    expect(check?.discovery_error_message).toMatch(/no_such_db_here/);
-    expect(check?.discovery_error_message).not.toContain("pw-123456");
+    expect(check).toMatchObject({ status: "failed", checkExitStatus: 1, discoveryExitStatus: null });
+    expect(check?.error).toMatch(/no_such_db_here/);
+    expect(check?.error).not.toContain("pw-123456");
     expect((await loadStreams(db, src.id)).length).toBe(before);
   });
 
@@ -42,7 +42,7 @@ describe("connection checks", async () => {
     const row = () => db.connectionCheck.findUniqueOrThrow({ where: { jobName: `crash-${src.id}` } });
     await db.connectionCheck.create({ data: { sourceId: src.id, jobName: `crash-${src.id}`, status: "running", startedAt: old, heartbeatAt: old } });
     const read = await lastConnectionCheck(db, src.id);
-    expect(read).toMatchObject({ status: "failed", error: true, discovery_error_message: INTERRUPTED });
+    expect(read).toMatchObject({ status: "failed", error: INTERRUPTED });
     expect((await row()).status).toBe("running");
     expect(await recordInterruptedChecks(db)).toBe(1);
     expect(await row()).toMatchObject({ status: "failed", error: INTERRUPTED, completedAt: old });

@@ -126,8 +126,8 @@ describe("connection checks under the policy", async () => {
     const src = await source();
     await (await startConnectionCheck(db, src, conn({ port: harvester.port }), { policy: policy(false) })).finished;
     const check = await lastConnectionCheck(db, src.id);
-    expect(check).toMatchObject({ status: "failed", check_exit_status: 1, discovery_error_message: expect.stringMatching(/^could not connect: /) });
-    expect(check?.discovery_error_message).not.toMatch(/127\.0\.0\.1/);
+    expect(check).toMatchObject({ status: "failed", checkExitStatus: 1, error: expect.stringMatching(/^could not connect: /) });
+    expect(check?.error).not.toMatch(/127\.0\.0\.1/);
     expect(harvester.connections).toBe(0);
   });
 
@@ -138,16 +138,16 @@ describe("connection checks under the policy", async () => {
     const lookup = async (host: string) => (host === "rebind.invalid" ? ["127.0.0.1"] : []);
     await (await startConnectionCheck(db, src, conn({ host: "rebind.invalid", port: harvester.port }), { policy: policy(true), lookup })).finished;
     expect(harvester.passwords).toEqual(["pw"]);
-    expect((await lastConnectionCheck(db, src.id))?.discovery_error_message).toBe('authentication failed: the server refused user "postgres" or its password.');
+    expect((await lastConnectionCheck(db, src.id))?.error).toBe('authentication failed: the server refused user "postgres" or its password.');
   });
 
   it("refuses the app's own database, and names failure classes", async () => {
     const src = await source();
     const own = { ...policy(true), protectedDatabases: [{ host: "localhost", port: SOURCE_PG.port, database }] };
     await (await startConnectionCheck(db, src, conn(), { policy: own, lookup: async () => ["127.0.0.1"] })).finished;
-    expect((await lastConnectionCheck(db, src.id))?.discovery_error_message).toMatch(/^could not connect: this server's own database/);
+    expect((await lastConnectionCheck(db, src.id))?.error).toMatch(/^could not connect: this server's own database/);
     await (await startConnectionCheck(db, src, conn({ database: "no_such_db_x" }))).finished;
-    expect((await lastConnectionCheck(db, src.id))?.discovery_error_message).toMatch(/^database does not exist: /);
+    expect((await lastConnectionCheck(db, src.id))?.error).toMatch(/^database does not exist: /);
   });
 
   it("TLS: verify-full trusts only the given CA, true refuses a server without TLS", async () => {
@@ -158,7 +158,7 @@ describe("connection checks under the policy", async () => {
     const src = await source();
     const run = async (extra: Record<string, unknown>) => {
       await (await startConnectionCheck(db, src, conn({ host: "localhost", ...extra }), { policy: policy(true), lookup })).finished;
-      return (await lastConnectionCheck(db, src.id))?.discovery_error_message;
+      return (await lastConnectionCheck(db, src.id))?.error;
     };
     expect(await run({ port: secure.port, ssl: "verify-full", sslrootcert: certs.otherCa })).toMatch(/^TLS failed: /);
     expect(secure.passwords).toEqual([]);

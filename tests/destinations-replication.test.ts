@@ -4,6 +4,7 @@ import { createSecretBox } from "@/lib/crypto/secret-box";
 import { checkDestination } from "@/lib/connect/destination-check";
 import { createDestination, updateDestination } from "@/lib/connect/destinations";
 import { updateSource } from "@/lib/connect/sources";
+import { destinationWire } from "@/lib/http/wire/destinations";
 import { runReplication } from "@/lib/replication/engine/run";
 import { createJob } from "@/lib/replication/jobs";
 import { runJob } from "@/lib/replication/runner";
@@ -40,8 +41,8 @@ describe("destinations for replication", async () => {
     }, TEST_ACTOR);
     if (!second.ok) throw new Error(second.message);
     // The original's timestamps: seconds, no milliseconds.
-    expect(second.value.created_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
-    expect(second.value.updated_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+    expect(destinationWire(second.value).created_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+    expect(destinationWire(second.value).updated_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
     const started = await createJob(db, s.accountId, s.sourceId, by);
     expect(started.ok && (await runJob(deps, started.value.jobName))).toBe("failed");
     const job = await db.replicationJob.findFirstOrThrow({ where: { sourceId: s.sourceId } });
@@ -50,7 +51,7 @@ describe("destinations for replication", async () => {
     expect(job.log).toContain(`Target failed with code 1 and error message: "The source has no destination`);
 
     expect(await updateSource({ db, box }, s.accountId, s.sourceId, { destination_id: 2_000_000 }, TEST_ACTOR)).toMatchObject({ ok: false, code: "InvalidProperties" });
-    expect(await updateSource({ db, box }, s.accountId, s.sourceId, { destination_id: first.id }, TEST_ACTOR)).toMatchObject({ ok: true, value: { destination_id: first.id } });
+    expect(await updateSource({ db, box }, s.accountId, s.sourceId, { destination_id: first.id }, TEST_ACTOR)).toMatchObject({ ok: true, value: { destinationId: first.id } });
     const again = await createJob(db, s.accountId, s.sourceId, by);
     expect(again.ok && (await runJob(deps, again.value.jobName))).toBe("succeeded");
     expect(await query(s.destDb, `SELECT count(*)::int AS n FROM "${s.sourceName}".items`)).toEqual([{ n: 50 }]);

@@ -11,6 +11,7 @@ import { deliverPostLoad, DELIVERY_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER } 
 import { guardedLookup } from "@/lib/notifications/hook-request";
 import { isAllowedHookUrl } from "@/lib/notifications/hook-url-rules";
 import { createHook, listHookDeliveries, setHookEnabled } from "@/lib/notifications/hooks";
+import { hookDeliveryWire } from "@/lib/http/wire/notifications";
 import { seedAccount } from "./helpers/accounts";
 import { freshDb } from "./helpers/db";
 
@@ -79,11 +80,11 @@ describe("post-load hooks", async () => {
     }
 
     const log = await listHookDeliveries(db, key.accountId, hook.id);
-    expect(log?.data.map((d) => [d.attempt, d.outcome, d.response_status])).toEqual([
+    expect(log?.map((d) => [d.attempt, d.outcome, d.responseStatus])).toEqual([
       [2, "succeeded", 200],
       [1, "failed", 500],
     ]);
-    expect(log?.data[0].created_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+    expect(hookDeliveryWire(log![0]).created_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
     // Another account sees no log of this hook.
     const other = await accountWithDestination();
     expect(await listHookDeliveries(db, other.key.accountId, hook.id)).toBeNull();
@@ -95,7 +96,7 @@ describe("post-load hooks", async () => {
     const [gaveUp] = await deliverPostLoad(a.key.accountId, a.destinationId, { n: 1 }, { ...deps, ...FAST });
     expect(gaveUp).toMatchObject({ delivered: false, attempts: 3 });
     expect(failing.received).toHaveLength(3);
-    const outcomes = (await listHookDeliveries(db, a.key.accountId, a.hook.id))?.data.map((d) => d.outcome);
+    const outcomes = (await listHookDeliveries(db, a.key.accountId, a.hook.id))?.map((d) => d.outcome);
     expect(outcomes).toEqual(["abandoned", "failed", "failed"]);
 
     const refusing = await receiver([404]);

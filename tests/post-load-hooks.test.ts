@@ -116,13 +116,13 @@ describe("post-load hooks after a replication job", async () => {
     const retried = bodies[0].table_name;
     expect(byTable(retried)).toHaveLength(2);
 
-    const log = (await listHookDeliveries(db, key.accountId, hook.id))!.data;
-    expect(log.map((d) => [d.attempt, d.outcome, d.response_status]).sort()).toEqual([
+    const log = (await listHookDeliveries(db, key.accountId, hook.id))!;
+    expect(log.map((d) => [d.attempt, d.outcome, d.responseStatus]).sort()).toEqual([
       [1, "failed", 500],
       [1, "succeeded", 200],
       [2, "succeeded", 200],
     ]);
-    expect(log.find((d) => d.outcome === "failed")!.delivery_id).toBe(deliveryIds[0]);
+    expect(log.find((d) => d.outcome === "failed")!.deliveryId).toBe(deliveryIds[0]);
     // A disabled hook on the same destination is not called.
     expect(silent.received).toHaveLength(0);
   }, 120_000);
@@ -135,7 +135,7 @@ describe("post-load hooks after a replication job", async () => {
     const { status } = await run(s);
     expect(status).toBe("succeeded");
     await settlePostLoadHooks();
-    const log = (await listHookDeliveries(db, key.accountId, hook.id))!.data;
+    const log = (await listHookDeliveries(db, key.accountId, hook.id))!;
     expect(log.filter((d) => d.outcome === "abandoned")).toHaveLength(2);
 
     // Break the notes table's load (a view in its place in the destination): items is announced, notes is not.
@@ -174,11 +174,11 @@ describe("post-load hooks after a replication job", async () => {
       const until = Date.now() + 10_000;
       while (stalled.held.length < 2 && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
       expect(stalled.held).toHaveLength(2);
-      for (const h of hooks) expect((await listHookDeliveries(db, h.key.accountId, h.hook.id))?.data).toEqual([]);
+      for (const h of hooks) expect((await listHookDeliveries(db, h.key.accountId, h.hook.id))).toEqual([]);
       stalled.release();
       await settlePostLoadHooks();
       for (const h of hooks) {
-        expect((await listHookDeliveries(db, h.key.accountId, h.hook.id))?.data.map((d) => [d.outcome, d.response_status])).toEqual([["succeeded", 200]]);
+        expect((await listHookDeliveries(db, h.key.accountId, h.hook.id))?.map((d) => [d.outcome, d.responseStatus])).toEqual([["succeeded", 200]]);
       }
     } finally {
       await worker.stop();

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { createSecretBox } from "@/lib/crypto/secret-box";
 import { createDb } from "@/lib/db/factory";
 import { createSource, updateSource } from "@/lib/connect/sources";
+import { sourceWire } from "@/lib/http/wire/sources";
 import { fireDueSchedules } from "@/lib/jobs/scheduler";
 import { nextFireTime, nextFireTimes, scheduleOf, scheduleProblems } from "@/lib/jobs/schedule";
 import { nextCronTime, parseQuartzCron } from "@/lib/jobs/quartz-cron";
@@ -75,9 +76,9 @@ describe("schedules on sources and the scheduler", async () => {
   it("the source carries its schedule; null clears a property; paused → schedule null; bad values change nothing", async () => {
     const { accountId, source } = await scheduledSource({ frequency_in_minutes: "360", anchor_time: "2018-04-30T03:30:00Z" });
     expect(source.properties).toMatchObject({ frequency_in_minutes: "360", anchor_time: "2018-04-30T03:30:00Z" });
-    expect(source.schedule).toMatchObject({ type: "interval", unit: "minute", interval: 360, next_fire_time: expect.stringMatching(/T(03|09|15|21):30:00Z$/) });
+    expect(sourceWire(source).schedule).toMatchObject({ type: "interval", unit: "minute", interval: 360, next_fire_time: expect.stringMatching(/T(03|09|15|21):30:00Z$/) });
     const cron = await updateSource(deps, accountId, source.id, { properties: { cron_expression: "0 0 12 ? * MON-FRI *" } }, TEST_ACTOR);
-    expect(cron.ok && cron.value.schedule).toMatchObject({ type: "cron", cron_expression: "0 0 12 ? * MON-FRI *", next_fire_time: expect.stringMatching(/T12:00:00Z$/) });
+    expect(cron.ok && sourceWire(cron.value).schedule).toMatchObject({ type: "cron", cron_expression: "0 0 12 ? * MON-FRI *", next_fire_time: expect.stringMatching(/T12:00:00Z$/) });
     const refused = await updateSource(deps, accountId, source.id, { properties: { cron_expression: null, frequency_in_minutes: "30" } }, TEST_ACTOR);
     expect((await db.source.findUniqueOrThrow({ where: { id: source.id } })).properties).toContain("cron_expression");
     expect(refused).toMatchObject({ ok: false, fields: { "properties.anchor_time": "An anchor time needs a frequency of 60 minutes or more." } });

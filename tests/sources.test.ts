@@ -47,7 +47,7 @@ describe("sources", async () => {
     const again = await db.source.findUniqueOrThrow({ where: { id: created.value.id } });
     expect(box.open(JSON.parse(again.secrets).password, at)).toBe(PASSWORD);
     const view = await getSource(db, acct.accountId, created.value.id);
-    expect(view?.report_card.steps[0].properties.find((p) => p.name === "password")?.provided).toBe(true);
+    expect(view?.reportCard.steps[0].properties.find((p) => p.name === "password")?.provided).toBe(true);
   });
 
   it("are scoped by account", async () => {
@@ -58,7 +58,7 @@ describe("sources", async () => {
     expect(await listSources(db, b.accountId)).toEqual([]);
     const update = await updateSource(deps, b.accountId, created.value.id, { display_name: "Taken" }, BY);
     expect(update).toMatchObject({ ok: false, code: "NotFound" });
-    expect((await getSource(db, a.accountId, created.value.id))?.display_name).toBe("Incomplete");
+    expect((await getSource(db, a.accountId, created.value.id))?.displayName).toBe("Incomplete");
   });
 
   it("refuse unknown types and properties, changing nothing", async () => {

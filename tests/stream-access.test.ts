@@ -39,7 +39,7 @@ describe("streams of an account's source", async () => {
     const other = await discovered();
     expect(await updateStreamMetadata(db, accountId, other.id, { streams: [select("customers")] })).toMatchObject({ ok: false, code: "NotFound" });
     expect(await listStreamSummaries(db, accountId, other.id)).toBeNull();
-    const streamId = (await listStreamSummaries(db, other.accountId, other.id))![0].stream_id;
+    const streamId = (await listStreamSummaries(db, other.accountId, other.id))![0].id;
     expect(await getStreamDetail(db, accountId, other.id, streamId)).toBeNull();
     expect(await getStreamDetail(db, other.accountId, other.id, streamId)).not.toBeNull();
   });
@@ -55,9 +55,9 @@ describe("streams of an account's source", async () => {
 
   it("moves the report card to fully_configured with a selected stream, and back when none is left", async () => {
     const { accountId, id } = await discovered();
-    const step = async () => (await getSource(db, accountId, id))!.report_card.current_step_type;
+    const step = async () => (await getSource(db, accountId, id))!.reportCard.currentStepType;
     expect(await step()).toBe("field_selection");
-    expect(await updateStreamMetadata(db, accountId, id, { streams: [select("customers", "email")] })).toEqual({ ok: true, value: { status: 200 } });
+    expect(await updateStreamMetadata(db, accountId, id, { streams: [select("customers", "email")] })).toEqual({ ok: true, value: true });
     expect(await step()).toBe("fully_configured");
     expect((await listSourceSummaries(db, accountId)).find((s) => s.id === id)).toMatchObject({ state: "active", lastCheck: "succeeded", selectedTables: 1 });
     await updateStreamMetadata(db, accountId, id, { streams: [{ tap_stream_id: tap("customers"), metadata: [{ breadcrumb: [], metadata: { selected: false } }] }] });

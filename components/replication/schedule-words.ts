@@ -1,15 +1,15 @@
 // The schedule in words for the source page, and the schedule form's starting values from the source's properties.
-import type { ScheduleView } from "@/lib/connect/source-schedule";
+import type { Schedule } from "@/lib/connect/source-schedule";
 import type { ScheduleValues } from "./schedule-form";
 import { utcTime } from "./words";
 
 // "Next run at 14:30 UTC (every 60 minutes)"; paused and deleted sources do not run.
-export function scheduleLine(state: "active" | "paused" | "deleted", schedule: ScheduleView | null): string {
+export function scheduleLine(state: "active" | "paused" | "deleted", schedule: Schedule | null): string {
   if (state === "paused") return "Paused: no scheduled runs.";
   if (state === "deleted") return "Deleted: this source no longer runs.";
-  if (!schedule?.next_fire_time) return "No scheduled run.";
-  const how = schedule.type === "cron" ? `cron ${schedule.cron_expression}` : `every ${schedule.interval} minutes`;
-  return `Next run at ${utcTime(schedule.next_fire_time)} (${how})`;
+  if (!schedule?.nextFireTime) return "No scheduled run.";
+  const how = schedule.type === "cron" ? `cron ${schedule.cronExpression}` : `every ${schedule.interval} minutes`;
+  return `Next run at ${utcTime(schedule.nextFireTime.toISOString())} (${how})`;
 }
 
 // The form's values from stored properties (the anchor's time of day, in UTC).

@@ -4,10 +4,10 @@ import { useRouter } from "next/navigation";
 import { useEffect, useState, useTransition } from "react";
 import { recheckSourceAction } from "@/app/(app)/[account]/sources/actions";
 import { Button } from "@/components/ui/button";
-import type { CheckView } from "@/lib/connect/checks";
+import type { ConnectionCheck } from "@/lib/connect/checks";
 import { CHECK_LABEL } from "./labels";
 
-type Props = { accountId: number; sourceId: number; check: CheckView | null; canCheck: boolean };
+type Props = { accountId: number; sourceId: number; check: ConnectionCheck | null; canCheck: boolean };
 
 export function CheckPanel({ accountId, sourceId, check, canCheck }: Props) {
   const router = useRouter();
@@ -47,15 +47,15 @@ export function CheckPanel({ accountId, sourceId, check, canCheck }: Props) {
           <p>
             Last check: <strong>{CHECK_LABEL[check.status]}</strong>
             {running && <span className="ml-2 inline-block h-3 w-3 animate-spin rounded-full border-2 border-blue-700 dark:border-blue-400 border-t-transparent" aria-hidden />}
-            <span className="ml-2 text-slate-600 dark:text-slate-400">started {new Date(check.start_time).toUTCString()}</span>
+            <span className="ml-2 text-slate-600 dark:text-slate-400">started {check.startedAt.toUTCString()}</span>
           </p>
         ) : (
           <p>Never checked. Fill in every connection detail to start a check.</p>
         )}
       </div>
-      {check?.status === "failed" && check.discovery_error_message && (
+      {check?.status === "failed" && check.error && (
         <p className="mt-2 rounded-md bg-red-50 dark:bg-red-950 px-3 py-2 text-sm text-red-900 dark:text-red-300">
-          {check.check_exit_status === 1 ? "The database refused the connection: " : "Discovery failed: "}{check.discovery_error_message}
+          {check.checkExitStatus === 1 ? "The database refused the connection: " : "Discovery failed: "}{check.error}
         </p>
       )}
       {error && <p role="alert" className="mt-2 rounded-md bg-red-50 dark:bg-red-950 px-3 py-2 text-sm text-red-900 dark:text-red-300">{error}</p>}

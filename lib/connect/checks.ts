@@ -9,30 +9,22 @@ import { resolveEndpoint, type ConnectionSettings } from "./network/endpoint";
 import { connectPolicyFromEnv, type ConnectPolicy } from "./network/policy";
 import type { Lookup } from "./network/resolve";
 import { writeDiscoveredStreams } from "./streams";
-import { wireTime } from "../http/wire/time";
 
 export const HEARTBEAT_MS = 5_000;
 // A running check without a heartbeat for this long was interrupted (the app stopped or crashed).
 export const STALE_AFTER_MS = 30_000;
 export const INTERRUPTED = "The check was interrupted (the server restarted). Run it again.";
 
-// The original's connection check object (GET /v4/sources/{id}/last-connection-check). A check runs no tap or
-// target, so their fields are always null. The message of whichever step failed is `discovery_error_message`
-// (the original reports a refused password there too); `check_exit_status` says whether the connection itself failed.
-export type CheckView = {
-  name: string;
-  mode: "check";
+// A connection check with discovery. A check runs no tap or target. `error` is the message of whichever step
+// failed (connection or discovery); `checkExitStatus` says whether the connection itself failed.
+export type ConnectionCheck = {
+  jobName: string;
   status: "running" | "succeeded" | "failed";
-  start_time: string;
-  completion_time: string | null;
-  error: boolean;
-  check_exit_status: number | null;
-  discovery_exit_status: number | null;
-  discovery_error_message: string | null;
-  tap_exit_status: null;
-  tap_error_message: null;
-  target_exit_status: null;
-  target_error_message: null;
+  startedAt: Date;
+  completedAt: Date | null;
+  checkExitStatus: number | null;
+  discoveryExitStatus: number | null;
+  error: string | null;
 };
 
 // `refusal`: a reason the check fails at once without connecting (a setting we cannot honour, e.g. an SSH tunnel).
@@ -129,9 +121,9 @@ function finish(db: Db, jobName: string, data: { status: string; checkExitStatus
 
 // The source's latest check. Reading writes nothing: a running check whose heartbeat stopped (its server died)
 // reads as failed here, and the worker's reaper records it so (recordInterruptedChecks).
-export async function lastConnectionCheck(db: Db, sourceId: number, now = new Date()): Promise<CheckView | null> {
+export async function lastConnectionCheck(db: Db, sourceId: number, now = new Date()): Promise<ConnectionCheck | null> {
   const check = await db.connectionCheck.findFirst({ where: { sourceId }, orderBy: { id: "desc" } });
-  return check && checkView(settled(check, now));
+  return check && toConnectionCheck(settled(check, now));
 }
 
 const staleBefore = (now: Date) => new Date(now.getTime() - STALE_AFTER_MS);
@@ -162,21 +154,15 @@ type CheckRow = {
   completedAt: Date | null;
 };
 
-// `error` is true when the check failed (a non-zero exit status, or interrupted or superseded before one).
-export function checkView(check: CheckRow): CheckView {
+// The domain object of a check row.
+export function toConnectionCheck(check: CheckRow): ConnectionCheck {
   return {
-    name: check.jobName,
-    mode: "check",
-    status: check.status as CheckView["status"],
-    start_time: wireTime(check.startedAt),
-    completion_time: wireTime(check.completedAt),
-    error: check.status === "failed",
-    check_exit_status: check.checkExitStatus,
-    discovery_exit_status: check.discoveryExitStatus,
-    discovery_error_message: check.error,
-    tap_exit_status: null,
-    tap_error_message: null,
-    target_exit_status: null,
-    target_error_message: null,
+    jobName: check.jobName,
+    status: check.status as ConnectionCheck["status"],
+    startedAt: check.startedAt,
+    completedAt: check.completedAt,
+    checkExitStatus: check.checkExitStatus,
+    discoveryExitStatus: check.discoveryExitStatus,
+    error: check.error,
   };
 }

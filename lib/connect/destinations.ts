@@ -12,19 +12,19 @@ import {
   requireCredentialsOnIdentityChange,
   splitSecrets,
 } from "./properties";
-import { wireTime } from "../http/wire/time";
 import { fail, ok, type Result } from "./result";
 import type { ConnectDeps } from "./sources";
 
-export type DestinationView = {
+// A destination as the domain hands it out: public properties only (the password never leaves the row).
+export type Destination = {
   id: number;
   type: string;
   name: string | null;
   description: string | null;
   properties: Record<string, string>;
-  stitch_client_id: number;
-  created_at: string;
-  updated_at: string;
+  accountId: number;
+  createdAt: Date;
+  updatedAt: Date;
 };
 
 type Row = Awaited<ReturnType<Db["destination"]["findFirstOrThrow"]>>;
@@ -35,31 +35,32 @@ function asStrings(properties: Record<string, string | boolean>): Record<string,
 }
 
 
-function toView(row: Row): DestinationView {
+function toDestination(row: Row): Destination {
   return {
     id: row.id,
     type: row.type,
     name: row.name,
     description: row.description,
-    // The original shows properties as strings, with "status":"1".
-    properties: { ...publicProperties(row), status: "1" },
-    stitch_client_id: row.accountId,
-    created_at: wireTime(row.createdAt),
-    updated_at: wireTime(row.updatedAt),
+    properties: publicProperties(row),
+    accountId: row.accountId,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
   };
 }
 
-export async function listDestinations(db: Db, accountId: number): Promise<DestinationView[]> {
-  return (await db.destination.findMany({ where: { accountId }, orderBy: { id: "asc" } })).map(toView);
+// Every destination of the account, oldest first.
+export async function listDestinations(db: Db, accountId: number): Promise<Destination[]> {
+  return (await db.destination.findMany({ where: { accountId }, orderBy: { id: "asc" } })).map(toDestination);
 }
 
-export async function getDestination(db: Db, accountId: number, id: number): Promise<DestinationView | null> {
+// One destination of the account, or null.
+export async function getDestination(db: Db, accountId: number, id: number): Promise<Destination | null> {
   const row = await db.destination.findFirst({ where: { id, accountId } });
-  return row && toView(row);
+  return row && toDestination(row);
 }
 
 // Create a destination; its secrets are sealed bound to the new row, in the same transaction.
-export async function createDestination(deps: ConnectDeps, accountId: number, input: CreateDestinationInput, by: ChangeBy): Promise<Result<DestinationView>> {
+export async function createDestination(deps: ConnectDeps, accountId: number, input: CreateDestinationInput, by: ChangeBy): Promise<Result<Destination>> {
   const type = findDestinationType(input.type);
   if (!type) return fail("InvalidProperties", "Unknown destination type.", { type: `Known types: ${DESTINATION_TYPES.map((t) => t.type).join(", ")}.` });
   const checked = checkProperties(type.properties, asStrings(input.properties));
@@ -78,7 +79,7 @@ export async function createDestination(deps: ConnectDeps, accountId: number, in
     await recordConnectEvent(tx, accountId, by, "destination.created", { type: "destination", label: changeLabel(created) });
     return tx.destination.update({ where: { id: created.id }, data: { secrets: sealed.secrets } });
   });
-  return ok(toView(row));
+  return ok(toDestination(row));
 }
 
 // Update a destination; a new host, port, user, database or TLS setting needs the password again.
@@ -88,7 +89,7 @@ export async function updateDestination(
   id: number,
   input: UpdateDestinationInput,
   by: ChangeBy,
-): Promise<Result<DestinationView>> {
+): Promise<Result<Destination>> {
   const row = await deps.db.destination.findFirst({ where: { id, accountId } });
   if (!row) return fail("NotFound", "The destination was not found.");
   if (input.type !== undefined && input.type !== row.type) {
@@ -114,11 +115,11 @@ export async function updateDestination(
     if (changed.length) await recordConnectEvent(tx, accountId, by, "destination.updated", { type: "destination", label: changeLabel(row, changed) });
     return saved;
   });
-  return ok(toView(updated));
+  return ok(toDestination(updated));
 }
 
 // Delete a destination; sources that loaded into it are left without one.
-export async function deleteDestination(db: Db, accountId: number, id: number, by: ChangeBy): Promise<Result<Record<string, never>>> {
+export async function deleteDestination(db: Db, accountId: number, id: number, by: ChangeBy): Promise<Result<true>> {
   const removed = await db.$transaction(async (tx) => {
     const row = await tx.destination.findFirst({ where: { id, accountId }, select: { id: true, name: true } });
     const gone = await tx.destination.deleteMany({ where: { id, accountId } });
@@ -126,5 +127,5 @@ export async function deleteDestination(db: Db, accountId: number, id: number, b
     if (gone.count && row) await recordConnectEvent(tx, accountId, by, "destination.deleted", { type: "destination", label: changeLabel(row) });
     return gone.count;
   });
-  return removed ? ok({}) : fail("NotFound", "The destination was not found.");
+  return removed ? ok(true) : fail("NotFound", "The destination was not found.");
 }

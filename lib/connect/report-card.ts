@@ -3,24 +3,22 @@ import type { PropertySpec, SourceType, StepType } from "./integration-types";
 
 export type SetupState = { provided: Set<string>; discovered: boolean; selectedStreams: number };
 
+// A form property with whether the source has a value for it.
+export type StepProperty = PropertySpec & { provided: boolean };
+
 export type ReportCard = {
   type: string;
-  current_step: number;
-  current_step_type: StepType;
-  steps: { type: StepType; properties: WireProperty[] }[];
+  currentStep: number;
+  currentStepType: StepType;
+  steps: { type: StepType; properties: StepProperty[] }[];
 };
 
-export type WireProperty = Omit<PropertySpec, "label" | "default" | "stored_only"> & { provided: boolean };
-
-// A property as the type documents and report cards show it (the UI's label and our flags stay inside).
-export function wireProperty({ label: _label, default: _default, stored_only: _stored, ...spec }: PropertySpec, provided: boolean): WireProperty {
-  return { ...spec, provided };
-}
-
+// Whether every required property of the type has a value.
 export function formComplete(type: SourceType, provided: Set<string>): boolean {
   return type.properties.every((p) => !p.is_required || provided.has(p.name));
 }
 
+// The step a source's setup is at.
 export function currentStep(type: SourceType, state: SetupState): StepType {
   if (!formComplete(type, state.provided)) return "form";
   if (!state.discovered) return "discover_schema";
@@ -28,18 +26,16 @@ export function currentStep(type: SourceType, state: SetupState): StepType {
   return "fully_configured";
 }
 
+// The report card of a source of this type (state null: before any setup, as the type documents show it).
 export function reportCard(type: SourceType, state: SetupState | null): ReportCard {
   const step = state ? currentStep(type, state) : type.steps[0];
   return {
     type: type.type,
-    current_step: type.steps.indexOf(step) + 1,
-    current_step_type: step,
+    currentStep: type.steps.indexOf(step) + 1,
+    currentStepType: step,
     steps: type.steps.map((stepType) => ({
       type: stepType,
-      properties:
-        stepType === "form"
-          ? type.properties.map((spec) => wireProperty(spec, state?.provided.has(spec.name) ?? false))
-          : [],
+      properties: stepType === "form" ? type.properties.map((spec) => ({ ...spec, provided: state?.provided.has(spec.name) ?? false })) : [],
     })),
   };
 }

@@ -1,23 +1,22 @@
 // A source's schedule as the API shows it, and the next slot stored for the scheduler.
 import { nextFireTime, scheduleOf, scheduleProblems } from "../jobs/schedule";
-import { wireTime } from "../http/wire/time";
 import { fail, ok, type Result } from "./result";
 
-export type ScheduleView =
-  | { type: "interval"; unit: "minute"; interval: number; next_fire_time: string | null }
-  | { type: "cron"; cron_expression: string; next_fire_time: string | null };
+export type Schedule =
+  | { type: "interval"; unit: "minute"; interval: number; nextFireTime: Date | null }
+  | { type: "cron"; cronExpression: string; nextFireTime: Date | null };
 
 type Row = { properties: string; pausedAt: Date | null; deletedAt: Date | null; nextFireAt: Date | null };
 
 const parse = (json: string): Record<string, string> => (json ? JSON.parse(json) : {});
 
 // The original's `schedule` object; null while the source is paused or deleted.
-export function scheduleView(row: Row): ScheduleView | null {
+export function scheduleOfSource(row: Row): Schedule | null {
   if (row.pausedAt || row.deletedAt) return null;
   const schedule = scheduleOf(parse(row.properties));
-  const next_fire_time = wireTime(row.nextFireAt);
-  if (schedule.type === "cron") return { type: "cron", cron_expression: schedule.expression, next_fire_time };
-  return { type: "interval", unit: "minute", interval: schedule.minutes, next_fire_time };
+  const nextFireTime = row.nextFireAt;
+  if (schedule.type === "cron") return { type: "cron", cronExpression: schedule.expression, nextFireTime };
+  return { type: "interval", unit: "minute", interval: schedule.minutes, nextFireTime };
 }
 
 // The next slot after `now` for stored properties (whole seconds); null while paused or deleted.

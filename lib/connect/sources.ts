@@ -19,30 +19,30 @@ import {
   splitSecrets,
 } from "./properties";
 import { formComplete, reportCard, type ReportCard } from "./report-card";
-import { wireTime } from "../http/wire/time";
 import { fail, ok, type Result } from "./result";
-import { checkSchedule, clearNulls, nextFireAtFor, scheduleView, type ScheduleView } from "./source-schedule";
+import { checkSchedule, clearNulls, nextFireAtFor, scheduleOfSource, type Schedule } from "./source-schedule";
 
 export type ConnectDeps = { db: Db; box: SecretBox };
 
 const SCHEDULE_PROPERTIES = ["frequency_in_minutes", "anchor_time", "cron_expression"];
 
-export type SourceView = {
+// A source as the domain hands it out: public properties only (credentials never leave the row).
+export type Source = {
   id: number;
-  display_name: string;
+  displayName: string;
   name: string;
   type: string;
   properties: Record<string, string>;
-  schedule: ScheduleView | null;
-  paused_at: string | null;
-  system_paused_at: string | null;
-  deleted_at: string | null;
-  created_at: string;
-  updated_at: string;
-  stitch_client_id: number;
-  destination_id: number | null;
-  check_job_name: string | null;
-  report_card: ReportCard;
+  schedule: Schedule | null;
+  pausedAt: Date | null;
+  systemPausedAt: Date | null;
+  deletedAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+  accountId: number;
+  destinationId: number | null;
+  checkJobName: string | null;
+  reportCard: ReportCard;
 };
 
 // What a view needs beside the row: whether discovery ever succeeded and how many streams are selected.
@@ -62,40 +62,42 @@ function typeOf(row: { type: string }): SourceType {
   return findSourceType(row.type) ?? SOURCE_TYPES[0];
 }
 
-export function toSourceView(row: SourceRow): SourceView {
+// The domain object of a source row with its setup state.
+function toSource(row: SourceRow): Source {
   const state = { provided: providedNames(row), discovered: row.checks.length > 0, selectedStreams: row._count.streams };
   return {
     id: row.id,
-    display_name: row.displayName,
+    displayName: row.displayName,
     name: row.name,
     type: row.type,
     properties: publicProperties(row),
-    schedule: scheduleView(row),
-    paused_at: wireTime(row.pausedAt),
-    system_paused_at: wireTime(row.systemPausedAt),
-    deleted_at: wireTime(row.deletedAt),
-    created_at: wireTime(row.createdAt),
-    updated_at: wireTime(row.updatedAt),
-    stitch_client_id: row.accountId,
-    destination_id: row.destinationId,
-    check_job_name: row.checkJobName,
-    report_card: reportCard(typeOf(row), state),
+    schedule: scheduleOfSource(row),
+    pausedAt: row.pausedAt,
+    systemPausedAt: row.systemPausedAt,
+    deletedAt: row.deletedAt,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    accountId: row.accountId,
+    destinationId: row.destinationId,
+    checkJobName: row.checkJobName,
+    reportCard: reportCard(typeOf(row), state),
   };
 }
 
 // Every source of the account: active, paused and deleted, oldest first.
-export async function listSources(db: Db, accountId: number): Promise<SourceView[]> {
+export async function listSources(db: Db, accountId: number): Promise<Source[]> {
   const rows = await db.source.findMany({ where: { accountId }, include: WITH_STATE, orderBy: { id: "asc" } });
-  return rows.map(toSourceView);
+  return rows.map(toSource);
 }
 
-export async function getSource(db: Db, accountId: number, id: number): Promise<SourceView | null> {
+// One source of the account (also paused or deleted), or null.
+export async function getSource(db: Db, accountId: number, id: number): Promise<Source | null> {
   const row = await findRow(db, accountId, id);
-  return row && toSourceView(row);
+  return row && toSource(row);
 }
 
 // Create a source; when its form is complete, its connection check and discovery start at once (off the request).
-export async function createSource(deps: ConnectDeps, accountId: number, input: CreateSourceInput, by: ChangeBy): Promise<Result<SourceView>> {
+export async function createSource(deps: ConnectDeps, accountId: number, input: CreateSourceInput, by: ChangeBy): Promise<Result<Source>> {
   const type = findSourceType(input.type);
   if (!type) return fail("InvalidProperties", "Unknown source type.", { type: `Known types: ${SOURCE_TYPES.map((t) => t.type).join(", ")}.` });
   const checked = checkProperties(type.properties, clearNulls(input.properties) ?? {});
@@ -128,12 +130,12 @@ export async function createSource(deps: ConnectDeps, accountId: number, input: 
     await recordConnectEvent(tx, accountId, by, "source.created", { type: "source", label: changeLabel(created) });
   });
   await maybeStartCheck(deps, accountId, created.id);
-  return ok(toSourceView((await findRow(deps.db, accountId, created.id))!));
+  return ok(toSource((await findRow(deps.db, accountId, created.id))!));
 }
 
 // Update display name, properties and pause state; a deleted source cannot change. A new host, port, user,
 // database or TLS setting needs the password again (the stored one is never sent to a changed connection).
-export async function updateSource(deps: ConnectDeps, accountId: number, id: number, input: UpdateSourceInput, by: ChangeBy): Promise<Result<SourceView>> {
+export async function updateSource(deps: ConnectDeps, accountId: number, id: number, input: UpdateSourceInput, by: ChangeBy): Promise<Result<Source>> {
   const row = await findRow(deps.db, accountId, id);
   if (!row) return fail("NotFound", "The source was not found.");
   if (row.deletedAt) return fail("InvalidBody", "The source is deleted; it cannot be changed.");
@@ -173,22 +175,22 @@ export async function updateSource(deps: ConnectDeps, accountId: number, id: num
     if (changed.length) await recordConnectEvent(tx, accountId, by, "source.updated", { type: "source", label: changeLabel(row, changed) });
   });
   if (change && Object.keys(change).some((k) => !SCHEDULE_PROPERTIES.includes(k))) await maybeStartCheck(deps, accountId, row.id, true);
-  return ok(toSourceView((await findRow(deps.db, accountId, id))!));
+  return ok(toSource((await findRow(deps.db, accountId, id))!));
 }
 
 // Soft delete: the source stays readable with `deleted_at` set (deleting twice keeps the first time).
-export async function deleteSource(db: Db, accountId: number, id: number, by: ChangeBy): Promise<Result<SourceView>> {
+export async function deleteSource(db: Db, accountId: number, id: number, by: ChangeBy): Promise<Result<Source>> {
   await db.$transaction(async (tx) => {
     const gone = await tx.source.updateMany({ where: { id, accountId, deletedAt: null }, data: { deletedAt: new Date(), nextFireAt: null } });
     const row = gone.count ? await tx.source.findFirst({ where: { id, accountId }, select: { id: true, name: true } }) : null;
     if (row) await recordConnectEvent(tx, accountId, by, "source.deleted", { type: "source", label: changeLabel(row) });
   });
   const row = await findRow(db, accountId, id);
-  return row ? ok(toSourceView(row)) : fail("NotFound", "The source was not found.");
+  return row ? ok(toSource(row)) : fail("NotFound", "The source was not found.");
 }
 
 // Run a connection check and discovery again (the form must be complete).
-export async function checkSource(deps: ConnectDeps, accountId: number, id: number, by: ChangeBy): Promise<Result<SourceView>> {
+export async function checkSource(deps: ConnectDeps, accountId: number, id: number, by: ChangeBy): Promise<Result<Source>> {
   const row = await findRow(deps.db, accountId, id);
   if (!row) return fail("NotFound", "The source was not found.");
   if (row.deletedAt) return fail("InvalidBody", "The source is deleted; it cannot be checked.");
@@ -196,7 +198,7 @@ export async function checkSource(deps: ConnectDeps, accountId: number, id: numb
   if (started === "incomplete") return fail("InvalidProperties", "Fill in every required property before checking the connection.");
   if (started === "unreadable") return fail("InvalidProperties", UNREADABLE, { "properties.password": "Give the password again." });
   await recordConnectEvent(deps.db, accountId, by, "source.checked", { type: "source", label: changeLabel(row) });
-  return ok(toSourceView((await findRow(deps.db, accountId, id))!));
+  return ok(toSource((await findRow(deps.db, accountId, id))!));
 }
 
 const UNREADABLE = "The stored password cannot be opened (it was sealed for another source or with a key this server no longer has); give it again.";

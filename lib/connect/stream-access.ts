@@ -2,16 +2,15 @@
 import "server-only";
 import type { Db } from "../db/factory";
 import type { StreamSelectionInput } from "../validation/connect";
-import { lastConnectionCheck, type CheckView } from "./checks";
+import { lastConnectionCheck, type ConnectionCheck } from "./checks";
 import { applySelection, type SelectionError } from "./selection";
 import { getSource } from "./sources";
-import { wireStreamSchema } from "./discovery/pg-types";
-import { NON_DISCOVERABLE_KEYS, selectionOf, streamMetadata } from "./stream-catalog";
-import { loadStreams, saveSelection } from "./streams";
+import { selectionOf, streamMetadata } from "./stream-catalog";
+import { loadStreams, saveSelection, type StoredStream } from "./streams";
 import { fail, ok, type Result } from "./result";
 
-export type StreamSummary = { stream_id: number; stream_name: string; tap_stream_id: string; selected: boolean | null; metadata: Record<string, unknown> };
-export type StreamDetail = { schema: string; metadata: { breadcrumb: string[]; metadata: Record<string, unknown> }[]; "non-discoverable-metadata-keys": string[] };
+// A discovered stream with its stream-level metadata; `selected` is null until first selected or deselected.
+export type StreamSummary = { id: number; streamName: string; tapStreamId: string; selected: boolean | null; metadata: Record<string, unknown> };
 
 const SELECTABLE_STEPS = ["field_selection", "fully_configured"];
 
@@ -23,41 +22,39 @@ async function sourceExists(db: Db, accountId: number, sourceId: number): Promis
 export async function listStreamSummaries(db: Db, accountId: number, sourceId: number): Promise<StreamSummary[] | null> {
   if (!(await sourceExists(db, accountId, sourceId))) return null;
   return (await loadStreams(db, sourceId)).map((s) => ({
-    stream_id: s.id,
-    stream_name: s.streamName,
-    tap_stream_id: s.tapStreamId,
+    id: s.id,
+    streamName: s.streamName,
+    tapStreamId: s.tapStreamId,
     selected: selectionOf(s),
     metadata: { ...streamMetadata(s), selected: selectionOf(s) },
   }));
 }
 
-// One stream's schema (as a JSON string, like the original) and its breadcrumb metadata.
-export async function getStreamDetail(db: Db, accountId: number, sourceId: number, streamId: number): Promise<StreamDetail | null> {
+// One stream with its schema and breadcrumb metadata, or null when the account has no such source or stream.
+export async function getStreamDetail(db: Db, accountId: number, sourceId: number, streamId: number): Promise<StoredStream | null> {
   if (!(await sourceExists(db, accountId, sourceId))) return null;
-  const stream = (await loadStreams(db, sourceId)).find((s) => s.id === streamId);
-  if (!stream) return null;
-  return { schema: JSON.stringify(wireStreamSchema(stream.schema)), metadata: stream.metadata, "non-discoverable-metadata-keys": [...NON_DISCOVERABLE_KEYS] };
+  return (await loadStreams(db, sourceId)).find((s) => s.id === streamId) ?? null;
 }
 
 // The source's last connection check, or null when the account has no such source or it was never checked.
-export async function lastCheckOf(db: Db, accountId: number, sourceId: number): Promise<CheckView | null> {
+export async function lastCheckOf(db: Db, accountId: number, sourceId: number): Promise<ConnectionCheck | null> {
   if (!(await sourceExists(db, accountId, sourceId))) return null;
   return lastConnectionCheck(db, sourceId);
 }
 
 // Select streams and fields: allowed once discovery succeeded; every rule checked before anything is written.
-export async function updateStreamMetadata(db: Db, accountId: number, sourceId: number, request: StreamSelectionInput): Promise<Result<{ status: 200 }>> {
+export async function updateStreamMetadata(db: Db, accountId: number, sourceId: number, request: StreamSelectionInput): Promise<Result<true>> {
   const source = await getSource(db, accountId, sourceId);
   if (!source) return fail("NotFound", "The source was not found.");
-  if (source.deleted_at) return fail("InvalidBody", "The source is deleted; its selection cannot change.");
-  const step = source.report_card.current_step_type;
+  if (source.deletedAt) return fail("InvalidBody", "The source is deleted; its selection cannot change.");
+  const step = source.reportCard.currentStepType;
   if (!SELECTABLE_STEPS.includes(step)) {
     return fail("InvalidBody", `Tables and columns can be selected once discovery has succeeded; this source is at the "${step}" step.`);
   }
   const outcome = applySelection(await loadStreams(db, sourceId), request);
   if (!outcome.ok) return fail("InvalidProperties", outcome.errors.map((e) => e.message).join(" "), fieldsOf(outcome.errors, request));
   await saveSelection(db, sourceId, outcome.streams);
-  return ok({ status: 200 });
+  return ok(true);
 }
 
 // Errors keyed by dotted request path (streams.0.metadata.1), like the body's own validation errors.

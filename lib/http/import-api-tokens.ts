@@ -1,14 +1,12 @@
 // Import API tokens (GET/POST /v4/sources/{id}/tokens, DELETE …/tokens/{token_id}) belong to the original's
 // Import API sources, which Bobbin does not have: a documented 400 for a source of the account, 404 otherwise.
 import { ApiProblem } from "./errors";
-import { idParam, type ApiContext } from "./handler";
+import type { ApiContext } from "./handler";
 
 export const IMPORT_API_TYPE = "platform.import_api";
 
 // Always throws: the NotFound or ImportApiNotSupported answer for this source.
-export async function refuseImportApiTokens(context: ApiContext, withTokenId: boolean): Promise<never> {
-  const sourceId = idParam(context, "source_id", "Source");
-  if (withTokenId) idParam(context, "token_id", "Token");
+export async function refuseImportApiTokens(context: ApiContext, sourceId: number): Promise<never> {
   const source = await context.db.source.findFirst({ where: { id: sourceId, accountId: context.key.accountId }, select: { type: true } });
   if (!source) throw new ApiProblem(404, "NotFound", "The source was not found.");
   throw new ApiProblem(

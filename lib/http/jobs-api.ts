@@ -11,7 +11,7 @@ export const POLL_LIMIT = { limit: 600, windowMs: 600_000 };
 
 // The {stitch_client_id} of the path must be the key's account: anything else is 401, as the original answers.
 export function clientIdMismatch(ctx: ApiContext): Response | null {
-  const raw = ctx.params.client_id;
+  const raw = ctx.params.stitch_client_id;
   return typeof raw === "string" && raw === String(ctx.key.accountId) ? null : unauthorized();
 }
 

@@ -5,7 +5,7 @@ import type { Db } from "../db/factory";
 import { fail, ok, type Result } from "../connect/result";
 import { lockAccountRow } from "./account-lock";
 import { keyActor, type KeyCaller } from "./key-actor";
-import { customEmailView, type CustomEmailView } from "./views";
+import { toCustomEmail, type CustomEmail } from "./views";
 
 // The original's limit per account.
 export const MAX_CUSTOM_EMAILS = 10;
@@ -13,9 +13,9 @@ export const MAX_CUSTOM_EMAILS = 10;
 const label = (address: string) => `custom email ${address}`;
 
 // Every custom email of the account, disabled ones included, oldest first.
-export async function listCustomEmails(db: Db, accountId: number): Promise<CustomEmailView[]> {
+export async function listCustomEmails(db: Db, accountId: number): Promise<CustomEmail[]> {
   const rows = await db.notificationEmail.findMany({ where: { accountId }, orderBy: { id: "asc" } });
-  return rows.map(customEmailView);
+  return rows.map(toCustomEmail);
 }
 
 // Addresses (lower-cased) that should receive the account's failure notifications: the enabled custom emails.
@@ -25,7 +25,7 @@ export async function notificationRecipients(db: Db, accountId: number): Promise
 }
 
 // Add an address (stored lower-cased); refused when already listed or when the account has reached the limit.
-export async function createCustomEmail(db: Db, key: KeyCaller, emailAddress: string): Promise<Result<CustomEmailView>> {
+export async function createCustomEmail(db: Db, key: KeyCaller, emailAddress: string): Promise<Result<CustomEmail>> {
   const address = emailAddress.toLowerCase();
   return db.$transaction(async (tx) => {
     await lockAccountRow(tx, key.accountId);
@@ -38,27 +38,27 @@ export async function createCustomEmail(db: Db, key: KeyCaller, emailAddress: st
     }
     const row = await tx.notificationEmail.create({ data: { accountId: key.accountId, emailAddress: address } });
     await recordEvent(tx, { accountId: key.accountId, action: "notification.email_created", actor: await keyActor(tx, key), target: { type: "notification", label: label(address) } });
-    return ok(customEmailView(row));
+    return ok(toCustomEmail(row));
   });
 }
 
 // Disable (any timestamp: now) or re-enable (null) an address; the answer is the address as it now is.
-export async function setCustomEmailDisabled(db: Db, key: KeyCaller, id: number, disable: boolean): Promise<Result<CustomEmailView>> {
+export async function setCustomEmailDisabled(db: Db, key: KeyCaller, id: number, disable: boolean): Promise<Result<CustomEmail>> {
   return db.$transaction(async (tx) => {
     // Write first: on SQLite a transaction that reads before its first write can be refused the write lock.
     await lockAccountRow(tx, key.accountId);
     const row = await tx.notificationEmail.findFirst({ where: { id, accountId: key.accountId } });
     if (!row) return fail("NotFound", "The custom email was not found.");
-    if (disable === (row.disabledAt !== null)) return ok(customEmailView(row));
+    if (disable === (row.disabledAt !== null)) return ok(toCustomEmail(row));
     const updated = await tx.notificationEmail.update({ where: { id: row.id }, data: { disabledAt: disable ? new Date() : null } });
     const action = disable ? "notification.email_disabled" : "notification.email_enabled";
     await recordEvent(tx, { accountId: key.accountId, action, actor: await keyActor(tx, key), target: { type: "notification", label: label(row.emailAddress) } });
-    return ok(customEmailView(updated));
+    return ok(toCustomEmail(updated));
   });
 }
 
-// Delete an address; answers [1] as the original does.
-export async function deleteCustomEmail(db: Db, key: KeyCaller, id: number): Promise<Result<[1]>> {
+// Delete an address.
+export async function deleteCustomEmail(db: Db, key: KeyCaller, id: number): Promise<Result<true>> {
   return db.$transaction(async (tx) => {
     // Write first: on SQLite a transaction that reads before its first write can be refused the write lock.
     await lockAccountRow(tx, key.accountId);
@@ -66,6 +66,6 @@ export async function deleteCustomEmail(db: Db, key: KeyCaller, id: number): Pro
     if (!row) return fail("NotFound", "The custom email was not found.");
     await tx.notificationEmail.delete({ where: { id: row.id } });
     await recordEvent(tx, { accountId: key.accountId, action: "notification.email_deleted", actor: await keyActor(tx, key), target: { type: "notification", label: label(row.emailAddress) } });
-    return ok([1] as [1]);
+    return ok(true);
   });
 }

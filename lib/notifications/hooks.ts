@@ -10,7 +10,7 @@ import { hookSecretContext } from "./hook-secret";
 import { hookUrlProblem, type HostEnv } from "./hook-url-rules";
 import { lockAccountRow } from "./account-lock";
 import { keyActor, type KeyCaller } from "./key-actor";
-import { hookDeliveryView, hookView, type HookDeliveryView, type HookView } from "./views";
+import { toHook, toHookDelivery, type Hook, type HookDelivery } from "./views";
 
 // The original's limit per account.
 export const MAX_HOOKS = 10;
@@ -26,14 +26,14 @@ export function newHookSecret(): string {
   return `whsec_${randomBytes(32).toString("base64url")}`;
 }
 
-// Every hook of the account, disabled ones included, as the original lists them: {post_load: [...]}.
-export async function listHooks(db: Db, accountId: number): Promise<{ post_load: HookView[] }> {
+// Every hook of the account, disabled ones included, oldest first.
+export async function listHooks(db: Db, accountId: number): Promise<Hook[]> {
   const rows = await db.notificationHook.findMany({ where: { accountId }, orderBy: { id: "asc" } });
-  return { post_load: rows.map(hookView) };
+  return rows.map(toHook);
 }
 
 // Create a hook on one of the account's destinations; the answer carries its secret, the only time it is shown.
-export async function createHook(deps: Deps, key: KeyCaller, input: CreateHookInput, env: HostEnv = process.env): Promise<Result<HookView & { secret: string }>> {
+export async function createHook(deps: Deps, key: KeyCaller, input: CreateHookInput, env: HostEnv = process.env): Promise<Result<Hook & { secret: string }>> {
   const problem = hookUrlProblem(input.config.url, env);
   if (problem) return fail("InvalidBody", "The hook URL is not allowed; see fields.", { "config.url": problem });
   const secret = newHookSecret();
@@ -50,26 +50,26 @@ export async function createHook(deps: Deps, key: KeyCaller, input: CreateHookIn
     });
     const row = await tx.notificationHook.update({ where: { id: created.id }, data: { secret: deps.box.seal(secret, hookSecretContext(created.id)) } });
     await recordEvent(tx, { accountId: key.accountId, action: "notification.hook_created", actor: await keyActor(tx, key), target: { type: "notification", label: label(row) } });
-    return ok({ ...hookView(row), secret });
+    return ok({ ...toHook(row), secret });
   });
 }
 
 // Enable or disable a hook; a disabled hook receives nothing until enabled again.
-export async function setHookEnabled(db: Db, key: KeyCaller, id: number, enable: boolean): Promise<Result<HookView>> {
+export async function setHookEnabled(db: Db, key: KeyCaller, id: number, enable: boolean): Promise<Result<Hook>> {
   return db.$transaction(async (tx) => {
     // Write first: on SQLite a transaction that reads before its first write can be refused the write lock.
     await lockAccountRow(tx, key.accountId);
     const row = await tx.notificationHook.findFirst({ where: { id, accountId: key.accountId } });
     if (!row) return fail("NotFound", "The hook was not found.");
-    if (enable === (row.disabledAt === null)) return ok(hookView(row));
+    if (enable === (row.disabledAt === null)) return ok(toHook(row));
     const updated = await tx.notificationHook.update({ where: { id: row.id }, data: { disabledAt: enable ? null : new Date() } });
     const action = enable ? "notification.hook_enabled" : "notification.hook_disabled";
     await recordEvent(tx, { accountId: key.accountId, action, actor: await keyActor(tx, key), target: { type: "notification", label: label(row) } });
-    return ok(hookView(updated));
+    return ok(toHook(updated));
   });
 }
 
-// Delete a hook and its delivery log; answers null as the original does.
+// Delete a hook and its delivery log.
 export async function deleteHook(db: Db, key: KeyCaller, id: number): Promise<Result<null>> {
   return db.$transaction(async (tx) => {
     // Write first: on SQLite a transaction that reads before its first write can be refused the write lock.
@@ -83,9 +83,9 @@ export async function deleteHook(db: Db, key: KeyCaller, id: number): Promise<Re
 }
 
 // The latest delivery attempts of one of the account's hooks, newest first; null when there is no such hook.
-export async function listHookDeliveries(db: Db, accountId: number, id: number): Promise<{ data: HookDeliveryView[] } | null> {
+export async function listHookDeliveries(db: Db, accountId: number, id: number): Promise<HookDelivery[] | null> {
   const hook = await db.notificationHook.findFirst({ where: { id, accountId }, select: { id: true } });
   if (!hook) return null;
   const rows = await db.hookDelivery.findMany({ where: { hookId: hook.id }, orderBy: { id: "desc" }, take: DELIVERIES_SHOWN });
-  return { data: rows.map(hookDeliveryView) };
+  return rows.map(toHookDelivery);
 }

@@ -1,4 +1,5 @@
-// The notifications API's objects as the original's clients read them (snake_case, `2019-07-16T16:51:20Z` times).
+// The notifications domain's objects (custom emails, post-load hooks, delivery attempts), made from their rows.
+// A hook's sealed signing secret stays in the row.
 import "server-only";
 import type { Db } from "../db/factory";
 
@@ -6,76 +7,61 @@ type EmailRow = Awaited<ReturnType<Db["notificationEmail"]["findFirstOrThrow"]>>
 type HookRow = Awaited<ReturnType<Db["notificationHook"]["findFirstOrThrow"]>>;
 type DeliveryRow = Awaited<ReturnType<Db["hookDelivery"]["findFirstOrThrow"]>>;
 
-import { wireTime as apiTime } from "../http/wire/time";
+export type CustomEmail = { id: number; accountId: number; emailAddress: string; createdAt: Date; updatedAt: Date; disabledAt: Date | null };
 
-const timeOrNull = (date: Date | null) => apiTime(date);
-
-export type CustomEmailView = {
-  id: number;
-  client_id: number;
-  email_address: string;
-  created_at: string;
-  modified_at: string;
-  disabled_at: string | null;
-};
-
-export function customEmailView(row: EmailRow): CustomEmailView {
-  return {
-    id: row.id,
-    client_id: row.accountId,
-    email_address: row.emailAddress,
-    created_at: apiTime(row.createdAt),
-    modified_at: apiTime(row.updatedAt),
-    disabled_at: timeOrNull(row.disabledAt),
-  };
+// The custom email of a row.
+export function toCustomEmail(row: EmailRow): CustomEmail {
+  return { id: row.id, accountId: row.accountId, emailAddress: row.emailAddress, createdAt: row.createdAt, updatedAt: row.updatedAt, disabledAt: row.disabledAt };
 }
 
-export type HookView = {
+export type Hook = {
   id: number;
-  client_id: number;
+  accountId: number;
   type: string;
   version: number;
-  destination_id: number;
-  config: { url: string };
-  created_at: string;
-  modified_at: string;
-  disabled_at: string | null;
+  destinationId: number;
+  url: string;
+  createdAt: Date;
+  updatedAt: Date;
+  disabledAt: Date | null;
 };
 
-export function hookView(row: HookRow): HookView {
+// The hook of a row, without its secret.
+export function toHook(row: HookRow): Hook {
   return {
     id: row.id,
-    client_id: row.accountId,
+    accountId: row.accountId,
     type: row.type,
     version: row.version,
-    destination_id: row.destinationId,
-    config: { url: row.url },
-    created_at: apiTime(row.createdAt),
-    modified_at: apiTime(row.updatedAt),
-    disabled_at: timeOrNull(row.disabledAt),
+    destinationId: row.destinationId,
+    url: row.url,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    disabledAt: row.disabledAt,
   };
 }
 
-export type HookDeliveryView = {
+export type HookDelivery = {
   id: number;
-  delivery_id: string;
+  deliveryId: string;
   attempt: number;
   outcome: string;
-  response_status: number | null;
+  responseStatus: number | null;
   error: string | null;
-  duration_ms: number;
-  created_at: string;
+  durationMs: number;
+  createdAt: Date;
 };
 
-export function hookDeliveryView(row: DeliveryRow): HookDeliveryView {
+// The delivery attempt of a row.
+export function toHookDelivery(row: DeliveryRow): HookDelivery {
   return {
     id: row.id,
-    delivery_id: row.deliveryId,
+    deliveryId: row.deliveryId,
     attempt: row.attempt,
     outcome: row.outcome,
-    response_status: row.responseStatus,
+    responseStatus: row.responseStatus,
     error: row.error,
-    duration_ms: row.durationMs,
-    created_at: apiTime(row.createdAt),
+    durationMs: row.durationMs,
+    createdAt: row.createdAt,
   };
 }

@@ -1,10 +1,4 @@
 // The OpenAPI 3.1 document (public: it describes the API, it grants nothing).
-import { jsonResponse } from "@/lib/http/errors";
-import { otherVerbs } from "@/lib/http/handler";
-import { openApiDocument } from "@/lib/http/openapi";
+import { openApiEndpoints } from "@/lib/http/endpoints/account";
 
-export function GET() {
-  return jsonResponse(openApiDocument(), 200, { "Cache-Control": "public, max-age=300" });
-}
-
-export const { POST, PUT, PATCH, DELETE } = otherVerbs("GET");
+export const { GET, POST, PUT, PATCH, DELETE } = openApiEndpoints;

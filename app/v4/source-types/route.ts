@@ -1,9 +1,4 @@
 // The catalogue of source types, each with its properties and setup steps.
-import { sourceTypeView } from "@/lib/connect/source-type-view";
-import { SOURCE_TYPES } from "@/lib/connect/integration-types";
-import { jsonResponse } from "@/lib/http/errors";
-import { keyRoute, otherVerbs } from "@/lib/http/handler";
+import { sourceTypesEndpoints } from "@/lib/http/endpoints/destinations";
 
-export const GET = keyRoute(async () => jsonResponse(SOURCE_TYPES.map(sourceTypeView)));
-
-export const { POST, PUT, PATCH, DELETE } = otherVerbs("GET");
+export const { GET, POST, PUT, PATCH, DELETE } = sourceTypesEndpoints;

@@ -1,8 +1,11 @@
-// Every route's contract, in the order the OpenAPI document lists them.
-import { COMPAT_ROUTES } from "./compat";
-import { CONNECT_ROUTES } from "./connect";
-import type { Contract } from "./contract";
-import { JOB_ROUTES } from "./jobs";
-import { META_ROUTES } from "./meta";
+// Every route contract of the Connect API and the notifications API: the OpenAPI document is made from this list.
+import type { Contract } from "../contract";
+import * as account from "./account";
+import * as destinations from "./destinations";
+import * as jobs from "./jobs";
+import * as notifications from "./notifications";
+import * as sources from "./sources";
 
-export const ROUTES: Contract[] = [...META_ROUTES, ...CONNECT_ROUTES, ...JOB_ROUTES, ...COMPAT_ROUTES];
+const isContract = (value: unknown): value is Contract => typeof value === "object" && value !== null && "method" in value && "path" in value;
+
+export const ALL_ROUTES: Contract[] = [sources, destinations, jobs, account, notifications].flatMap((group) => Object.values(group).filter(isContract));

@@ -1,64 +1,47 @@
-// The contracts of the jobs routes (sync, extractions, loads, logs), the audit trail and the key's view of itself.
-import { pageQuery, params, ref, type Contract } from "./contract";
+// Route contracts of replication job reports: extractions, loads and the signed log links.
+import { z } from "zod";
+import { extractionsPageSchema, loadsPageSchema } from "../../validation/jobs";
+import { errorSchema } from "../../validation/connect";
+import { MAX_API_PAGE, parsePageParam } from "../../audit/api-page";
+import { contract, queryIssue } from "../contract";
 
-const client = params("stitch_client_id");
+// The key's account id; any other is answered 401, as the original does.
+const clientId = z.string().meta({ type: "integer", param: { description: "The key's account id; any other → 401" } } as Record<string, unknown>);
 
-export const JOB_ROUTES: Contract[] = [
-  {
-    method: "post",
-    path: "/v4/sources/{source_id}/sync",
-    params: params("source_id"),
-    summary:
-      "Start a replication job (no body). A job already queued or running: 200 with error.type already_running. Unknown or deleted source: 400 invalid_source. 429 past 10 starts a minute per account",
-    response: { oneOf: [ref("SyncStarted"), ref("SyncAlreadyRunning")] },
-    errors: [400],
+// ?page=N, 1 to 100000, default 1.
+export const pageQuery = z.object({
+  page: z
+    .string()
+    .optional()
+    .transform((raw) => parsePageParam(raw ?? null))
+    .refine((page) => page !== null, queryIssue(`page must be a whole number from 1 to ${MAX_API_PAGE}.`, "Use a positive whole number."))
+    .transform((page) => page!)
+    .meta({ type: "integer", minimum: 1, maximum: MAX_API_PAGE, default: 1 } as Record<string, unknown>),
+});
+
+const error = (description: string) => ({ description, content: { "application/json": { schema: errorSchema } } });
+
+export const listExtractions = contract({
+  method: "GET", path: "/v4/{stitch_client_id}/extractions", auth: "key", summary: "Per source its last completed extraction (60 days), by source_id, 100 per page",
+  params: z.object({ stitch_client_id: clientId }), query: pageQuery, response: extractionsPageSchema, errors: [400],
+});
+export const extractionLog = contract({
+  method: "GET", path: "/v4/{stitch_client_id}/extractions/{job_name}", auth: "key",
+  summary: "302 to a short-lived (5 min) signed URL serving the job's log as text/plain; 404 when the account has no such job",
+  params: z.object({ stitch_client_id: clientId, job_name: z.string() }), response: null,
+  responses: { 302: { description: "Found: Location is the signed log URL (/v4/job-logs/{token})", headers: { Location: { schema: { type: "string" } } } } },
+  errors: [404],
+});
+export const listLoads = contract({
+  method: "GET", path: "/v4/{stitch_client_id}/loads", auth: "key", summary: "Per stream its latest load attempt (60 days), by stream_name, 100 per page",
+  params: z.object({ stitch_client_id: clientId }), query: pageQuery, response: loadsPageSchema, errors: [400],
+});
+export const jobLog = contract({
+  method: "GET", path: "/v4/job-logs/{token}", auth: "open", summary: "The signed log URL's target (from a 302 of the extraction log): the job's log as text/plain, while the link holds (5 min)",
+  params: z.object({ token: z.string() }), response: null,
+  responses: {
+    200: { description: "The job's log", content: { "text/plain": { schema: { type: "string" } } } },
+    403: error("The link is invalid or has expired (type Unauthorized); ask the API for a new one"),
+    404: error("The job no longer exists"),
   },
-  {
-    method: "delete",
-    path: "/v4/sources/{source_id}/sync",
-    params: params("source_id"),
-    summary: "Stop the source's job (a queued one at once, a running one within seconds); {\"status\": 200} also when none runs",
-    response: { type: "object", properties: { status: { const: 200 } } },
-    errors: [400],
-  },
-  {
-    method: "get",
-    path: "/v4/{stitch_client_id}/extractions",
-    params: client,
-    query: pageQuery,
-    summary: "Per source its last completed extraction (60 days), by source_id, 100 per page",
-    response: "ExtractionsPage",
-    errors: [400],
-  },
-  {
-    method: "get",
-    path: "/v4/{stitch_client_id}/extractions/{job_name}",
-    params: params("stitch_client_id", "job_name"),
-    summary: "302 to a short-lived (5 min) signed URL serving the job's log as text/plain; 404 when the account has no such job",
-    response: { description: "Never 200: the answer is a 302 with Location" },
-    errors: [404],
-  },
-  {
-    method: "get",
-    path: "/v4/{stitch_client_id}/loads",
-    params: client,
-    query: pageQuery,
-    summary: "Per stream its latest load attempt (60 days), by stream_name, 100 per page",
-    response: "LoadsPage",
-    errors: [400],
-  },
-  {
-    method: "get",
-    path: "/v4/audit-events",
-    query: pageQuery,
-    summary: "The account's audit trail (key and team changes, failed sign-ins), newest first, 100 per page",
-    response: "AuditEventsPage",
-    errors: [400],
-  },
-  {
-    method: "get",
-    path: "/v4/keys/self",
-    summary: "The key this request is made with: last 4, description, account, access, expiry and allow-list (never the key itself)",
-    response: "KeySelf",
-  },
-];
+});

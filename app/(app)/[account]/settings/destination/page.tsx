@@ -16,7 +16,7 @@ export default async function DestinationPage({ params }: { params: Promise<{ ac
   const destination = destinations[0] ?? null;
   const p = destination?.properties ?? {};
   // A source loads into its destination_id, else the account's only destination.
-  const loading = destination ? sources.filter((s) => !s.deleted_at && (s.destination_id === destination.id || (s.destination_id === null && destinations.length === 1))) : [];
+  const loading = destination ? sources.filter((s) => !s.deletedAt && (s.destinationId === destination.id || (s.destinationId === null && destinations.length === 1))) : [];
   return (
     <>
       <section aria-labelledby="destination-heading" className="space-y-4">
@@ -27,7 +27,7 @@ export default async function DestinationPage({ params }: { params: Promise<{ ac
         <h3 className="font-semibold">Sources loading into it</h3>
         {loading.length === 0 ? <p className="text-sm text-slate-600 dark:text-slate-400">None.</p> : (
           <ul className="list-disc pl-6 text-sm">
-            {loading.map((s) => <li key={s.id}><Link className="text-blue-800 dark:text-blue-300 underline" href={accountPath(ctx.member.accountSlug, `/sources/${s.id}`)}>{s.display_name}</Link> (schema {s.name})</li>)}
+            {loading.map((s) => <li key={s.id}><Link className="text-blue-800 dark:text-blue-300 underline" href={accountPath(ctx.member.accountSlug, `/sources/${s.id}`)}>{s.displayName}</Link> (schema {s.name})</li>)}
           </ul>
         )}
       </section>

@@ -36,18 +36,18 @@ export default async function SourcePage({ params }: Props) {
   if (!source) notFound();
   const [streams, overview] = await Promise.all([loadStreams(db, id), replicationOverview(db, ctx.member.accountId, id)]);
   if (!overview) notFound();
-  const state = sourceState({ deletedAt: source.deleted_at ? new Date(source.deleted_at) : null, pausedAt: source.paused_at ? new Date(source.paused_at) : null });
-  const step = source.report_card.current_step_type;
+  const state = sourceState(source);
+  const step = source.reportCard.currentStepType;
   const p = source.properties;
   return (
     <>
       <p className="mb-2 text-sm"><Link href={accountPath(ctx.member.accountSlug, "/sources")} className="text-blue-800 dark:text-blue-300 underline">Sources</Link></p>
-      <h1 tabIndex={-1} className="text-2xl font-semibold [overflow-wrap:anywhere] outline-none">{source.display_name}</h1>
+      <h1 tabIndex={-1} className="text-2xl font-semibold [overflow-wrap:anywhere] outline-none">{source.displayName}</h1>
       <p className="mb-3 text-sm [overflow-wrap:anywhere] text-slate-600 dark:text-slate-400">
         PostgreSQL · {STATE_LABEL[state]} · {p.user ?? "?"}@{p.host ?? "?"}:{p.port ?? "?"}/{p.dbname ?? "?"}
         {p.filter_schemas ? ` · schemas: ${p.filter_schemas}` : ""} · setup step: {step.replaceAll("_", " ")}
       </p>
-      <SourceActions accountId={ctx.member.accountId} sourceId={source.id} displayName={source.display_name} state={state} />
+      <SourceActions accountId={ctx.member.accountId} sourceId={source.id} displayName={source.displayName} state={state} />
       <CheckPanel accountId={ctx.member.accountId} sourceId={source.id} check={check} canCheck={state !== "deleted" && step !== "form"} />
       <ReplicationPanel accountId={ctx.member.accountId} accountSlug={ctx.member.accountSlug} sourceId={source.id} initial={overview} canRun={state !== "deleted"}
         scheduleLine={scheduleLine(state, source.schedule)} />
@@ -55,7 +55,7 @@ export default async function SourcePage({ params }: Props) {
       {state !== "deleted" && (
         <Disclosure summary="Edit connection details" initiallyOpen={check?.status === "failed" || step === "form"}>
           <SourceForm accountId={ctx.member.accountId} accountSlug={ctx.member.accountSlug}
-            source={{ id: source.id, values: { display_name: source.display_name, host: p.host ?? "", port: p.port ?? "", dbname: p.dbname ?? "", user: p.user ?? "", filter_schemas: p.filter_schemas ?? "" } }} />
+            source={{ id: source.id, values: { display_name: source.displayName, host: p.host ?? "", port: p.port ?? "", dbname: p.dbname ?? "", user: p.user ?? "", filter_schemas: p.filter_schemas ?? "" } }} />
         </Disclosure>
       )}
       <section aria-labelledby="tables-heading" className="mt-8">
@@ -63,7 +63,7 @@ export default async function SourcePage({ params }: Props) {
         {streams.length === 0 ? (
           <p className="text-sm text-slate-600 dark:text-slate-400">No tables discovered yet.</p>
         ) : (
-          <StreamSelection key={check?.name ?? "none"} accountId={ctx.member.accountId} sourceId={source.id} tables={streams.map(tableChoice)} readOnly={state === "deleted"} />
+          <StreamSelection key={check?.jobName ?? "none"} accountId={ctx.member.accountId} sourceId={source.id} tables={streams.map(tableChoice)} readOnly={state === "deleted"} />
         )}
       </section>
     </>

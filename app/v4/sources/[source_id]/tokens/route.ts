@@ -1,8 +1,4 @@
 // Import API tokens of a source: answered with the documented ImportApiNotSupported error (no Import API sources).
-import { keyRoute, otherVerbs } from "@/lib/http/handler";
-import { refuseImportApiTokens } from "@/lib/http/import-api-tokens";
+import { tokensEndpoints } from "@/lib/http/endpoints/sources";
 
-const refuse = keyRoute(async (_request, ctx) => refuseImportApiTokens(ctx, false));
-
-export { refuse as GET, refuse as POST };
-export const { PUT, PATCH, DELETE } = otherVerbs("GET", "POST");
+export const { GET, POST, PUT, PATCH, DELETE } = tokensEndpoints;

@@ -1,7 +1,4 @@
 // Revoke an Import API token: answered with the documented ImportApiNotSupported error (no Import API sources).
-import { keyRoute, otherVerbs } from "@/lib/http/handler";
-import { refuseImportApiTokens } from "@/lib/http/import-api-tokens";
+import { tokenEndpoints } from "@/lib/http/endpoints/sources";
 
-export const DELETE = keyRoute(async (_request, ctx) => refuseImportApiTokens(ctx, true));
-
-export const { GET, POST, PUT, PATCH } = otherVerbs("DELETE");
+export const { GET, POST, PUT, PATCH, DELETE } = tokenEndpoints;
