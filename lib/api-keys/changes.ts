@@ -164,31 +164,3 @@ export async function recordAddressRefused(
     meta: { ...meta, ip: refused.address },
   });
 }
-
-// What a key may see of itself (GET /v4/keys/self): never the key, nor its hash.
-export type KeySelf = {
-  last4: string;
-  description: string;
-  account: { id: number; name: string };
-  access: "full" | "read_only";
-  expires_at: string | null;
-  allowed_ips: string[];
-  created_at: string;
-};
-
-export async function describeKey(db: Db, keyId: number, accountId: number): Promise<KeySelf | null> {
-  const key = await db.apiKey.findFirst({
-    where: { id: keyId, accountId },
-    select: { last4: true, description: true, access: true, expiresAt: true, allowedCidrs: true, createdAt: true, account: { select: { id: true, name: true } } },
-  });
-  if (!key) return null;
-  return {
-    last4: key.last4,
-    description: key.description,
-    account: key.account,
-    access: key.access === "read" ? "read_only" : "full",
-    expires_at: key.expiresAt?.toISOString() ?? null,
-    allowed_ips: key.allowedCidrs ? key.allowedCidrs.split(" ") : [],
-    created_at: key.createdAt.toISOString(),
-  };
-}
