@@ -38,7 +38,7 @@ export async function seedDatabase(databaseUrl: string, secrets: Record<SecretNa
       const made = await createSource(deps, account.id, { display_name: `Bench source ${i + 1}`, type: "platform.postgres", properties: { host: `db${i}.internal` } }, { actor: { type: "system", label: "bench" } });
       if (!made.ok) throw new Error(made.message);
     }
-    return key.data.plaintext;
+    return key.value.plaintext;
   } finally {
     await db.$disconnect();
   }

@@ -57,9 +57,9 @@ test("disabled, re-enabled, deleted keys and a removed creator's keys", async ({
 
   const other = await createApiKey(db, actor, "to delete", e2ePepper());
   if (!other.ok) throw new Error(other.message);
-  const otherApi = apiAs(request, other.data.plaintext);
+  const otherApi = apiAs(request, other.value.plaintext);
   expect((await otherApi.get("/v4/destinations")).status()).toBe(200);
-  expect((await deleteApiKey(db, actor, other.data.key.id)).ok).toBe(true);
+  expect((await deleteApiKey(db, actor, other.value.key.id)).ok).toBe(true);
   await expectRefused(await otherApi.get("/v4/destinations"));
 });
 

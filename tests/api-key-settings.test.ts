@@ -53,7 +53,7 @@ async function answer(response: Response) {
 async function keyFor(acct: Seeded, description = "ci", settings: KeySettings = {}) {
   const r = await createApiKey(db, { workspaceId: acct.workspaceId, userId: acct.users[0].id }, description, PEPPER, {}, settings);
   if (!r.ok) throw new Error(r.message);
-  return r.data;
+  return r.value;
 }
 
 const actorOf = (acct: Seeded) => ({ workspaceId: acct.workspaceId, userId: acct.users[0].id });
@@ -85,7 +85,7 @@ describe("expiry", () => {
     expect(listed.find((k) => k.id === expired.key.id)?.expiresAt?.getTime()).toBe(expired.key.expiresAt?.getTime());
     // 8 more fill the 10: the expired key still counts.
     for (let i = 0; i < MAX_KEYS_PER_ACCOUNT - 2; i++) await keyFor(acct, `k${i}`);
-    expect(await createApiKey(db, actorOf(acct), "eleventh", PEPPER)).toMatchObject({ ok: false, error: "limit_reached" });
+    expect(await createApiKey(db, actorOf(acct), "eleventh", PEPPER)).toMatchObject({ ok: false, code: "limit_reached" });
     await deleteApiKey(db, actorOf(acct), expired.key.id);
     expect((await createApiKey(db, actorOf(acct), "after delete", PEPPER)).ok).toBe(true);
   });
@@ -265,19 +265,19 @@ describe("roll", () => {
     const t0 = new Date();
     const rolled = await rollApiKey(db, actorOf(acct), old.key.id, "1h", PEPPER, {}, t0);
     if (!rolled.ok) throw new Error(rolled.message);
-    expect(rolled.data.key).toMatchObject({ description: "nightly export", access: "read", allowedCidrs: ["203.0.113.0/24"], expiresAt: null, status: "enabled" });
-    expect(rolled.data.plaintext).not.toBe(old.plaintext);
-    expect(rolled.data.oldExpiresAt).toEqual(new Date(t0.getTime() + HOUR));
+    expect(rolled.value.key).toMatchObject({ description: "nightly export", access: "read", allowedCidrs: ["203.0.113.0/24"], expiresAt: null, status: "enabled" });
+    expect(rolled.value.plaintext).not.toBe(old.plaintext);
+    expect(rolled.value.oldExpiresAt).toEqual(new Date(t0.getTime() + HOUR));
     const store = appKeyStore(db, url);
     const at = (ms: number) => new Date(t0.getTime() + ms);
     expect(await verifyApiKey(store, old.plaintext, PEPPER, at(30 * 60_000), "203.0.113.5")).not.toBeNull();
-    expect(await verifyApiKey(store, rolled.data.plaintext, PEPPER, at(30 * 60_000), "203.0.113.5")).not.toBeNull();
+    expect(await verifyApiKey(store, rolled.value.plaintext, PEPPER, at(30 * 60_000), "203.0.113.5")).not.toBeNull();
     expect(await verifyApiKey(store, old.plaintext, PEPPER, at(HOUR + 1_000), "203.0.113.5")).toBeNull();
-    expect(await verifyApiKey(store, rolled.data.plaintext, PEPPER, at(HOUR + 1_000), "203.0.113.5")).not.toBeNull();
+    expect(await verifyApiKey(store, rolled.value.plaintext, PEPPER, at(HOUR + 1_000), "203.0.113.5")).not.toBeNull();
     expect((await db.workspace.findUniqueOrThrow({ where: { id: acct.workspaceId } })).apiKeyCount).toBe(2);
     const { events } = await listEvents(db, acct.workspaceId);
     expect(events[0]).toMatchObject({ action: "key.rolled", actorLabel: acct.users[0].email });
-    expect(events[0].targetLabel).toContain(`rolled to key ending ${rolled.data.key.last4}`);
+    expect(events[0].targetLabel).toContain(`rolled to key ending ${rolled.value.key.last4}`);
   });
 
   it("through the API: with overlap now the old key is refused at once; the new key works", async () => {
@@ -286,7 +286,7 @@ describe("roll", () => {
     const rolled = await rollApiKey(db, actorOf(acct), old.key.id, "now", PEPPER);
     if (!rolled.ok) throw new Error(rolled.message);
     expect((await call(sources.GET, "GET", old.plaintext)).status).toBe(401);
-    expect((await call(sources.GET, "GET", rolled.data.plaintext)).status).toBe(200);
+    expect((await call(sources.GET, "GET", rolled.value.plaintext)).status).toBe(200);
   });
 
   it("is refused with no free slot, for a disabled key and for another account's key, changing nothing", async () => {
@@ -294,18 +294,18 @@ describe("roll", () => {
     const other = await seedAccount(db);
     const keys: Awaited<ReturnType<typeof keyFor>>[] = [];
     for (let i = 0; i < MAX_KEYS_PER_ACCOUNT; i++) keys.push(await keyFor(acct, `k${i}`));
-    expect(await rollApiKey(db, actorOf(acct), keys[0].key.id, "24h", PEPPER)).toMatchObject({ ok: false, error: "limit_reached" });
+    expect(await rollApiKey(db, actorOf(acct), keys[0].key.id, "24h", PEPPER)).toMatchObject({ ok: false, code: "limit_reached" });
     await deleteApiKey(db, actorOf(acct), keys[9].key.id);
     await setApiKeyStatus(db, actorOf(acct), keys[1].key.id, "disabled");
-    expect(await rollApiKey(db, actorOf(acct), keys[1].key.id, "24h", PEPPER)).toMatchObject({ ok: false, error: "not_rollable" });
-    expect(await rollApiKey(db, actorOf(other), keys[0].key.id, "24h", PEPPER)).toMatchObject({ ok: false, error: "not_found" });
+    expect(await rollApiKey(db, actorOf(acct), keys[1].key.id, "24h", PEPPER)).toMatchObject({ ok: false, code: "not_rollable" });
+    expect(await rollApiKey(db, actorOf(other), keys[0].key.id, "24h", PEPPER)).toMatchObject({ ok: false, code: "not_found" });
     expect(await db.apiKey.count({ where: { workspaceId: acct.workspaceId } })).toBe(9);
     expect((await db.workspace.findUniqueOrThrow({ where: { id: acct.workspaceId } })).apiKeyCount).toBe(9);
     expect((await db.apiKey.findUniqueOrThrow({ where: { id: keys[0].key.id } })).expiresAt).toBeNull();
     // Concurrent rolls into the last free slot: exactly one wins.
     const results = await Promise.all([2, 3, 4, 5].map((i) => rollApiKey(db, actorOf(acct), keys[i].key.id, "7d", PEPPER)));
     expect(results.filter((r) => r.ok)).toHaveLength(1);
-    expect(results.filter((r) => !r.ok && r.error === "limit_reached")).toHaveLength(3);
+    expect(results.filter((r) => !r.ok && r.code === "limit_reached")).toHaveLength(3);
     expect(await db.apiKey.count({ where: { workspaceId: acct.workspaceId } })).toBe(10);
   });
 });
@@ -317,7 +317,7 @@ describe("edit", () => {
     const now = new Date();
     const expiresAt = new Date(now.getTime() + 10 * DAY);
     const edited = await updateApiKey(db, actorOf(acct), key.id, { description: "after", expiresAt, access: "read", allowedCidrs: ["198.51.100.0/24"] }, { ip: "192.0.2.1" }, now);
-    expect(edited).toMatchObject({ ok: true, data: { description: "after", expiresAt, access: "read", allowedCidrs: ["198.51.100.0/24"] } });
+    expect(edited).toMatchObject({ ok: true, value: { description: "after", expiresAt, access: "read", allowedCidrs: ["198.51.100.0/24"] } });
     const { events } = await listEvents(db, acct.workspaceId);
     const updates = events.filter((e) => e.action === "key.updated").map((e) => e.targetLabel).reverse();
     expect(updates).toEqual([
@@ -329,7 +329,7 @@ describe("edit", () => {
     // A later expiry is refused and changes nothing (the other fields included).
     expect(await updateApiKey(db, actorOf(acct), key.id, { description: "again", expiresAt: new Date(now.getTime() + 20 * DAY) })).toMatchObject({
       ok: false,
-      error: "expiry_not_shorter",
+      code: "expiry_not_shorter",
     });
     expect((await listApiKeys(db, acct.workspaceId))[0]).toMatchObject({ description: "after", expiresAt });
     // The edit takes effect on the next request: read-only, and only from the new range.
@@ -337,7 +337,7 @@ describe("edit", () => {
     expect(await verifyApiKey(appKeyStore(db, url), plaintext, PEPPER, new Date(), "198.51.100.9")).toMatchObject({ access: "read" });
     // Another account's key: not found.
     const other = await seedAccount(db);
-    expect(await updateApiKey(db, actorOf(other), key.id, { description: "x" })).toMatchObject({ ok: false, error: "not_found" });
+    expect(await updateApiKey(db, actorOf(other), key.id, { description: "x" })).toMatchObject({ ok: false, code: "not_found" });
     // No change, no event.
     const count = (await listEvents(db, acct.workspaceId)).events.length;
     expect((await updateApiKey(db, actorOf(acct), key.id, { description: "after", access: "read" })).ok).toBe(true);

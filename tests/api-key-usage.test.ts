@@ -19,7 +19,7 @@ async function newKey() {
   const acct = await seedAccount(db);
   const r = await createApiKey(db, { workspaceId: acct.workspaceId, userId: acct.users[0].id }, "usage", PEPPER);
   if (!r.ok) throw new Error(r.message);
-  return { acct, key: r.data.key, plaintext: r.data.plaintext };
+  return { acct, key: r.value.key, plaintext: r.value.plaintext };
 }
 
 function request(token: string, ip = "203.0.113.9", userAgent = "bobbin-script/1.0") {

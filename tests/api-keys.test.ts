@@ -22,7 +22,7 @@ describe.each(STORES)("API key lifecycle, verified through %s", async (_name, ma
   async function keyFor(workspaceId: number, userId: string, description = "ci") {
     const r = await createApiKey(db, { workspaceId, userId }, description, PEPPER);
     if (!r.ok) throw new Error(r.message);
-    return r.data;
+    return r.value;
   }
 
   it("creates a key that verifies as its creator in its account, storing only an HMAC and the last 4", async () => {
@@ -72,9 +72,9 @@ describe.each(STORES)("API key lifecycle, verified through %s", async (_name, ma
     expect((await setApiKeyStatus(db, actor, key.id, "disabled")).ok).toBe(true);
     expect(await verifyApiKey(store, plaintext, PEPPER)).toBeNull();
     const again = await setApiKeyStatus(db, actor, key.id, "enabled");
-    expect(again.ok && again.data.status).toBe("enabled");
+    expect(again.ok && again.value.status).toBe("enabled");
     expect(await verifyApiKey(store, plaintext, PEPPER)).not.toBeNull();
-    expect(await deleteApiKey(db, actor, key.id)).toEqual({ ok: true, data: { id: key.id } });
+    expect(await deleteApiKey(db, actor, key.id)).toEqual({ ok: true, value: { id: key.id } });
     expect(await verifyApiKey(store, plaintext, PEPPER)).toBeNull();
     expect(await listApiKeys(db, acct.workspaceId)).toEqual([]);
     expect((await db.workspace.findUniqueOrThrow({ where: { id: acct.workspaceId } })).apiKeyCount).toBe(0);
@@ -90,7 +90,7 @@ describe.each(STORES)("API key lifecycle, verified through %s", async (_name, ma
       await setApiKeyStatus(db, actor, key.id, "enabled"),
       await deleteApiKey(db, actor, key.id),
     ]) {
-      expect(result).toMatchObject({ ok: false, error: "not_found" });
+      expect(result).toMatchObject({ ok: false, code: "not_found" });
     }
     const row = await db.apiKey.findUniqueOrThrow({ where: { id: key.id } });
     expect(row.status).toBe("enabled");
@@ -105,7 +105,7 @@ describe.each(STORES)("API key lifecycle, verified through %s", async (_name, ma
     expect(await verifyApiKey(store, plaintext, PEPPER)).toBeNull();
     const owner = { workspaceId: acct.workspaceId, userId: acct.users[0].id };
     await setApiKeyStatus(db, owner, key.id, "disabled");
-    expect(await setApiKeyStatus(db, owner, key.id, "enabled")).toMatchObject({ ok: false, error: "creator_not_member" });
+    expect(await setApiKeyStatus(db, owner, key.id, "enabled")).toMatchObject({ ok: false, code: "creator_not_member" });
   });
 
   it("holds the limit of 10 keys, enabled and disabled together", async () => {
@@ -114,7 +114,7 @@ describe.each(STORES)("API key lifecycle, verified through %s", async (_name, ma
     for (let i = 0; i < MAX_KEYS_PER_ACCOUNT; i++) await keyFor(acct.workspaceId, acct.users[0].id, `k${i}`);
     const first = (await listApiKeys(db, acct.workspaceId))[0];
     await setApiKeyStatus(db, actor, first.id, "disabled");
-    expect(await createApiKey(db, actor, "eleventh", PEPPER)).toMatchObject({ ok: false, error: "limit_reached" });
+    expect(await createApiKey(db, actor, "eleventh", PEPPER)).toMatchObject({ ok: false, code: "limit_reached" });
     await deleteApiKey(db, actor, first.id);
     expect((await createApiKey(db, actor, "after delete", PEPPER)).ok).toBe(true);
     expect(await db.apiKey.count({ where: { workspaceId: acct.workspaceId } })).toBe(10);
@@ -129,7 +129,7 @@ describe.each(STORES)("API key lifecycle, verified through %s", async (_name, ma
       ),
     );
     expect(results.filter((r) => r.ok)).toHaveLength(2);
-    expect(results.filter((r) => !r.ok && r.error === "limit_reached")).toHaveLength(18);
+    expect(results.filter((r) => !r.ok && r.code === "limit_reached")).toHaveLength(18);
     expect(await db.apiKey.count({ where: { workspaceId: acct.workspaceId } })).toBe(10);
     expect((await db.workspace.findUniqueOrThrow({ where: { id: acct.workspaceId } })).apiKeyCount).toBe(10);
   });
@@ -141,8 +141,8 @@ describe.each(STORES)("API key lifecycle, verified through %s", async (_name, ma
     expect(await changeAccountPlan(db, acct.slug, "standard")).toEqual({ disabledKeys: 1 });
     expect(await verifyApiKey(store, plaintext, PEPPER)).toBeNull();
     expect((await listApiKeys(db, acct.workspaceId))[0]).toMatchObject({ status: "disabled", disabledReason: "plan" });
-    expect(await createApiKey(db, actor, "x", PEPPER)).toMatchObject({ ok: false, error: "no_api_access" });
-    expect(await setApiKeyStatus(db, actor, key.id, "enabled")).toMatchObject({ ok: false, error: "no_api_access" });
+    expect(await createApiKey(db, actor, "x", PEPPER)).toMatchObject({ ok: false, code: "no_api_access" });
+    expect(await setApiKeyStatus(db, actor, key.id, "enabled")).toMatchObject({ ok: false, code: "no_api_access" });
     await changeAccountPlan(db, acct.slug, "enterprise");
     expect(await verifyApiKey(store, plaintext, PEPPER)).toBeNull();
     expect((await setApiKeyStatus(db, actor, key.id, "enabled")).ok).toBe(true);

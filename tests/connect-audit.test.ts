@@ -47,7 +47,7 @@ describe("audit of sources and destinations", async () => {
     const acct = await seedAccount(db);
     const key = await createApiKey(db, { workspaceId: acct.workspaceId, userId: acct.users[0].id }, "audit", "p".repeat(40));
     if (!key.ok) throw new Error(key.message);
-    const by = { actor: await keyActor(db, { keyId: key.data.key.id, workspaceId: acct.workspaceId, userId: acct.users[0].id }) };
+    const by = { actor: await keyActor(db, { keyId: key.value.key.id, workspaceId: acct.workspaceId, userId: acct.users[0].id }) };
     const dest = await createDestination(deps, acct.workspaceId, { type: "postgres", name: "Warehouse", properties: { host: "203.0.113.1", port: "5432", database: "d", username: "u", password: SECRET } }, by);
     if (!dest.ok) throw new Error(dest.message);
     await updateDestination(deps, acct.workspaceId, dest.value.id, { properties: { password: "rotated-pw" } }, by);
@@ -59,7 +59,7 @@ describe("audit of sources and destinations", async () => {
       ["destination.updated", `Warehouse (id ${dest.value.id}): password changed`],
       ["destination.deleted", `Warehouse (id ${dest.value.id})`],
     ]);
-    for (const e of mine) expect(e).toMatchObject({ actorType: "key", actorLabel: `API key ending ${key.data.key.last4}` });
+    for (const e of mine) expect(e).toMatchObject({ actorType: "key", actorLabel: `API key ending ${key.value.key.last4}` });
     const row = await db.auditEvent.findFirstOrThrow({ where: { workspaceId: acct.workspaceId, action: "destination.created" } });
     expect(row.actorUserId).toBe(acct.users[0].id);
     expect(JSON.stringify(events)).not.toContain(SECRET);

@@ -38,7 +38,7 @@ describe("failure notices", async () => {
     const user = await db.user.findUniqueOrThrow({ where: { email: account.emails[0] } });
     const made = await createApiKey(db, { workspaceId: account.id, userId: user.id }, "notices", "pepper-for-tests-0123456789");
     if (!made.ok) throw new Error("no key");
-    return { keyId: made.data.key.id, workspaceId: account.id, userId: user.id };
+    return { keyId: made.value.key.id, workspaceId: account.id, userId: user.id };
   }
 
   it("one notice per failing source until a run succeeds (an Activity event without SMTP)", async () => {

@@ -46,7 +46,7 @@ async function liveKey() {
   const acct = await seedAccount(db, { members: 2 });
   const r = await createApiKey(db, { workspaceId: acct.workspaceId, userId: acct.users[1].id }, "deploy script", PEPPER);
   if (!r.ok) throw new Error(r.message);
-  return { acct, key: r.data.key, plaintext: r.data.plaintext };
+  return { acct, key: r.value.key, plaintext: r.value.plaintext };
 }
 
 const leakEvents = (workspaceId: number) => db.auditEvent.findMany({ where: { workspaceId, action: "key.leaked" } });

@@ -27,9 +27,9 @@ describe("key expiry in a process west of UTC", async () => {
     const future = await createApiKey(db, actor, "expires in an hour", PEPPER);
     if (!past.ok || !future.ok) throw new Error("setup");
     const now = Date.now();
-    await db.apiKey.update({ where: { id: past.data.key.id }, data: { expiresAt: new Date(now - 3_600_000) } });
-    await db.apiKey.update({ where: { id: future.data.key.id }, data: { expiresAt: new Date(now + 3_600_000) } });
-    expect(await verifyApiKey(store, past.data.plaintext, PEPPER)).toBeNull();
-    expect(await verifyApiKey(store, future.data.plaintext, PEPPER)).not.toBeNull();
+    await db.apiKey.update({ where: { id: past.value.key.id }, data: { expiresAt: new Date(now - 3_600_000) } });
+    await db.apiKey.update({ where: { id: future.value.key.id }, data: { expiresAt: new Date(now + 3_600_000) } });
+    expect(await verifyApiKey(store, past.value.plaintext, PEPPER)).toBeNull();
+    expect(await verifyApiKey(store, future.value.plaintext, PEPPER)).not.toBeNull();
   });
 });

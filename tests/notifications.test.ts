@@ -45,7 +45,7 @@ describe("post-load hooks", async () => {
     const acct = await seedAccount(db);
     const made = await createApiKey(db, { workspaceId: acct.workspaceId, userId: acct.users[0].id }, "hooks", "pepper-for-tests-0123456789");
     if (!made.ok) throw new Error("no key");
-    const key = { keyId: made.data.key.id, workspaceId: acct.workspaceId, userId: acct.users[0].id };
+    const key = { keyId: made.value.key.id, workspaceId: acct.workspaceId, userId: acct.users[0].id };
     const destination = await db.destination.create({ data: { workspaceId: acct.workspaceId, type: "postgres" } });
     return { key, destinationId: destination.id };
   }
@@ -162,7 +162,7 @@ describe("custom emails", async () => {
     const acct = await seedAccount(db);
     const made = await createApiKey(db, { workspaceId: acct.workspaceId, userId: acct.users[0].id }, "emails", "pepper-for-tests-0123456789");
     if (!made.ok) throw new Error("no key");
-    const key = { keyId: made.data.key.id, workspaceId: acct.workspaceId, userId: acct.users[0].id };
+    const key = { keyId: made.value.key.id, workspaceId: acct.workspaceId, userId: acct.users[0].id };
     const a = await createCustomEmail(db, key, "Ops@Example.com");
     const b = await createCustomEmail(db, key, "data@example.com");
     if (!a.ok || !b.ok) throw new Error("not created");
@@ -176,7 +176,7 @@ describe("custom emails", async () => {
     const acct = await seedAccount(db);
     const made = await createApiKey(db, { workspaceId: acct.workspaceId, userId: acct.users[0].id }, "limit", "pepper-for-tests-0123456789");
     if (!made.ok) throw new Error("no key");
-    const key = { keyId: made.data.key.id, workspaceId: acct.workspaceId, userId: acct.users[0].id };
+    const key = { keyId: made.value.key.id, workspaceId: acct.workspaceId, userId: acct.users[0].id };
     const results = await Promise.all(Array.from({ length: 13 }, (_, i) => createCustomEmail(db, key, `n${i}@example.com`)));
     expect(results.filter((r) => r.ok)).toHaveLength(10);
     expect(results.find((r) => !r.ok)?.message).toMatch(/additional/);

@@ -67,7 +67,7 @@ describe("post-load hooks after a replication job", async () => {
   async function hookOn(s: Setup, url: string) {
     const made = await createApiKey(db, { workspaceId: s.workspaceId, userId: s.userId }, "hooks", "pepper-for-tests-0123456789");
     if (!made.ok) throw new Error("no key");
-    const key = { keyId: made.data.key.id, workspaceId: s.workspaceId, userId: s.userId };
+    const key = { keyId: made.value.key.id, workspaceId: s.workspaceId, userId: s.userId };
     const destination = await db.destination.findFirstOrThrow({ where: { workspaceId: s.workspaceId } });
     const created = await createHook({ db, box }, key, { type: "post_load", destination_id: destination.id, config: { url } }, ALLOW);
     if (!created.ok) throw new Error(created.message);

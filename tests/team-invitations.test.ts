@@ -21,7 +21,7 @@ describe("pending invitations", async () => {
   const invite = async (actor: TeamActor, email: string) => {
     const made = await createInvitation(db, actor, email, "member");
     if (!made.ok) throw new Error(made.message);
-    return made.data.token;
+    return made.value.token;
   };
   const join = (token: string) => acceptInvitation(db, token, { name: "New", password: "a-long-password" });
 
@@ -35,11 +35,11 @@ describe("pending invitations", async () => {
     expect(listed.map((i) => [i.email, i.invitedBy])).toEqual([["x2@new.test", acct.users[1].email], ["x1@new.test", acct.users[0].email]]);
 
     const x1 = listed.find((i) => i.email === "x1@new.test")!;
-    expect(await revokeInvitation(db, actorOf(acct, 2, "member"), x1.id)).toMatchObject({ ok: false, error: "forbidden" });
-    expect(await revokeInvitation(db, actorOf(other, 0), x1.id)).toMatchObject({ ok: false, error: "not_found" });
-    expect(await revokeInvitation(db, actorOf(acct, 2), x1.id)).toEqual({ ok: true, data: { email: "x1@new.test" } });
+    expect(await revokeInvitation(db, actorOf(acct, 2, "member"), x1.id)).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await revokeInvitation(db, actorOf(other, 0), x1.id)).toMatchObject({ ok: false, code: "not_found" });
+    expect(await revokeInvitation(db, actorOf(acct, 2), x1.id)).toEqual({ ok: true, value: { email: "x1@new.test" } });
     expect(await findInvitation(db, token)).toBeNull();
-    expect(await join(token)).toMatchObject({ ok: false, error: "invalid_invitation" });
+    expect(await join(token)).toMatchObject({ ok: false, code: "invalid_invitation" });
     expect((await listPendingInvitations(db, acct.workspaceId)).map((i) => i.email)).toEqual(["x2@new.test"]);
     expect((await listEvents(db, acct.workspaceId)).events[0]).toMatchObject({ action: "invitation.revoked", targetLabel: "x1@new.test as member", actorLabel: acct.users[2].email });
   });
@@ -53,7 +53,7 @@ describe("pending invitations", async () => {
     expect((await changeRole(db, actorOf(acct, 0), acct.users[2].id, "member")).ok).toBe(true);
     expect(await findInvitation(db, byRemoved)).toBeNull();
     expect(await findInvitation(db, byDemoted)).toBeNull();
-    expect(await join(byRemoved)).toMatchObject({ ok: false, error: "invalid_invitation" });
+    expect(await join(byRemoved)).toMatchObject({ ok: false, code: "invalid_invitation" });
     expect((await listPendingInvitations(db, acct.workspaceId)).map((i) => i.email)).toEqual(["s@new.test"]);
     expect((await join(byStaying)).ok).toBe(true);
     const actions = (await listEvents(db, acct.workspaceId)).events.map((e) => e.action);
@@ -64,7 +64,7 @@ describe("pending invitations", async () => {
     const acct = await threeOwners();
     const token = await invite(actorOf(acct, 1), "o@new.test");
     await db.membership.updateMany({ where: { workspaceId: acct.workspaceId, userId: acct.users[1].id }, data: { role: "member" } });
-    expect(await join(token)).toMatchObject({ ok: false, error: "invalid_invitation" });
+    expect(await join(token)).toMatchObject({ ok: false, code: "invalid_invitation" });
     expect(await db.user.count({ where: { email: "o@new.test" } })).toBe(0);
   });
 });

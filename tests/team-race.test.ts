@@ -22,7 +22,7 @@ describe("concurrent demotions", async () => {
       const owners = (await listTeam(db, acct.workspaceId)).filter((m) => m.role === "owner");
       expect(owners, `round ${round}`).toHaveLength(1);
       expect(results.filter((r) => r.ok)).toHaveLength(1);
-      expect(results.find((r) => !r.ok)).toMatchObject({ ok: false, error: expect.stringMatching(/^(forbidden|last_owner)$/) });
+      expect(results.find((r) => !r.ok)).toMatchObject({ ok: false, code: expect.stringMatching(/^(forbidden|last_owner)$/) });
     }
   });
 

@@ -23,15 +23,15 @@ describe("team, invitations and the audit trail", async () => {
     const acct = await seedAccount(db, { members: 2 });
     const owner = actorOf(acct, 0);
     const member = actorOf(acct, 1);
-    expect(await changeRole(db, member, acct.users[0].id, "member")).toMatchObject({ ok: false, error: "forbidden" });
-    expect(await removeMember(db, member, acct.users[0].id)).toMatchObject({ ok: false, error: "forbidden" });
-    expect(await changeRole(db, owner, acct.users[0].id, "member")).toMatchObject({ ok: false, error: "last_owner" });
-    expect(await removeMember(db, owner, acct.users[0].id)).toMatchObject({ ok: false, error: "last_owner" });
+    expect(await changeRole(db, member, acct.users[0].id, "member")).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await removeMember(db, member, acct.users[0].id)).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await changeRole(db, owner, acct.users[0].id, "member")).toMatchObject({ ok: false, code: "last_owner" });
+    expect(await removeMember(db, owner, acct.users[0].id)).toMatchObject({ ok: false, code: "last_owner" });
     expect((await listTeam(db, acct.workspaceId)).map((m) => m.role)).toEqual(["owner", "member"]);
     expect(await actions(acct.workspaceId)).toEqual([]);
 
-    expect(await changeRole(db, owner, acct.users[1].id, "owner", META)).toEqual({ ok: true, data: { role: "owner" } });
-    expect(await changeRole(db, owner, acct.users[0].id, "member", META)).toEqual({ ok: true, data: { role: "member" } });
+    expect(await changeRole(db, owner, acct.users[1].id, "owner", META)).toEqual({ ok: true, value: { role: "owner" } });
+    expect(await changeRole(db, owner, acct.users[0].id, "member", META)).toEqual({ ok: true, value: { role: "member" } });
     expect((await listTeam(db, acct.workspaceId)).map((m) => m.role)).toEqual(["member", "owner"]);
     expect(await actions(acct.workspaceId)).toEqual(["member.role_changed", "member.role_changed"]);
   });
@@ -39,8 +39,8 @@ describe("team, invitations and the audit trail", async () => {
   it("cannot reach members of another account", async () => {
     const mine = await seedAccount(db);
     const theirs = await seedAccount(db, { members: 2 });
-    expect(await removeMember(db, actorOf(mine, 0), theirs.users[1].id)).toMatchObject({ ok: false, error: "not_found" });
-    expect(await changeRole(db, actorOf(mine, 0), theirs.users[1].id, "owner")).toMatchObject({ ok: false, error: "not_found" });
+    expect(await removeMember(db, actorOf(mine, 0), theirs.users[1].id)).toMatchObject({ ok: false, code: "not_found" });
+    expect(await changeRole(db, actorOf(mine, 0), theirs.users[1].id, "owner")).toMatchObject({ ok: false, code: "not_found" });
     expect(await listTeam(db, theirs.workspaceId)).toHaveLength(2);
   });
 
@@ -49,42 +49,42 @@ describe("team, invitations and the audit trail", async () => {
     const created = await createApiKey(db, { workspaceId: acct.workspaceId, userId: acct.users[1].id }, "bob's job", PEPPER, META);
     if (!created.ok) throw new Error(created.message);
     const store = prismaKeyStore(db);
-    expect(await verifyApiKey(store, created.data.plaintext, PEPPER)).not.toBeNull();
-    expect(await removeMember(db, actorOf(acct, 0), acct.users[1].id, META)).toEqual({ ok: true, data: { disabledKeys: 1 } });
-    expect(await verifyApiKey(store, created.data.plaintext, PEPPER)).toBeNull();
+    expect(await verifyApiKey(store, created.value.plaintext, PEPPER)).not.toBeNull();
+    expect(await removeMember(db, actorOf(acct, 0), acct.users[1].id, META)).toEqual({ ok: true, value: { disabledKeys: 1 } });
+    expect(await verifyApiKey(store, created.value.plaintext, PEPPER)).toBeNull();
     expect((await listApiKeys(db, acct.workspaceId))[0]).toMatchObject({ status: "disabled", disabledReason: "creator_removed" });
-    expect(await setApiKeyStatus(db, { workspaceId: acct.workspaceId, userId: acct.users[0].id }, created.data.key.id, "enabled"))
-      .toMatchObject({ ok: false, error: "creator_not_member" });
+    expect(await setApiKeyStatus(db, { workspaceId: acct.workspaceId, userId: acct.users[0].id }, created.value.key.id, "enabled"))
+      .toMatchObject({ ok: false, code: "creator_not_member" });
     expect((await listApiKeys(db, acct.workspaceId))[0].status).toBe("disabled");
     const { events } = await listEvents(db, acct.workspaceId);
     expect(events.map((e) => e.action)).toEqual(["key.auto_disabled", "member.removed", "key.created"]);
     expect(events[1]).toMatchObject({ actorLabel: acct.users[0].email, targetLabel: acct.users[1].email, ip: "203.0.113.7", userAgent: "vitest" });
-    expect(events[0].targetLabel).toContain(created.data.key.last4);
-    expect(JSON.stringify(events)).not.toContain(created.data.plaintext);
+    expect(events[0].targetLabel).toContain(created.value.key.last4);
+    expect(JSON.stringify(events)).not.toContain(created.value.plaintext);
   });
 
   it("an invitation works once, for its email, and not after 7 days", async () => {
     const acct = await seedAccount(db);
     const owner = actorOf(acct, 0);
-    expect(await createInvitation(db, actorOf(acct, 0, "member"), "x@example.test", "member")).toMatchObject({ ok: false, error: "forbidden" });
+    expect(await createInvitation(db, actorOf(acct, 0, "member"), "x@example.test", "member")).toMatchObject({ ok: false, code: "forbidden" });
     const now = new Date("2026-06-01T00:00:00Z");
     const inv = await createInvitation(db, owner, " New.Person@Example.test ", "member", META, now);
     if (!inv.ok) throw new Error(inv.message);
-    expect(inv.data.email).toBe("new.person@example.test");
+    expect(inv.value.email).toBe("new.person@example.test");
     const later = new Date(now.getTime() + INVITATION_TTL_MS + 1);
-    expect(await findInvitation(db, inv.data.token, now)).toMatchObject({ email: "new.person@example.test", userExists: false });
-    expect(await findInvitation(db, inv.data.token, later)).toBeNull();
-    expect(await acceptInvitation(db, inv.data.token, { name: "N", password: "long-enough-pw" }, META, later)).toMatchObject({ ok: false, error: "invalid_invitation" });
+    expect(await findInvitation(db, inv.value.token, now)).toMatchObject({ email: "new.person@example.test", userExists: false });
+    expect(await findInvitation(db, inv.value.token, later)).toBeNull();
+    expect(await acceptInvitation(db, inv.value.token, { name: "N", password: "long-enough-pw" }, META, later)).toMatchObject({ ok: false, code: "invalid_invitation" });
 
-    const joined = await acceptInvitation(db, inv.data.token, { name: "New Person", password: "long-enough-pw" }, META, now);
-    expect(joined).toEqual({ ok: true, data: { workspaceId: acct.workspaceId, email: "new.person@example.test" } });
+    const joined = await acceptInvitation(db, inv.value.token, { name: "New Person", password: "long-enough-pw" }, META, now);
+    expect(joined).toEqual({ ok: true, value: { workspaceId: acct.workspaceId, email: "new.person@example.test" } });
     expect(await checkCredentials(db, "new.person@example.test", "long-enough-pw")).not.toBeNull();
-    expect(await acceptInvitation(db, inv.data.token, { name: "Again", password: "long-enough-pw" }, META, now)).toMatchObject({ ok: false, error: "invalid_invitation" });
-    expect(await findInvitation(db, inv.data.token, now)).toBeNull();
+    expect(await acceptInvitation(db, inv.value.token, { name: "Again", password: "long-enough-pw" }, META, now)).toMatchObject({ ok: false, code: "invalid_invitation" });
+    expect(await findInvitation(db, inv.value.token, now)).toBeNull();
     expect(await findInvitation(db, "not-a-token-at-all", now)).toBeNull();
     expect((await listTeam(db, acct.workspaceId)).map((m) => m.email)).toContain("new.person@example.test");
     expect(await actions(acct.workspaceId)).toEqual(["member.joined", "member.invited"]);
-    expect(await createInvitation(db, owner, "new.person@example.test", "member")).toMatchObject({ ok: false, error: "already_member" });
+    expect(await createInvitation(db, owner, "new.person@example.test", "member")).toMatchObject({ ok: false, code: "already_member" });
   });
 
   it("an existing user joins with their own account only; a double click makes one membership", async () => {
@@ -92,12 +92,12 @@ describe("team, invitations and the audit trail", async () => {
     const other = await seedAccount(db, { members: 2 });
     const inv = await createInvitation(db, actorOf(acct, 0), other.users[1].email, "owner");
     if (!inv.ok) throw new Error(inv.message);
-    expect(await acceptInvitation(db, inv.data.token, { userId: other.users[0].id })).toMatchObject({ ok: false, error: "invalid_invitation" });
+    expect(await acceptInvitation(db, inv.value.token, { userId: other.users[0].id })).toMatchObject({ ok: false, code: "invalid_invitation" });
     const inv2 = await createInvitation(db, actorOf(acct, 0), other.users[1].email, "owner");
     if (!inv2.ok) throw new Error(inv2.message);
     const both = await Promise.all([
-      acceptInvitation(db, inv2.data.token, { userId: other.users[1].id }),
-      acceptInvitation(db, inv2.data.token, { userId: other.users[1].id }),
+      acceptInvitation(db, inv2.value.token, { userId: other.users[1].id }),
+      acceptInvitation(db, inv2.value.token, { userId: other.users[1].id }),
     ]);
     expect(both.filter((r) => r.ok)).toHaveLength(1);
     expect((await listTeam(db, acct.workspaceId)).find((m) => m.email === other.users[1].email)?.role).toBe("owner");
@@ -131,7 +131,7 @@ describe("team, invitations and the audit trail", async () => {
     try {
       const actor = { workspaceId: acct.workspaceId, userId: acct.users[0].id };
       await expect(createApiKey(db, actor, "never", PEPPER)).rejects.toThrow();
-      await expect(setApiKeyStatus(db, actor, key.data.key.id, "disabled")).rejects.toThrow();
+      await expect(setApiKeyStatus(db, actor, key.value.key.id, "disabled")).rejects.toThrow();
       await expect(removeMember(db, actorOf(acct, 0), acct.users[1].id)).rejects.toThrow();
       expect((await listApiKeys(db, acct.workspaceId)).map((k) => [k.description, k.status])).toEqual([["k", "enabled"]]);
       expect((await db.workspace.findUniqueOrThrow({ where: { id: acct.workspaceId } })).apiKeyCount).toBe(1);

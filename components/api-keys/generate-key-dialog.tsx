@@ -1,52 +1,31 @@
 "use client";
 // "Generate a Key": configure (description) → the key, shown once → "Close and Continue" forgets it.
-import { useId, useState, useTransition } from "react";
+import { useId, useState } from "react";
 import { generateApiKeyAction } from "@/app/(app)/settings/account/actions";
+import { ErrorAlert, FieldError } from "@/components/forms/feedback";
+import { useFormAction } from "@/components/forms/use-form-action";
 import { Button } from "@/components/ui/button";
 import { DialogContent, DialogRoot, DialogTrigger } from "@/components/ui/dialog";
-import { KeySettingsFields, settingsErrorsOf, type SettingsErrors } from "./key-settings-fields";
+import { KeySettingsFields } from "./key-settings-fields";
 import { RevealKey } from "./reveal-key";
 
 const HINT = "Required. 1–100 characters, no control characters (such as line breaks).";
 
 export function GenerateKeyDialog({ workspaceId, disabled }: { workspaceId: number; disabled: boolean }) {
   const [open, setOpen] = useState(false);
-  const [plaintext, setPlaintext] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [fieldError, setFieldError] = useState<string | null>(null);
-  const [settingsErrors, setSettingsErrors] = useState<SettingsErrors>({});
-  const [pending, startTransition] = useTransition();
+  const generate = useFormAction(generateApiKeyAction, { failed: "The key could not be generated" });
+  // The key lives only in this dialog's state (the action's last answer); closing drops it.
+  const plaintext = generate.result?.ok ? generate.result.data.plaintext : null;
+  const { pending } = generate;
+  const fieldError = generate.fieldError("description");
   const hintId = useId();
   const errorId = useId();
 
   function onOpenChange(next: boolean) {
-    // Block closing only while the key is being made; once shown, it may always be dismissed
-    // (the transition stays pending until the revalidated page arrives).
+    // Block closing only while the key is being made; once shown, it may always be dismissed.
     if (pending && !plaintext) return;
     setOpen(next);
-    if (!next) {
-      // The key lives only in this dialog's state; closing drops it.
-      setPlaintext(null);
-      setError(null);
-      setFieldError(null);
-      setSettingsErrors({});
-    }
-  }
-
-  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    setError(null);
-    setFieldError(null);
-    setSettingsErrors({});
-    startTransition(async () => {
-      const result = await generateApiKeyAction(form).catch(() => null);
-      if (!result) setError("The key could not be generated: the server did not answer. Try again.");
-      else if (result.ok) setPlaintext(result.data.plaintext);
-      else if (result.fieldErrors?.description) setFieldError(result.fieldErrors.description[0]);
-      else if (result.fieldErrors) setSettingsErrors(settingsErrorsOf(result.fieldErrors));
-      else setError(result.error);
-    });
+    if (!next) generate.reset();
   }
 
   return (
@@ -60,7 +39,7 @@ export function GenerateKeyDialog({ workspaceId, disabled }: { workspaceId: numb
         </DialogContent>
       ) : (
         <DialogContent title="Configure Your API Access Key" description="Describe what the key will be used for, so your team can recognize it." locked={pending}>
-          <form onSubmit={onSubmit} noValidate className="space-y-4">
+          <form onSubmit={generate.onSubmit} noValidate className="space-y-4">
             <input type="hidden" name="workspaceId" value={workspaceId} />
             <div>
               <label htmlFor="key-description" className="block text-sm font-medium">Key Description</label>
@@ -75,11 +54,11 @@ export function GenerateKeyDialog({ workspaceId, disabled }: { workspaceId: numb
                 aria-invalid={fieldError ? true : undefined}
                 className="mt-1 w-full rounded-md border border-slate-300 dark:border-slate-600 px-3 py-2 aria-[invalid]:border-red-600 dark:aria-[invalid]:border-red-500"
               />
-              {fieldError && <p id={errorId} className="mt-1 text-sm font-medium text-red-700 dark:text-red-400">{fieldError}</p>}
+              <FieldError id={errorId} message={fieldError} />
               <p id={hintId} className="mt-1 text-xs text-slate-600 dark:text-slate-400">{HINT}</p>
             </div>
-            <KeySettingsFields errors={settingsErrors} />
-            {error && <p role="alert" className="rounded-md bg-red-50 dark:bg-red-950 px-3 py-2 text-sm text-red-900 dark:text-red-300">{error}</p>}
+            <KeySettingsFields fieldError={generate.fieldError} />
+            <ErrorAlert message={generate.error} />
             <div className="flex flex-wrap justify-end gap-2">
               <Button variant="secondary" onClick={() => onOpenChange(false)} disabled={pending}>Cancel</Button>
               <Button type="submit" disabled={pending}>{pending ? "Generating…" : "Save and Generate Key"}</Button>

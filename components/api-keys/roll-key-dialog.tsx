@@ -1,7 +1,8 @@
 "use client";
 // "Roll this key": choose how long the old key keeps working, then the new key is shown once (the same reveal).
-import { useState, useTransition } from "react";
 import { rollApiKeyAction } from "@/app/(app)/settings/account/actions";
+import { ErrorAlert } from "@/components/forms/feedback";
+import { useFormAction } from "@/components/forms/use-form-action";
 import { Button } from "@/components/ui/button";
 import { DialogContent, DialogRoot } from "@/components/ui/dialog";
 import { RevealKey } from "./reveal-key";
@@ -16,30 +17,15 @@ const OVERLAPS = [
 type Props = { open: boolean; onOpenChange: (open: boolean) => void; workspaceId: number; keyId: number; last4: string; description: string };
 
 export function RollKeyDialog({ open, onOpenChange, workspaceId, keyId, last4, description }: Props) {
-  const [plaintext, setPlaintext] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
+  const roll = useFormAction(rollApiKeyAction, { failed: "The key could not be rolled" });
+  // The new key lives only in this dialog's state (the action's last answer); closing drops it.
+  const plaintext = roll.result?.ok ? roll.result.data.plaintext : null;
+  const { pending } = roll;
 
   function change(next: boolean) {
     if (pending && !plaintext) return;
     onOpenChange(next);
-    if (!next) {
-      // The new key lives only in this dialog's state; closing drops it.
-      setPlaintext(null);
-      setError(null);
-    }
-  }
-
-  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    setError(null);
-    startTransition(async () => {
-      const result = await rollApiKeyAction(form).catch(() => null);
-      if (!result) setError("The key could not be rolled: the server did not answer. Try again.");
-      else if (result.ok) setPlaintext(result.data.plaintext);
-      else setError(result.error);
-    });
+    if (!next) roll.reset();
   }
 
   return (
@@ -54,7 +40,7 @@ export function RollKeyDialog({ open, onOpenChange, workspaceId, keyId, last4, d
           description={<>A new key with the same description and settings replaces <strong>“{description}”</strong> ending <strong className="font-mono">{last4}</strong>. It takes a slot of its own while the old key still works.</>}
           locked={pending}
         >
-          <form onSubmit={onSubmit} className="space-y-4">
+          <form onSubmit={roll.onSubmit} className="space-y-4">
             <input type="hidden" name="workspaceId" value={workspaceId} />
             <input type="hidden" name="keyId" value={keyId} />
             <fieldset>
@@ -67,7 +53,7 @@ export function RollKeyDialog({ open, onOpenChange, workspaceId, keyId, last4, d
                 ))}
               </div>
             </fieldset>
-            {error && <p role="alert" className="rounded-md bg-red-50 dark:bg-red-950 px-3 py-2 text-sm text-red-900 dark:text-red-300">{error}</p>}
+            <ErrorAlert message={roll.error} />
             <div className="flex justify-end gap-2">
               <Button variant="secondary" onClick={() => change(false)} disabled={pending}>Cancel</Button>
               <Button type="submit" disabled={pending}>{pending ? "Rolling…" : "Roll Key"}</Button>

@@ -21,7 +21,7 @@ export async function createKey(db: Db, account: TestAccount, memberIndex = 0, d
   const user = await db.user.findUniqueOrThrow({ where: { email: account.emails[memberIndex] } });
   const result = await createApiKey(db, { workspaceId: account.id, userId: user.id }, description, e2ePepper());
   if (!result.ok) throw new Error(result.message);
-  return result.data;
+  return result.value;
 }
 
 export async function signIn(page: Page, email: string, password = PASSWORD, path = "/login") {

@@ -4,18 +4,19 @@ import { keyLabel, recordEvent, type RequestMeta } from "../audit/events";
 import type { Db } from "../db-client";
 import { hasApiAccess } from "../plans";
 import { hashApiKey } from "./hash";
+import { inTransaction, refuse, type Result } from "../result";
 import {
   BURST_TX,
   byMember,
-  fail,
   isExpired,
+  keyFail,
   MAX_KEYS_PER_ACCOUNT,
+  refuseFullAccount,
   toView,
   viewSelect,
   type ApiKeyView,
   type KeyActor,
   type KeyError,
-  type KeyResult,
 } from "./service";
 import { generateApiKey, lastFourOf } from "./token";
 import type { KeyAccess } from "./verify";
@@ -25,17 +26,6 @@ const HOUR = 60 * 60 * 1000;
 // How long a rolled key keeps working beside its successor.
 export const ROLL_OVERLAPS = { now: 0, "1h": HOUR, "24h": 24 * HOUR, "7d": 7 * 24 * HOUR } as const;
 export type RollOverlap = keyof typeof ROLL_OVERLAPS;
-
-class Refusal extends Error {
-  constructor(readonly reason: KeyError) {
-    super(reason);
-  }
-}
-
-function refusalOr<T>(error: unknown): T | KeyError {
-  if (error instanceof Refusal) return error.reason;
-  throw error;
-}
 
 export function accessLabel(access: KeyAccess): string {
   return access === "read" ? "Read-only" : "Full access";
@@ -60,57 +50,51 @@ export async function rollApiKey(
   pepper: string,
   meta: RequestMeta = {},
   now = new Date(),
-): Promise<KeyResult<{ key: ApiKeyView; plaintext: string; oldExpiresAt: Date }>> {
+): Promise<Result<{ key: ApiKeyView; plaintext: string; oldExpiresAt: Date }, KeyError>> {
   const account = await db.workspace.findUnique({ where: { id: actor.workspaceId }, select: { plan: true, apiKeyCount: true } });
-  if (!account) return fail("not_found");
-  if (!hasApiAccess(account.plan)) return fail("no_api_access");
+  if (!account) return keyFail("not_found");
+  if (!hasApiAccess(account.plan)) return keyFail("no_api_access");
   const by = await byMember(db, actor);
   const plaintext = generateApiKey();
-  const outcome = await db
-    .$transaction(async (tx) => {
-      // Write first (SQLite then holds the write lock for the whole transaction); a refusal below rolls it back.
-      const raised = await tx.workspace.updateMany({
-        where: { id: actor.workspaceId, plan: "enterprise", apiKeyCount: { lt: MAX_KEYS_PER_ACCOUNT } },
-        data: { apiKeyCount: { increment: 1 } },
-      });
-      const old = await tx.apiKey.findFirst({
-        where: { id: keyId, workspaceId: actor.workspaceId },
-        select: { id: true, last4: true, description: true, status: true, createdAt: true, expiresAt: true, access: true, allowedCidrs: true },
-      });
-      if (!old) throw new Refusal("not_found");
-      if (old.status !== "enabled" || isExpired(old, now)) throw new Refusal("not_rollable");
-      if (raised.count === 0) {
-        const ws = await tx.workspace.findUnique({ where: { id: actor.workspaceId }, select: { plan: true } });
-        throw new Refusal(!ws ? "not_found" : !hasApiAccess(ws.plan) ? "no_api_access" : "limit_reached");
-      }
-      const lifetime = old.expiresAt ? old.expiresAt.getTime() - old.createdAt.getTime() : null;
-      const key = await tx.apiKey.create({
-        data: {
-          workspaceId: actor.workspaceId,
-          createdById: actor.userId,
-          description: old.description,
-          hash: hashApiKey(plaintext, pepper),
-          last4: lastFourOf(plaintext),
-          expiresAt: lifetime === null ? null : new Date(now.getTime() + lifetime),
-          access: old.access,
-          allowedCidrs: old.allowedCidrs,
-        },
-        select: viewSelect,
-      });
-      const until = new Date(now.getTime() + ROLL_OVERLAPS[overlap]);
-      const oldExpiresAt = old.expiresAt && old.expiresAt < until ? old.expiresAt : until;
-      await tx.apiKey.update({ where: { id: old.id }, data: { expiresAt: oldExpiresAt } });
-      await recordEvent(tx, {
+  return inTransaction(db, async (tx) => {
+    // Write first (SQLite then holds the write lock for the whole transaction); a refusal below rolls it back.
+    const raised = await tx.workspace.updateMany({
+      where: { id: actor.workspaceId, plan: "enterprise", apiKeyCount: { lt: MAX_KEYS_PER_ACCOUNT } },
+      data: { apiKeyCount: { increment: 1 } },
+    });
+    const old = await tx.apiKey.findFirst({
+      where: { id: keyId, workspaceId: actor.workspaceId },
+      select: { id: true, last4: true, description: true, status: true, createdAt: true, expiresAt: true, access: true, allowedCidrs: true },
+    });
+    if (!old) refuse(keyFail("not_found"));
+    if (old.status !== "enabled" || isExpired(old, now)) refuse(keyFail("not_rollable"));
+    if (raised.count === 0) await refuseFullAccount(tx, actor.workspaceId);
+    const lifetime = old.expiresAt ? old.expiresAt.getTime() - old.createdAt.getTime() : null;
+    const key = await tx.apiKey.create({
+      data: {
         workspaceId: actor.workspaceId,
-        action: "key.rolled",
-        actor: by,
-        target: { type: "key", label: `${keyLabel(old)} rolled to key ending ${key.last4}; the old key expires ${expiryLabel(oldExpiresAt)}` },
-        meta,
-      });
-      return { key: toView(key), plaintext, oldExpiresAt };
-    }, BURST_TX)
-    .catch((error: unknown) => refusalOr<never>(error));
-  return typeof outcome === "string" ? fail(outcome) : { ok: true, data: outcome };
+        createdById: actor.userId,
+        description: old.description,
+        hash: hashApiKey(plaintext, pepper),
+        last4: lastFourOf(plaintext),
+        expiresAt: lifetime === null ? null : new Date(now.getTime() + lifetime),
+        access: old.access,
+        allowedCidrs: old.allowedCidrs,
+      },
+      select: viewSelect,
+    });
+    const until = new Date(now.getTime() + ROLL_OVERLAPS[overlap]);
+    const oldExpiresAt = old.expiresAt && old.expiresAt < until ? old.expiresAt : until;
+    await tx.apiKey.update({ where: { id: old.id }, data: { expiresAt: oldExpiresAt } });
+    await recordEvent(tx, {
+      workspaceId: actor.workspaceId,
+      action: "key.rolled",
+      actor: by,
+      target: { type: "key", label: `${keyLabel(old)} rolled to key ending ${key.last4}; the old key expires ${expiryLabel(oldExpiresAt)}` },
+      meta,
+    });
+    return { key: toView(key), plaintext, oldExpiresAt };
+  }, BURST_TX);
 }
 
 // What an edit may change. Expiry may only move forward in time (never → a date, or an earlier date).
@@ -124,44 +108,41 @@ export async function updateApiKey(
   changes: KeyChanges,
   meta: RequestMeta = {},
   now = new Date(),
-): Promise<KeyResult<ApiKeyView>> {
+): Promise<Result<ApiKeyView, KeyError>> {
   const by = await byMember(db, actor);
-  const outcome = await db
-    .$transaction(async (tx) => {
-      // Write first (SQLite then holds the write lock for the whole transaction); a refusal below rolls it back.
-      const touched = await tx.apiKey.updateMany({ where: { id: keyId, workspaceId: actor.workspaceId }, data: { updatedAt: now } });
-      if (touched.count === 0) throw new Refusal("not_found");
-      const before = toView(await tx.apiKey.findUniqueOrThrow({ where: { id: keyId }, select: viewSelect }));
-      const notes: string[] = [];
-      const data: { description?: string; expiresAt?: Date; access?: KeyAccess; allowedCidrs?: string; expiryNoticeAt?: null } = {};
-      if (changes.description !== undefined && changes.description !== before.description) {
-        data.description = changes.description;
-        notes.push(`description “${before.description}” → “${changes.description}”`);
-      }
-      if (changes.expiresAt !== undefined && changes.expiresAt.getTime() !== before.expiresAt?.getTime()) {
-        const shorter = before.expiresAt === null || changes.expiresAt < before.expiresAt;
-        if (!shorter || changes.expiresAt <= now) throw new Refusal("expiry_not_shorter");
-        data.expiresAt = changes.expiresAt;
-        data.expiryNoticeAt = null;
-        notes.push(`expiry ${expiryLabel(before.expiresAt)} → ${expiryLabel(changes.expiresAt)}`);
-      }
-      if (changes.access !== undefined && changes.access !== before.access) {
-        data.access = changes.access;
-        notes.push(`access ${accessLabel(before.access)} → ${accessLabel(changes.access)}`);
-      }
-      if (changes.allowedCidrs !== undefined && changes.allowedCidrs.join(" ") !== before.allowedCidrs.join(" ")) {
-        data.allowedCidrs = changes.allowedCidrs.join(" ");
-        notes.push(`allow-list ${allowListLabel(before.allowedCidrs)} → ${allowListLabel(changes.allowedCidrs)}`);
-      }
-      if (!notes.length) return before;
-      const after = toView(await tx.apiKey.update({ where: { id: keyId }, data, select: viewSelect }));
-      for (const note of notes) {
-        await recordEvent(tx, { workspaceId: actor.workspaceId, action: "key.updated", actor: by, target: { type: "key", label: `${keyLabel(before)}: ${note}` }, meta });
-      }
-      return after;
-    })
-    .catch((error: unknown) => refusalOr<never>(error));
-  return typeof outcome === "string" ? fail(outcome) : { ok: true, data: outcome };
+  return inTransaction(db, async (tx) => {
+    // Write first (SQLite then holds the write lock for the whole transaction); a refusal below rolls it back.
+    const touched = await tx.apiKey.updateMany({ where: { id: keyId, workspaceId: actor.workspaceId }, data: { updatedAt: now } });
+    if (touched.count === 0) refuse(keyFail("not_found"));
+    const before = toView(await tx.apiKey.findUniqueOrThrow({ where: { id: keyId }, select: viewSelect }));
+    const notes: string[] = [];
+    const data: { description?: string; expiresAt?: Date; access?: KeyAccess; allowedCidrs?: string; expiryNoticeAt?: null } = {};
+    if (changes.description !== undefined && changes.description !== before.description) {
+      data.description = changes.description;
+      notes.push(`description “${before.description}” → “${changes.description}”`);
+    }
+    if (changes.expiresAt !== undefined && changes.expiresAt.getTime() !== before.expiresAt?.getTime()) {
+      const shorter = before.expiresAt === null || changes.expiresAt < before.expiresAt;
+      if (!shorter || changes.expiresAt <= now) refuse(keyFail("expiry_not_shorter"));
+      data.expiresAt = changes.expiresAt;
+      data.expiryNoticeAt = null;
+      notes.push(`expiry ${expiryLabel(before.expiresAt)} → ${expiryLabel(changes.expiresAt)}`);
+    }
+    if (changes.access !== undefined && changes.access !== before.access) {
+      data.access = changes.access;
+      notes.push(`access ${accessLabel(before.access)} → ${accessLabel(changes.access)}`);
+    }
+    if (changes.allowedCidrs !== undefined && changes.allowedCidrs.join(" ") !== before.allowedCidrs.join(" ")) {
+      data.allowedCidrs = changes.allowedCidrs.join(" ");
+      notes.push(`allow-list ${allowListLabel(before.allowedCidrs)} → ${allowListLabel(changes.allowedCidrs)}`);
+    }
+    if (!notes.length) return before;
+    const after = toView(await tx.apiKey.update({ where: { id: keyId }, data, select: viewSelect }));
+    for (const note of notes) {
+      await recordEvent(tx, { workspaceId: actor.workspaceId, action: "key.updated", actor: by, target: { type: "key", label: `${keyLabel(before)}: ${note}` }, meta });
+    }
+    return after;
+  });
 }
 
 // A request refused by a key's allow-list, in the account's Activity with the address it came from.

@@ -2,6 +2,7 @@
 import { keyLabel, recordEvent, type RequestMeta } from "../audit/events";
 import type { Db } from "../db-client";
 import { hasApiAccess } from "../plans";
+import { failures, inTransaction, refuse, type Result } from "../result";
 import { hashApiKey } from "./hash";
 import { generateApiKey, lastFourOf } from "./token";
 import type { KeyAccess } from "./verify";
@@ -44,7 +45,6 @@ export function isExpired(key: { expiresAt: Date | null }, now = new Date()): bo
 }
 
 export type KeyError = "not_found" | "limit_reached" | "no_api_access" | "creator_not_member" | "not_rollable" | "expiry_not_shorter";
-export type KeyResult<T> = { ok: true; data: T } | { ok: false; error: KeyError; message: string };
 
 export const KEY_ERROR_MESSAGES: Record<KeyError, string> = {
   not_found: "That key was not found in this account. It may have been deleted.",
@@ -55,9 +55,8 @@ export const KEY_ERROR_MESSAGES: Record<KeyError, string> = {
   expiry_not_shorter: "A key's expiry can only be brought forward: choose a date before the current one (and not in the past).",
 };
 
-export function fail<T>(error: KeyError): KeyResult<T> {
-  return { ok: false, error, message: KEY_ERROR_MESSAGES[error] };
-}
+// The failure of a key change, with its code's fixed message.
+export const keyFail = failures(KEY_ERROR_MESSAGES);
 
 export const viewSelect = {
   id: true,
@@ -110,24 +109,21 @@ export async function createApiKey(
   pepper: string,
   meta: RequestMeta = {},
   settings: KeySettings = {},
-): Promise<KeyResult<{ key: ApiKeyView; plaintext: string }>> {
+): Promise<Result<{ key: ApiKeyView; plaintext: string }, KeyError>> {
   // A full (or plan-less) account is refused before any transaction, so that in a burst of creates only
   // those that may still succeed queue on the account row; the guarded UPDATE below stays the rule.
   const account = await db.workspace.findUnique({ where: { id: actor.workspaceId }, select: { plan: true, apiKeyCount: true } });
-  if (!account) return fail("not_found");
-  if (!hasApiAccess(account.plan)) return fail("no_api_access");
-  if (account.apiKeyCount >= MAX_KEYS_PER_ACCOUNT) return fail("limit_reached");
+  if (!account) return keyFail("not_found");
+  if (!hasApiAccess(account.plan)) return keyFail("no_api_access");
+  if (account.apiKeyCount >= MAX_KEYS_PER_ACCOUNT) return keyFail("limit_reached");
   const by = await byMember(db, actor);
   const plaintext = generateApiKey();
-  const outcome = await db.$transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const raised = await tx.workspace.updateMany({
       where: { id: actor.workspaceId, plan: "enterprise", apiKeyCount: { lt: MAX_KEYS_PER_ACCOUNT } },
       data: { apiKeyCount: { increment: 1 } },
     });
-    if (raised.count === 0) {
-      const ws = await tx.workspace.findUnique({ where: { id: actor.workspaceId }, select: { plan: true } });
-      return !ws ? ("not_found" as const) : !hasApiAccess(ws.plan) ? ("no_api_access" as const) : ("limit_reached" as const);
-    }
+    if (raised.count === 0) await refuseFullAccount(tx, actor.workspaceId);
     const key = await tx.apiKey.create({
       data: {
         workspaceId: actor.workspaceId,
@@ -142,10 +138,14 @@ export async function createApiKey(
       select: viewSelect,
     });
     await recordEvent(tx, { workspaceId: actor.workspaceId, action: "key.created", actor: by, target: { type: "key", label: keyLabel(key) }, meta });
-    return key;
+    return { key: toView(key), plaintext };
   }, BURST_TX);
-  if (typeof outcome === "string") return fail(outcome);
-  return { ok: true, data: { key: toView(outcome), plaintext } };
+}
+
+// Inside a create or roll whose guarded counter did not move: refuse with the reason (gone, no API access, full).
+export async function refuseFullAccount(tx: Pick<Tx, "workspace">, workspaceId: number): Promise<never> {
+  const ws = await tx.workspace.findUnique({ where: { id: workspaceId }, select: { plan: true } });
+  refuse(keyFail(!ws ? "not_found" : !hasApiAccess(ws.plan) ? "no_api_access" : "limit_reached"));
 }
 
 // Disable or re-enable a key of the actor's account. Re-enabling needs API access and a creator who is still a member.
@@ -155,14 +155,14 @@ export async function setApiKeyStatus(
   keyId: number,
   status: ApiKeyStatus,
   meta: RequestMeta = {},
-): Promise<KeyResult<ApiKeyView>> {
-  const outcome = await db.$transaction(async (tx) => {
+): Promise<Result<ApiKeyView, KeyError>> {
+  return inTransaction(db, async (tx) => {
     // Write first (SQLite then holds the write lock for the whole transaction).
     const changed = await tx.apiKey.updateMany({
       where: { id: keyId, workspaceId: actor.workspaceId },
       data: { status, disabledReason: null },
     });
-    if (changed.count === 0) return "not_found" as const;
+    if (changed.count === 0) refuse(keyFail("not_found"));
     const key = await tx.apiKey.findUniqueOrThrow({ where: { id: keyId }, select: { ...viewSelect, createdById: true, workspace: { select: { plan: true } } } });
     const { createdById, workspace, ...view } = key;
     if (status === "enabled") {
@@ -171,34 +171,23 @@ export async function setApiKeyStatus(
         : !(await tx.membership.findUnique({ where: { workspaceId_userId: { workspaceId: actor.workspaceId, userId: createdById } } }))
           ? ("creator_not_member" as const)
           : null;
-      // Throwing rolls the status change back.
-      if (refusal) throw new KeyRefusal(refusal);
+      // Refusing rolls the status change back.
+      if (refusal) refuse(keyFail(refusal));
     }
     const action = status === "enabled" ? "key.enabled" : "key.disabled";
     await recordEvent(tx, { workspaceId: actor.workspaceId, action, actor: await byMember(tx, actor), target: { type: "key", label: keyLabel(view) }, meta });
-    return view;
-  }).catch((error: unknown) => {
-    if (error instanceof KeyRefusal) return error.reason;
-    throw error;
+    return toView(view);
   });
-  return typeof outcome === "string" ? fail(outcome) : { ok: true, data: toView(outcome) };
-}
-
-class KeyRefusal extends Error {
-  constructor(readonly reason: KeyError) {
-    super(reason);
-  }
 }
 
 // Delete a key of the actor's account and free its slot, in one transaction.
-export async function deleteApiKey(db: Db, actor: KeyActor, keyId: number, meta: RequestMeta = {}): Promise<KeyResult<{ id: number }>> {
-  const deleted = await db.$transaction(async (tx) => {
+export async function deleteApiKey(db: Db, actor: KeyActor, keyId: number, meta: RequestMeta = {}): Promise<Result<{ id: number }, KeyError>> {
+  return inTransaction(db, async (tx) => {
     const key = await tx.apiKey.findFirst({ where: { id: keyId, workspaceId: actor.workspaceId }, select: { last4: true, description: true } });
     const gone = await tx.apiKey.deleteMany({ where: { id: keyId, workspaceId: actor.workspaceId } });
-    if (!key || gone.count !== 1) return false;
+    if (!key || gone.count !== 1) refuse(keyFail("not_found"));
     await tx.workspace.update({ where: { id: actor.workspaceId }, data: { apiKeyCount: { decrement: 1 } } });
     await recordEvent(tx, { workspaceId: actor.workspaceId, action: "key.deleted", actor: await byMember(tx, actor), target: { type: "key", label: keyLabel(key) }, meta });
-    return true;
+    return { id: keyId };
   });
-  return deleted ? { ok: true, data: { id: keyId } } : fail("not_found");
 }

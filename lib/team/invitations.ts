@@ -4,7 +4,8 @@ import { recordEvent, type RequestMeta } from "../audit/events";
 import { normalizeEmail } from "../auth/credentials";
 import { hashPassword } from "../auth/password";
 import type { Db } from "../db-client";
-import { canManageTeam, teamFail, type Role, type TeamResult } from "./roles";
+import { inTransaction, ok, refuse, type Result } from "../result";
+import { canManageTeam, teamFail, type Role, type TeamError } from "./roles";
 import type { TeamActor } from "./members";
 
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
@@ -21,7 +22,7 @@ export async function createInvitation(
   role: Role,
   meta: RequestMeta = {},
   now = new Date(),
-): Promise<TeamResult<{ token: string; email: string; expiresAt: Date }>> {
+): Promise<Result<{ token: string; email: string; expiresAt: Date }, TeamError>> {
   if (!canManageTeam(actor.role)) return teamFail("forbidden");
   const address = normalizeEmail(email);
   const existing = await db.membership.findFirst({ where: { workspaceId: actor.workspaceId, user: { email: address } } });
@@ -40,7 +41,7 @@ export async function createInvitation(
       meta,
     });
   });
-  return { ok: true, data: { token, email: address, expiresAt } };
+  return ok({ token, email: address, expiresAt });
 }
 
 export type InvitationView = { email: string; role: string; workspaceName: string; userExists: boolean };
@@ -64,26 +65,29 @@ export async function acceptInvitation(
   joiner: Joiner,
   meta: RequestMeta = {},
   now = new Date(),
-): Promise<TeamResult<{ workspaceId: number; email: string }>> {
+): Promise<Result<{ workspaceId: number; email: string }, TeamError>> {
   const passwordHash = "password" in joiner ? await hashPassword(joiner.password) : null;
-  try {
-    const data = await db.$transaction(async (tx) => {
+  const invalid = teamFail("invalid_invitation");
+  // A new user whose email was taken in the meantime, or any lost race, reads as an invalid link.
+  return inTransaction(
+    db,
+    async (tx) => {
       const claimed = await tx.invitation.updateMany({
         where: { tokenHash: tokenHash(token), acceptedAt: null, expiresAt: { gt: now } },
         data: { acceptedAt: now },
       });
-      if (claimed.count !== 1) throw new Error("invalid_invitation");
+      if (claimed.count !== 1) refuse(invalid);
       const inv = await tx.invitation.findUniqueOrThrow({ where: { tokenHash: tokenHash(token) } });
       // An invitation is only as good as its inviter's ownership (withdrawn with it; checked again here).
       const inviter = await tx.membership.findUnique({ where: { workspaceId_userId: { workspaceId: inv.workspaceId, userId: inv.invitedById } }, select: { role: true } });
-      if (!inviter || !canManageTeam(inviter.role)) throw new Error("invalid_invitation");
+      if (!inviter || !canManageTeam(inviter.role)) refuse(invalid);
       const user =
         "userId" in joiner
           ? await tx.user.findUnique({ where: { id: joiner.userId } })
           : await tx.user.create({ data: { email: inv.email, name: joiner.name || null, passwordHash } });
-      if (!user || user.email !== inv.email) throw new Error("invalid_invitation");
+      if (!user || user.email !== inv.email) refuse(invalid);
       const already = await tx.membership.findUnique({ where: { workspaceId_userId: { workspaceId: inv.workspaceId, userId: user.id } } });
-      if (already) throw new Error("already_member");
+      if (already) refuse(teamFail("already_member"));
       await tx.membership.create({ data: { workspaceId: inv.workspaceId, userId: user.id, role: inv.role } });
       await recordEvent(tx, {
         workspaceId: inv.workspaceId,
@@ -93,13 +97,7 @@ export async function acceptInvitation(
         meta,
       });
       return { workspaceId: inv.workspaceId, email: user.email };
-    });
-    return { ok: true, data };
-  } catch (error) {
-    const code = (error as Error).message;
-    if (code === "already_member") return teamFail("already_member");
-    // A new user whose email was taken in the meantime, or any lost race, reads as an invalid link.
-    if (code === "invalid_invitation" || (error as { code?: string }).code === "P2002") return teamFail("invalid_invitation");
-    throw error;
-  }
+    },
+    { onUniqueViolation: invalid },
+  );
 }

@@ -1,8 +1,9 @@
 // The team of an account: list members, change roles, remove members (their keys stop at once).
 import { keyLabel, recordEvent, type RequestMeta } from "../audit/events";
 import type { Db } from "../db-client";
+import { inTransaction, refuse, type Result } from "../result";
 import { withdrawInvitationsOf } from "./pending-invitations";
-import { canManageTeam, teamFail, type Role, type TeamResult } from "./roles";
+import { canManageTeam, teamFail, type Role, type TeamError } from "./roles";
 
 // The owner acting on the team (re-read from the database by the caller).
 export type TeamActor = { userId: string; workspaceId: number; email: string; role: string };
@@ -20,42 +21,26 @@ export async function listTeam(db: Db, workspaceId: number): Promise<MemberView[
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
-class Refusal extends Error {
-  constructor(readonly result: TeamResult<never>) {
-    super(result.ok ? "" : result.error);
-  }
-}
-
-// Run a team change in one transaction; a Refusal thrown inside rolls it back and becomes the result.
-async function inTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<TeamResult<T>> {
-  try {
-    return { ok: true, data: await db.$transaction(work) };
-  } catch (error) {
-    if (error instanceof Refusal) return error.result;
-    throw error;
-  }
-}
-
 // Team changes of one account run one at a time: each locks the account row first (on PostgreSQL two
 // demotions could otherwise each count the other as the remaining owner), then re-reads the actor's role.
 async function lockTeam(tx: Tx, actor: TeamActor) {
   await tx.workspace.update({ where: { id: actor.workspaceId }, data: { apiKeyCount: { increment: 0 } }, select: { id: true } });
   const me = await tx.membership.findUnique({ where: { workspaceId_userId: { workspaceId: actor.workspaceId, userId: actor.userId } }, select: { role: true } });
-  if (!me || !canManageTeam(me.role)) throw new Refusal(teamFail("forbidden"));
+  if (!me || !canManageTeam(me.role)) refuse(teamFail("forbidden"));
 }
 
 // Owners left after a change, counted inside the transaction that made it.
 async function assertOwnerRemains(tx: Tx, workspaceId: number) {
-  if ((await tx.membership.count({ where: { workspaceId, role: "owner" } })) === 0) throw new Refusal(teamFail("last_owner"));
+  if ((await tx.membership.count({ where: { workspaceId, role: "owner" } })) === 0) refuse(teamFail("last_owner"));
 }
 
 // Change a member's role (owners only); the last owner cannot be demoted.
-export async function changeRole(db: Db, actor: TeamActor, userId: string, role: Role, meta: RequestMeta = {}): Promise<TeamResult<{ role: Role }>> {
+export async function changeRole(db: Db, actor: TeamActor, userId: string, role: Role, meta: RequestMeta = {}): Promise<Result<{ role: Role }, TeamError>> {
   if (!canManageTeam(actor.role)) return teamFail("forbidden");
   return inTransaction(db, async (tx) => {
     await lockTeam(tx, actor);
     const changed = await tx.membership.updateMany({ where: { workspaceId: actor.workspaceId, userId }, data: { role } });
-    if (changed.count === 0) throw new Refusal(teamFail("not_found"));
+    if (changed.count === 0) refuse(teamFail("not_found"));
     await assertOwnerRemains(tx, actor.workspaceId);
     const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } });
     await recordEvent(tx, {
@@ -71,12 +56,12 @@ export async function changeRole(db: Db, actor: TeamActor, userId: string, role:
 }
 
 // Remove a member (owners only; not the last owner). Every key they created is disabled at once.
-export async function removeMember(db: Db, actor: TeamActor, userId: string, meta: RequestMeta = {}): Promise<TeamResult<{ disabledKeys: number }>> {
+export async function removeMember(db: Db, actor: TeamActor, userId: string, meta: RequestMeta = {}): Promise<Result<{ disabledKeys: number }, TeamError>> {
   if (!canManageTeam(actor.role)) return teamFail("forbidden");
   return inTransaction(db, async (tx) => {
     await lockTeam(tx, actor);
     const removed = await tx.membership.deleteMany({ where: { workspaceId: actor.workspaceId, userId } });
-    if (removed.count === 0) throw new Refusal(teamFail("not_found"));
+    if (removed.count === 0) refuse(teamFail("not_found"));
     await assertOwnerRemains(tx, actor.workspaceId);
     const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } });
     const by = { type: "member" as const, userId: actor.userId, email: actor.email };

@@ -2,7 +2,8 @@
 // ownership (an inviter removed, or no longer an owner, leaves no link that still works).
 import { recordEvent, type RequestMeta } from "../audit/events";
 import type { Db } from "../db-client";
-import { canManageTeam, teamFail, type TeamResult } from "./roles";
+import { fail, inTransaction, refuse, type Result } from "../result";
+import { canManageTeam, teamFail, type TeamError } from "./roles";
 import type { TeamActor } from "./members";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
@@ -20,11 +21,11 @@ export async function listPendingInvitations(db: Db, workspaceId: number, now = 
 }
 
 // Revoke a pending invitation (owners only): its link stops working at once.
-export async function revokeInvitation(db: Db, actor: TeamActor, invitationId: number, meta: RequestMeta = {}): Promise<TeamResult<{ email: string }>> {
+export async function revokeInvitation(db: Db, actor: TeamActor, invitationId: number, meta: RequestMeta = {}): Promise<Result<{ email: string }, TeamError>> {
   if (!canManageTeam(actor.role)) return teamFail("forbidden");
-  const email = await db.$transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const inv = await tx.invitation.findFirst({ where: { id: invitationId, workspaceId: actor.workspaceId, acceptedAt: null } });
-    if (!inv) return null;
+    if (!inv) refuse(fail("not_found", "That invitation was not found: it may have been used or revoked already."));
     await tx.invitation.delete({ where: { id: inv.id } });
     await recordEvent(tx, {
       workspaceId: actor.workspaceId,
@@ -33,9 +34,8 @@ export async function revokeInvitation(db: Db, actor: TeamActor, invitationId: n
       target: { type: "invitation", label: `${inv.email} as ${inv.role}` },
       meta,
     });
-    return inv.email;
+    return { email: inv.email };
   });
-  return email === null ? { ok: false, error: "not_found", message: "That invitation was not found: it may have been used or revoked already." } : { ok: true, data: { email } };
 }
 
 // Inside a removal or demotion: the person's pending invitations of the account are withdrawn (and recorded).

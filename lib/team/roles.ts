@@ -1,4 +1,6 @@
 // Roles in an account: owners manage the team; every member manages keys.
+import { failures } from "../result";
+
 export const ROLES = ["owner", "member"] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -7,7 +9,6 @@ export function canManageTeam(role: string): boolean {
 }
 
 export type TeamError = "not_found" | "forbidden" | "last_owner" | "already_member" | "invalid_invitation";
-export type TeamResult<T> = { ok: true; data: T } | { ok: false; error: TeamError; message: string };
 
 export const TEAM_ERROR_MESSAGES: Record<TeamError, string> = {
   not_found: "That member was not found in this account.",
@@ -17,6 +18,5 @@ export const TEAM_ERROR_MESSAGES: Record<TeamError, string> = {
   invalid_invitation: "This invitation link is not valid: it may have expired or been used already.",
 };
 
-export function teamFail<T>(error: TeamError): TeamResult<T> {
-  return { ok: false, error, message: TEAM_ERROR_MESSAGES[error] };
-}
+// The failure of a team change, with its code's fixed message.
+export const teamFail = failures(TEAM_ERROR_MESSAGES);

@@ -1,5 +1,7 @@
 // Input rules for API key actions, shared by server actions and the Connect API.
 import { z } from "zod";
+import { parseAllowList } from "../api-keys/allow-list";
+import { KEY_ERROR_MESSAGES } from "../api-keys/service";
 
 // C0/C1 control characters and bidirectional overrides/isolates (which can disguise text).
 const FORBIDDEN = /[\p{Cc}\u202A-\u202E\u2066-\u2069]/u;
@@ -63,4 +65,33 @@ export const editApiKeySchema = apiKeyIdSchema.extend({
   access: z.enum(["full", "read"], { error: "Choose Full access or Read-only." }),
   // Absent: the allow-list stays as it is; an empty field clears it.
   allowedIps: z.string().max(2_000, "Use at most 2000 characters.").nullish().transform((v) => v ?? undefined),
+});
+
+// A refusal at one field, from inside a form schema's transform.
+function refuseAt(context: z.RefinementCtx, field: string, message: string): never {
+  context.addIssue({ code: "custom", message, path: [field] });
+  return z.NEVER;
+}
+
+// The "Generate a Key" form: description and settings, the expiry as a moment and the allow-list as CIDRs.
+export const generateKeyFormSchema = createApiKeySchema.extend(keySettingsSchema.shape).transform(({ expiry: choice, expiryDate, allowedIps, ...rest }, context) => {
+  const expiry = expiryFrom(choice, expiryDate);
+  if (!expiry.ok) return refuseAt(context, "expiryDate", expiry.message);
+  const allowList = parseAllowList(allowedIps);
+  if (!allowList.ok) return refuseAt(context, "allowedIps", allowList.message);
+  return { ...rest, expiresAt: expiry.expiresAt, allowedCidrs: allowList.cidrs };
+});
+
+// The "Edit this key" form: the expiry may only come earlier ("keep" leaves it), an absent allow-list stays as it is.
+export const editKeyFormSchema = editApiKeySchema.transform(({ expiry: choice, expiryDate, allowedIps, ...rest }, context) => {
+  let expiresAt: Date | undefined;
+  if (choice !== "keep") {
+    const expiry = expiryFrom(choice, expiryDate);
+    if (!expiry.ok) return refuseAt(context, "expiryDate", expiry.message);
+    if (expiry.expiresAt === null) return refuseAt(context, "expiry", KEY_ERROR_MESSAGES.expiry_not_shorter);
+    expiresAt = expiry.expiresAt;
+  }
+  const allowList = allowedIps === undefined ? undefined : parseAllowList(allowedIps);
+  if (allowList && !allowList.ok) return refuseAt(context, "allowedIps", allowList.message);
+  return { ...rest, expiresAt, allowedCidrs: allowList?.cidrs };
 });

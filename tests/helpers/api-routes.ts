@@ -28,7 +28,7 @@ export async function apiClient(db: Db): Promise<ApiClient> {
   const account = await seedAccount(db);
   const made = await createApiKey(db, { workspaceId: account.workspaceId, userId: account.users[0].id }, "routes", process.env.API_KEY_HMAC_SECRET!);
   if (!made.ok) throw new Error("no key");
-  const token = made.data.plaintext;
+  const token = made.value.plaintext;
   return {
     workspaceId: account.workspaceId,
     async send(route, method, path, params = {}, body) {

@@ -21,7 +21,7 @@ async function main() {
     if (keys.length < MAX_KEYS_PER_ACCOUNT && (keys.length === 0 || Math.random() < 0.5)) {
       say(`begin create -`);
       const r = await createApiKey(db, actor, `crash ${n}`, pepper);
-      if (r.ok) say(`ok create ${r.data.key.id}`);
+      if (r.ok) say(`ok create ${r.value.key.id}`);
       continue;
     }
     const key = pick(keys);

@@ -106,11 +106,11 @@ describe("API keys changed through one instance, used on the other", async () =>
     const user = await db.user.findUniqueOrThrow({ where: { email: account.emails[0] } });
     const made = await createApiKey(db, { workspaceId: account.id, userId: user.id }, "usage on two instances", cluster.secrets.API_KEY_HMAC_SECRET);
     if (!made.ok) throw new Error(made.message);
-    const statuses = await Promise.all(Array.from({ length: 120 }, (_, i) => api(i % 3 === 0 ? a : b, made.data.plaintext).then((r) => r.status)));
+    const statuses = await Promise.all(Array.from({ length: 120 }, (_, i) => api(i % 3 === 0 ? a : b, made.value.plaintext).then((r) => r.status)));
     expect(statuses.filter((s) => s !== 200)).toEqual([]);
-    const today = async () => (await usageByDay(db, [made.data.key.id])).get(made.data.key.id)!.at(-1)!.count;
+    const today = async () => (await usageByDay(db, [made.value.key.id])).get(made.value.key.id)!.at(-1)!.count;
     await expect.poll(today, { timeout: 15_000 }).toBe(120);
-    const lastUse = await db.apiKeyLastUse.findUniqueOrThrow({ where: { keyId: made.data.key.id } });
+    const lastUse = await db.apiKeyLastUse.findUniqueOrThrow({ where: { keyId: made.value.key.id } });
     expect([`10.9.${a.port % 256}.1`, `10.9.${b.port % 256}.1`]).toContain(lastUse.ip);
   });
 });

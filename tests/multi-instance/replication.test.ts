@@ -49,7 +49,7 @@ describe("replication jobs across instances and workers", async () => {
     const key = await createApiKey(db, { workspaceId: s.workspaceId, userId: s.userId }, "jobs", cluster.secrets.API_KEY_HMAC_SECRET);
     if (!key.ok) throw new Error(key.message);
     const call = (instance: Instance, method: string, path: string) =>
-      fetch(`${instance.url}${path}`, { method, headers: { Authorization: `Bearer ${key.data.plaintext}`, "X-Forwarded-For": "10.77.0.1" } });
+      fetch(`${instance.url}${path}`, { method, headers: { Authorization: `Bearer ${key.value.plaintext}`, "X-Forwarded-For": "10.77.0.1" } });
     return { s, call };
   }
 

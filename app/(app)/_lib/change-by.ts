@@ -1,8 +1,7 @@
 // Who made a change from the console, for the audit trail: the member, with the request's address and browser.
-import { headers } from "next/headers";
+import type { ActionContext } from "@/app/_lib/action";
 import { memberActor, type ChangeBy } from "@/lib/connect/audit";
-import { requestMetaFrom } from "@/lib/request-meta";
 
-export async function changeByMember(member: { userId: string; email: string }): Promise<ChangeBy> {
-  return { actor: memberActor(member), meta: requestMetaFrom(await headers()) };
+export function changeBy({ caller, meta }: ActionContext<"member">): ChangeBy {
+  return { actor: memberActor(caller), meta };
 }
