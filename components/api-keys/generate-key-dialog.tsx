@@ -3,30 +3,20 @@
 import { useId, useState } from "react";
 import { generateApiKeyAction } from "@/app/(app)/settings/account/actions";
 import { ErrorAlert, FieldError } from "@/components/forms/feedback";
-import { useFormAction } from "@/components/forms/use-form-action";
 import { Button } from "@/components/ui/button";
 import { DialogContent, DialogRoot, DialogTrigger } from "@/components/ui/dialog";
 import { KeySettingsFields } from "./key-settings-fields";
-import { RevealKey } from "./reveal-key";
+import { RevealKey, useKeyDialog } from "./reveal-key";
 
 const HINT = "Required. 1–100 characters, no control characters (such as line breaks).";
 
 export function GenerateKeyDialog({ workspaceId, disabled }: { workspaceId: number; disabled: boolean }) {
   const [open, setOpen] = useState(false);
-  const generate = useFormAction(generateApiKeyAction, { failed: "The key could not be generated" });
-  // The key lives only in this dialog's state (the action's last answer); closing drops it.
-  const plaintext = generate.result?.ok ? generate.result.data.plaintext : null;
+  const { make: generate, plaintext, change: onOpenChange } = useKeyDialog(generateApiKeyAction, "The key could not be generated", setOpen);
   const { pending } = generate;
   const fieldError = generate.fieldError("description");
   const hintId = useId();
   const errorId = useId();
-
-  function onOpenChange(next: boolean) {
-    // Block closing only while the key is being made; once shown, it may always be dismissed.
-    if (pending && !plaintext) return;
-    setOpen(next);
-    if (!next) generate.reset();
-  }
 
   return (
     <DialogRoot open={open} onOpenChange={onOpenChange}>

@@ -2,10 +2,9 @@
 // "Roll this key": choose how long the old key keeps working, then the new key is shown once (the same reveal).
 import { rollApiKeyAction } from "@/app/(app)/settings/account/actions";
 import { ErrorAlert } from "@/components/forms/feedback";
-import { useFormAction } from "@/components/forms/use-form-action";
 import { Button } from "@/components/ui/button";
 import { DialogContent, DialogRoot } from "@/components/ui/dialog";
-import { RevealKey } from "./reveal-key";
+import { RevealKey, useKeyDialog } from "./reveal-key";
 
 const OVERLAPS = [
   ["now", "Now (the old key stops at once)"],
@@ -17,16 +16,8 @@ const OVERLAPS = [
 type Props = { open: boolean; onOpenChange: (open: boolean) => void; workspaceId: number; keyId: number; last4: string; description: string };
 
 export function RollKeyDialog({ open, onOpenChange, workspaceId, keyId, last4, description }: Props) {
-  const roll = useFormAction(rollApiKeyAction, { failed: "The key could not be rolled" });
-  // The new key lives only in this dialog's state (the action's last answer); closing drops it.
-  const plaintext = roll.result?.ok ? roll.result.data.plaintext : null;
+  const { make: roll, plaintext, change } = useKeyDialog(rollApiKeyAction, "The key could not be rolled", onOpenChange);
   const { pending } = roll;
-
-  function change(next: boolean) {
-    if (pending && !plaintext) return;
-    onOpenChange(next);
-    if (!next) roll.reset();
-  }
 
   return (
     <DialogRoot open={open} onOpenChange={change}>

@@ -10,8 +10,8 @@ import {
   byMember,
   isExpired,
   keyFail,
-  MAX_KEYS_PER_ACCOUNT,
   refuseFullAccount,
+  takeKeySlot,
   toView,
   viewSelect,
   type ApiKeyView,
@@ -58,17 +58,14 @@ export async function rollApiKey(
   const plaintext = generateApiKey();
   return inTransaction(db, async (tx) => {
     // Write first (SQLite then holds the write lock for the whole transaction); a refusal below rolls it back.
-    const raised = await tx.workspace.updateMany({
-      where: { id: actor.workspaceId, plan: "enterprise", apiKeyCount: { lt: MAX_KEYS_PER_ACCOUNT } },
-      data: { apiKeyCount: { increment: 1 } },
-    });
+    const slot = await takeKeySlot(tx, actor.workspaceId);
     const old = await tx.apiKey.findFirst({
       where: { id: keyId, workspaceId: actor.workspaceId },
       select: { id: true, last4: true, description: true, status: true, createdAt: true, expiresAt: true, access: true, allowedCidrs: true },
     });
     if (!old) refuse(keyFail("not_found"));
     if (old.status !== "enabled" || isExpired(old, now)) refuse(keyFail("not_rollable"));
-    if (raised.count === 0) await refuseFullAccount(tx, actor.workspaceId);
+    if (!slot) await refuseFullAccount(tx, actor.workspaceId);
     const lifetime = old.expiresAt ? old.expiresAt.getTime() - old.createdAt.getTime() : null;
     const key = await tx.apiKey.create({
       data: {

@@ -119,11 +119,7 @@ export async function createApiKey(
   const by = await byMember(db, actor);
   const plaintext = generateApiKey();
   return inTransaction(db, async (tx) => {
-    const raised = await tx.workspace.updateMany({
-      where: { id: actor.workspaceId, plan: "enterprise", apiKeyCount: { lt: MAX_KEYS_PER_ACCOUNT } },
-      data: { apiKeyCount: { increment: 1 } },
-    });
-    if (raised.count === 0) await refuseFullAccount(tx, actor.workspaceId);
+    if (!(await takeKeySlot(tx, actor.workspaceId))) await refuseFullAccount(tx, actor.workspaceId);
     const key = await tx.apiKey.create({
       data: {
         workspaceId: actor.workspaceId,
@@ -140,6 +136,15 @@ export async function createApiKey(
     await recordEvent(tx, { workspaceId: actor.workspaceId, action: "key.created", actor: by, target: { type: "key", label: keyLabel(key) }, meta });
     return { key: toView(key), plaintext };
   }, BURST_TX);
+}
+
+// Inside a create or roll: raise the account's key counter unless it is full (or the plan has no API access).
+export async function takeKeySlot(tx: Pick<Tx, "workspace">, workspaceId: number): Promise<boolean> {
+  const raised = await tx.workspace.updateMany({
+    where: { id: workspaceId, plan: "enterprise", apiKeyCount: { lt: MAX_KEYS_PER_ACCOUNT } },
+    data: { apiKeyCount: { increment: 1 } },
+  });
+  return raised.count === 1;
 }
 
 // Inside a create or roll whose guarded counter did not move: refuse with the reason (gone, no API access, full).
