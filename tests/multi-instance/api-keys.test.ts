@@ -94,7 +94,7 @@ describe("API keys changed through one instance, used on the other", async () =>
     const owner = await signInOverHttp(a.url, account.emails[0], TEST_PASSWORD);
     const userId = (await db.user.findUniqueOrThrow({ where: { email: account.emails[1] } })).id;
     const removed = await callAction(owner, a.url, `/${account.slug}/settings/team`, actionId(TEAM, "removeMemberAction"), { accountId: String(account.id), userId });
-    expect(removed.result).toMatchObject({ ok: true, value: { disabledKeys: 1 } });
+    expect(removed.result).toMatchObject({ ok: true, data: { disabledKeys: 1 } });
 
     expect((await api(b, plaintext)).status).toBe(401);
     expect((await member.fetch(b.url, settings(account.slug))).status).toBe(404);
