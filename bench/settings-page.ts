@@ -13,7 +13,7 @@ import { createTestAccount, TEST_PASSWORD } from "../tests/helpers/accounts";
 import { signInOverHttp } from "../tests/helpers/http-session";
 import type { BenchRow } from "./measure";
 
-const ROUTE = "/(app)/settings/account/page";
+const ROUTE = "/(app)/[account]/settings/account/page";
 
 // The route's first-load scripts: the root main files plus the layout's and the page's entry chunks.
 function firstLoadJs(): { files: number; raw: number; gzip: number } {
@@ -73,7 +73,7 @@ export async function run(): Promise<BenchRow[]> {
       await new Promise((r) => setTimeout(r, 250));
     }
     const session = await signInOverHttp(base, account.emails[0], TEST_PASSWORD);
-    const settings = await medianMs(() => session.fetch(base, `/settings/account?account=${account.slug}`));
+    const settings = await medianMs(() => session.fetch(base, `/${account.slug}/settings/account`));
     const login = await medianMs(() => fetch(`${base}/login`));
     rows.push({ bench: "settings page", variant: "server render /settings/account, 10 keys (median ms)", value: settings.toFixed(1) });
     rows.push({ bench: "settings page", variant: "server render /login (median ms)", value: login.toFixed(1), ratio: settings / login });
