@@ -1,9 +1,10 @@
 "use client";
 // The ⋮ menu of one key: disable or re-enable, and delete after a confirmation naming the key.
 import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
-import { useRef, useState, useTransition } from "react";
+import { useRef, useState } from "react";
 import { deleteApiKeyAction, disableApiKeyAction, enableApiKeyAction } from "@/app/(app)/[account]/settings/account/actions";
-import type { ActionResult } from "@/lib/action-result";
+import { ErrorAlert } from "@/components/forms/feedback";
+import { useFormAction, type ServerAction } from "@/components/forms/use-form-action";
 import { Button } from "@/components/ui/button";
 import { DialogContent, DialogRoot } from "@/components/ui/dialog";
 import { useFeedback } from "@/components/ui/feedback";
@@ -30,31 +31,21 @@ export function KeyRowActions({ accountId, keyId, last4, description, status, ex
   const [confirming, setConfirming] = useState(false);
   const [rolling, setRolling] = useState(false);
   const [editing, setEditing] = useState(false);
-  const [pending, startTransition] = useTransition();
-  const [dialogError, setDialogError] = useState<string | null>(null);
   const trigger = useRef<HTMLButtonElement>(null);
   // Set once the key is deleted: its row (and this trigger) is about to leave the page.
   const deleted = useRef(false);
   const notify = useFeedback();
 
-  function form(): FormData {
-    const data = new FormData();
-    data.set("accountId", String(accountId));
-    data.set("keyId", String(keyId));
-    return data;
-  }
+  const key = useFormAction(disableApiKeyAction, { fields: { accountId, keyId } });
+  const { pending } = key;
 
-  function run(action: (f: FormData) => Promise<ActionResult>, success: string, then?: () => void) {
-    startTransition(async () => {
-      const result = await action(form()).catch(() => null);
-      if (result?.ok) {
-        notify({ kind: "success", text: success });
-        then?.();
-      } else {
-        const text = result ? result.error : "The server did not answer. Try again.";
-        if (confirming) setDialogError(text);
-        notify({ kind: "error", text });
-      }
+  function run(action: ServerAction<unknown>, success: string, then?: () => void) {
+    key.submit({}, {
+      action,
+      then: (result) => {
+        if (result.ok) then?.();
+        notify(result.ok ? { kind: "success", text: success } : { kind: "error", text: result.error });
+      },
     });
   }
 
@@ -83,7 +74,7 @@ export function KeyRowActions({ accountId, keyId, last4, description, status, ex
             Roll this key
             {rollBlocked && <span className="block text-xs text-slate-600 dark:text-slate-400">{rollBlocked}</span>}
           </DropdownMenu.Item>
-          <DropdownMenu.Item className={`${ITEM} text-red-700 dark:text-red-400`} disabled={pending} onSelect={() => { setDialogError(null); setConfirming(true); }}>
+          <DropdownMenu.Item className={`${ITEM} text-red-700 dark:text-red-400`} disabled={pending} onSelect={() => { key.reset(); setConfirming(true); }}>
             Delete this key
           </DropdownMenu.Item>
         </DropdownMenu.Content>
@@ -103,7 +94,7 @@ export function KeyRowActions({ accountId, keyId, last4, description, status, ex
             back?.focus();
           }}
         >
-          {dialogError && <p role="alert" className="mb-3 rounded-md bg-red-50 dark:bg-red-950 px-3 py-2 text-sm text-red-900 dark:text-red-300">{dialogError}</p>}
+          <ErrorAlert message={key.error} className="mb-3" />
           <div className="flex flex-wrap justify-end gap-2">
             <Button variant="secondary" onClick={() => setConfirming(false)} disabled={pending}>Cancel</Button>
             <Button variant="danger" disabled={pending}

@@ -1,13 +1,13 @@
 "use client";
 // The settings a key has beside its description: expiry, access and IP allow-list (Generate a Key and Edit this key).
 import { useId, useState } from "react";
-
-export type SettingsErrors = Partial<Record<"expiry" | "expiryDate" | "allowedIps", string>>;
+import { FieldError } from "@/components/forms/feedback";
 
 type Props = {
   // Editing: the expiry may be kept or brought forward only.
   current?: { expiresAt: Date | null; access: "full" | "read"; allowedCidrs: string[] };
-  errors: SettingsErrors;
+  // The last answer's error at a field.
+  fieldError: (name: string) => string | undefined;
 };
 
 const FIELD = "mt-1 w-full rounded-md border border-slate-300 px-3 py-2 aria-[invalid]:border-red-600";
@@ -16,8 +16,9 @@ function utcDay(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
-export function KeySettingsFields({ current, errors }: Props) {
+export function KeySettingsFields({ current, fieldError }: Props) {
   const [expiry, setExpiry] = useState(current ? "keep" : "never");
+  const errors = { expiry: fieldError("expiry"), expiryDate: fieldError("expiryDate"), allowedIps: fieldError("allowedIps") };
   const id = useId();
   const [tomorrow] = useState(() => utcDay(new Date(Date.now() + 24 * 60 * 60 * 1000)));
   return (
@@ -35,7 +36,7 @@ export function KeySettingsFields({ current, errors }: Props) {
           <option value="365">365 days</option>
           <option value="date">On a date…</option>
         </select>
-        {errors.expiry && <p id={`${id}-expiry-error`} className="mt-1 text-sm font-medium text-red-700 dark:text-red-400">{errors.expiry}</p>}
+        <FieldError id={`${id}-expiry-error`} message={errors.expiry} />
         {current && <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">An expiry can only be brought forward.</p>}
       </div>
       {expiry === "date" && (
@@ -43,7 +44,7 @@ export function KeySettingsFields({ current, errors }: Props) {
           <label htmlFor={`${id}-date`} className="block text-sm font-medium">Expires on (00:00 UTC)</label>
           <input id={`${id}-date`} type="date" name="expiryDate" min={tomorrow} required
             aria-invalid={errors.expiryDate ? true : undefined} aria-describedby={errors.expiryDate ? `${id}-date-error` : undefined} className={FIELD} />
-          {errors.expiryDate && <p id={`${id}-date-error`} className="mt-1 text-sm font-medium text-red-700 dark:text-red-400">{errors.expiryDate}</p>}
+          <FieldError id={`${id}-date-error`} message={errors.expiryDate} />
         </div>
       )}
       <fieldset>
@@ -64,13 +65,9 @@ export function KeySettingsFields({ current, errors }: Props) {
           placeholder="203.0.113.0/24, 2001:db8::/32"
           aria-invalid={errors.allowedIps ? true : undefined}
           aria-describedby={errors.allowedIps ? `${id}-ips-error ${id}-ips-hint` : `${id}-ips-hint`} className={`${FIELD} font-mono text-sm`} />
-        {errors.allowedIps && <p id={`${id}-ips-error`} className="mt-1 text-sm font-medium text-red-700 dark:text-red-400">{errors.allowedIps}</p>}
+        <FieldError id={`${id}-ips-error`} message={errors.allowedIps} />
         <p id={`${id}-ips-hint`} className="mt-1 text-xs text-slate-600 dark:text-slate-400">IPv4 or IPv6 addresses or CIDR ranges, up to 10. Empty: any address.</p>
       </div>
     </>
   );
-}
-
-export function settingsErrorsOf(fieldErrors: Record<string, string[] | undefined> | undefined): SettingsErrors {
-  return { expiry: fieldErrors?.expiry?.[0], expiryDate: fieldErrors?.expiryDate?.[0], allowedIps: fieldErrors?.allowedIps?.[0] };
 }

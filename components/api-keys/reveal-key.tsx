@@ -1,7 +1,22 @@
 "use client";
 // The one showing of a new key: read-only field, Copy, the warning, a curl example, "Close and Continue".
 import { useState } from "react";
+import { useFormAction, type ServerAction } from "@/components/forms/use-form-action";
 import { Button } from "@/components/ui/button";
+
+// A dialog that makes a key: the plaintext lives only in its state (the action's last answer), and closing drops
+// it. Closing is blocked only while the key is being made (once shown, it may always be dismissed); opening is never
+// blocked, as the last key's call may still be waiting for the page it revalidated.
+export function useKeyDialog(action: ServerAction<{ plaintext: string }>, failed: string, onOpenChange: (open: boolean) => void) {
+  const make = useFormAction(action, { failed });
+  const plaintext = make.result?.ok ? make.result.data.plaintext : null;
+  function change(next: boolean) {
+    if (!next && make.pending && !plaintext) return;
+    onOpenChange(next);
+    if (!next) make.reset();
+  }
+  return { make, plaintext, change };
+}
 
 export function RevealKey({ plaintext, onDone }: { plaintext: string; onDone: () => void }) {
   const [copied, setCopied] = useState<"yes" | "failed" | null>(null);

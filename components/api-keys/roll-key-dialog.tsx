@@ -1,10 +1,10 @@
 "use client";
 // "Roll this key": choose how long the old key keeps working, then the new key is shown once (the same reveal).
-import { useState, useTransition } from "react";
 import { rollApiKeyAction } from "@/app/(app)/[account]/settings/account/actions";
+import { ErrorAlert } from "@/components/forms/feedback";
 import { Button } from "@/components/ui/button";
 import { DialogContent, DialogRoot } from "@/components/ui/dialog";
-import { RevealKey } from "./reveal-key";
+import { RevealKey, useKeyDialog } from "./reveal-key";
 
 const OVERLAPS = [
   ["now", "Now (the old key stops at once)"],
@@ -16,31 +16,8 @@ const OVERLAPS = [
 type Props = { open: boolean; onOpenChange: (open: boolean) => void; accountId: number; keyId: number; last4: string; description: string };
 
 export function RollKeyDialog({ open, onOpenChange, accountId, keyId, last4, description }: Props) {
-  const [plaintext, setPlaintext] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
-
-  function change(next: boolean) {
-    if (pending && !plaintext) return;
-    onOpenChange(next);
-    if (!next) {
-      // The new key lives only in this dialog's state; closing drops it.
-      setPlaintext(null);
-      setError(null);
-    }
-  }
-
-  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    setError(null);
-    startTransition(async () => {
-      const result = await rollApiKeyAction(form).catch(() => null);
-      if (!result) setError("The key could not be rolled: the server did not answer. Try again.");
-      else if (result.ok) setPlaintext(result.data.plaintext);
-      else setError(result.error);
-    });
-  }
+  const { make: roll, plaintext, change } = useKeyDialog(rollApiKeyAction, "The key could not be rolled", onOpenChange);
+  const { pending } = roll;
 
   return (
     <DialogRoot open={open} onOpenChange={change}>
@@ -54,7 +31,7 @@ export function RollKeyDialog({ open, onOpenChange, accountId, keyId, last4, des
           description={<>A new key with the same description and settings replaces <strong>“{description}”</strong> ending <strong className="font-mono">{last4}</strong>. It takes a slot of its own while the old key still works.</>}
           locked={pending}
         >
-          <form onSubmit={onSubmit} className="space-y-4">
+          <form onSubmit={roll.onSubmit} className="space-y-4">
             <input type="hidden" name="accountId" value={accountId} />
             <input type="hidden" name="keyId" value={keyId} />
             <fieldset>
@@ -67,7 +44,7 @@ export function RollKeyDialog({ open, onOpenChange, accountId, keyId, last4, des
                 ))}
               </div>
             </fieldset>
-            {error && <p role="alert" className="rounded-md bg-red-50 dark:bg-red-950 px-3 py-2 text-sm text-red-900 dark:text-red-300">{error}</p>}
+            <ErrorAlert message={roll.error} />
             <div className="flex justify-end gap-2">
               <Button variant="secondary" onClick={() => change(false)} disabled={pending}>Cancel</Button>
               <Button type="submit" disabled={pending}>{pending ? "Rolling…" : "Roll Key"}</Button>

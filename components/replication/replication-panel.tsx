@@ -1,10 +1,11 @@
 "use client";
 // A source's Replication panel: its state in words, Run now and Stop, rows so far (polled every 2 s while a
 // run is queued or going), the last runs with a chart, and each table's load state.
-import { useCallback, useEffect, useRef, useState, useTransition } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { replicationStateAction, runSourceAction, stopSourceAction } from "@/app/(app)/[account]/sources/[id]/actions";
+import { ErrorAlert } from "@/components/forms/feedback";
+import { useFormAction } from "@/components/forms/use-form-action";
 import { Button } from "@/components/ui/button";
-import type { ActionResult } from "@/lib/action-result";
 import { accountPath } from "@/lib/console-paths";
 import type { ReplicationOverview } from "@/lib/replication/overview";
 import { RunHistory } from "./run-history";
@@ -18,8 +19,6 @@ type Props = { accountId: number; accountSlug: string; sourceId: number; initial
 
 export function ReplicationPanel({ accountId, accountSlug, sourceId, initial, canRun, scheduleLine }: Props) {
   const [overview, setOverview] = useState(initial);
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
   const [watching, setWatching] = useState(initial.active !== null);
   const runButton = useRef<HTMLButtonElement>(null);
   const stopButton = useRef<HTMLButtonElement>(null);
@@ -31,7 +30,8 @@ export function ReplicationPanel({ accountId, accountSlug, sourceId, initial, ca
   }, [accountId, sourceId]);
 
   const refresh = useCallback(async () => {
-    const result = await replicationStateAction(form()).catch(() => null);
+    // A poll, not a form: a missed answer just waits for the next one.
+    const result = await replicationStateAction(null, form()).catch(() => null);
     if (!result?.ok) return;
     setOverview(result.data);
     if (!result.data.active) setWatching(false);
@@ -43,16 +43,14 @@ export function ReplicationPanel({ accountId, accountSlug, sourceId, initial, ca
     return () => clearInterval(timer);
   }, [watching, refresh]);
 
-  function act(action: (f: FormData) => Promise<ActionResult<unknown>>) {
-    setError(null);
-    startTransition(async () => {
-      const result = await action(form()).catch(() => null);
-      if (!result) setError("The server did not answer. Try again.");
-      else if (!result.ok) setError(result.error);
+  const act = useFormAction(runSourceAction, {
+    fields: { accountId, sourceId },
+    then: async () => {
       await refresh();
       setWatching(true);
-    });
-  }
+    },
+  });
+  const { pending } = act;
 
   const { active } = overview;
   const running = active !== null;
@@ -70,15 +68,15 @@ export function ReplicationPanel({ accountId, accountSlug, sourceId, initial, ca
       <div className="flex flex-wrap items-center gap-3">
         <h2 id="replication-heading" className="text-lg font-semibold">Replication</h2>
         <div className="ml-auto flex flex-wrap gap-2">
-          <Button ref={runButton} onClick={() => act(runSourceAction)} disabled={!canRun || pending || active !== null}>Run now</Button>
-          <Button ref={stopButton} variant="secondary" onClick={() => act(stopSourceAction)} disabled={pending || !active || active.stopRequested}>Stop</Button>
+          <Button ref={runButton} onClick={() => act.submit()} disabled={!canRun || pending || active !== null}>Run now</Button>
+          <Button ref={stopButton} variant="secondary" onClick={() => act.submit({}, { action: stopSourceAction })} disabled={pending || !active || active.stopRequested}>Stop</Button>
         </div>
       </div>
       <div role="status" aria-live="polite" className="mt-2 text-sm">
         <p className={!active && overview.runs[0]?.status === "failed" ? "font-medium text-red-900 dark:text-red-300" : "font-medium"}>{stateSentence(overview)}</p>
       </div>
       <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{scheduleLine}</p>
-      {error && <p role="alert" className="mt-2 rounded-md bg-red-50 dark:bg-red-950 px-3 py-2 text-sm text-red-900 dark:text-red-300">{error}</p>}
+      <ErrorAlert message={act.error} className="mt-2" />
       <h3 className="mt-4 mb-2 font-semibold">Tables</h3>
       <TableLoads tables={overview.tables} progress={active?.status === "running" ? active.progress : null} />
       <h3 className="mt-4 mb-2 font-semibold">History</h3>

@@ -2,8 +2,10 @@
 // The source's schedule: every 30 min / hour / 6 h / 12 h / day with an optional anchor time, or a Quartz cron
 // expression; the next few run times are shown before saving.
 import { useRouter } from "next/navigation";
-import { useId, useMemo, useState, useTransition } from "react";
+import { useId, useMemo, useState } from "react";
 import { saveScheduleAction } from "@/app/(app)/[account]/sources/[id]/actions";
+import { ErrorAlert } from "@/components/forms/feedback";
+import { useFormAction } from "@/components/forms/use-form-action";
 import { Button } from "@/components/ui/button";
 import { nextFireTimes, scheduleOf, scheduleProblems } from "@/lib/jobs/schedule";
 import { utcTime } from "./words";
@@ -24,26 +26,15 @@ export function ScheduleForm({ accountId, sourceId, initial }: Props) {
   const id = useId();
   const router = useRouter();
   const [values, setValues] = useState(initial);
-  const [pending, startTransition] = useTransition();
-  const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
+  const save = useFormAction(saveScheduleAction, { fields: { accountId, sourceId }, success: "The schedule is saved.", then: () => router.refresh() });
+  const { pending } = save;
   const next = useMemo(() => preview(values), [values]);
-  const set = (change: Partial<ScheduleValues>) => { setOutcome(null); setValues((v) => ({ ...v, ...change })); };
-
-  function save(event: React.FormEvent) {
-    event.preventDefault();
-    const form = new FormData();
-    form.set("accountId", String(accountId));
-    form.set("sourceId", String(sourceId));
-    for (const [k, v] of Object.entries(values)) form.set(k, v);
-    startTransition(async () => {
-      const result = await saveScheduleAction(form).catch(() => null);
-      setOutcome(result?.ok ? { ok: true, text: "The schedule is saved." } : { ok: false, text: result ? result.error : "The server did not answer. Try again." });
-      router.refresh();
-    });
-  }
+  // A change hides the last answer (it spoke of the values before it).
+  const set = (change: Partial<ScheduleValues>) => { if (save.result) save.reset(); setValues((v) => ({ ...v, ...change })); };
+  const onSubmit = (event: React.FormEvent) => { event.preventDefault(); save.submit(values); };
 
   return (
-    <form onSubmit={save} className="mt-4 rounded-md border border-slate-200 dark:border-slate-700 p-3 text-sm" aria-labelledby={`${id}-legend`}>
+    <form onSubmit={onSubmit} className="mt-4 rounded-md border border-slate-200 dark:border-slate-700 p-3 text-sm" aria-labelledby={`${id}-legend`}>
       <h3 id={`${id}-legend`} className="font-semibold">Schedule</h3>
       <fieldset className="mt-2">
         <legend className="sr-only">How the schedule is given</legend>
@@ -71,9 +62,9 @@ export function ScheduleForm({ accountId, sourceId, initial }: Props) {
       </p>
       <div className="mt-2 flex flex-wrap items-center gap-3">
         <Button type="submit" disabled={pending || "error" in next}>{pending ? "Saving…" : "Save schedule"}</Button>
-        <span role="status" className="text-green-800 dark:text-green-400">{outcome?.ok ? outcome.text : ""}</span>
+        <span role="status" className="text-green-800 dark:text-green-400">{save.success}</span>
       </div>
-      {outcome && !outcome.ok && <p role="alert" className="mt-2 rounded-md bg-red-50 dark:bg-red-950 px-3 py-2 text-red-900 dark:text-red-300">{outcome.text}</p>}
+      <ErrorAlert message={save.error} className="mt-2" />
     </form>
   );
 }

@@ -1,8 +1,10 @@
 "use client";
 // The last connection check: its status (refreshed while it runs), the database's message, and a re-check button.
 import { useRouter } from "next/navigation";
-import { useEffect, useState, useTransition } from "react";
+import { useEffect } from "react";
 import { recheckSourceAction } from "@/app/(app)/[account]/sources/actions";
+import { ErrorAlert } from "@/components/forms/feedback";
+import { useFormAction } from "@/components/forms/use-form-action";
 import { Button } from "@/components/ui/button";
 import type { ConnectionCheck } from "@/lib/connect/checks";
 import { CHECK_LABEL } from "./labels";
@@ -11,8 +13,8 @@ type Props = { accountId: number; sourceId: number; check: ConnectionCheck | nul
 
 export function CheckPanel({ accountId, sourceId, check, canCheck }: Props) {
   const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
+  const recheck = useFormAction(recheckSourceAction, { fields: { accountId, sourceId }, then: () => router.refresh() });
+  const { pending } = recheck;
   const running = check?.status === "running";
 
   useEffect(() => {
@@ -21,24 +23,11 @@ export function CheckPanel({ accountId, sourceId, check, canCheck }: Props) {
     return () => clearInterval(timer);
   }, [running, router]);
 
-  function recheck() {
-    const form = new FormData();
-    form.set("accountId", String(accountId));
-    form.set("sourceId", String(sourceId));
-    setError(null);
-    startTransition(async () => {
-      const result = await recheckSourceAction(form).catch(() => null);
-      if (!result) setError("The server did not answer. Try again.");
-      else if (!result.ok) setError(result.error);
-      router.refresh();
-    });
-  }
-
   return (
     <section aria-labelledby="check-heading" className="rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 p-4">
       <div className="flex flex-wrap items-center gap-3">
         <h2 id="check-heading" className="text-lg font-semibold">Connection check</h2>
-        <Button variant="secondary" className="ml-auto" onClick={recheck} disabled={!canCheck || running || pending}>
+        <Button variant="secondary" className="ml-auto" onClick={() => recheck.submit()} disabled={!canCheck || running || pending}>
           {pending ? "Starting…" : "Check the connection again"}
         </Button>
       </div>
@@ -58,7 +47,7 @@ export function CheckPanel({ accountId, sourceId, check, canCheck }: Props) {
           {check.checkExitStatus === 1 ? "The database refused the connection: " : "Discovery failed: "}{check.error}
         </p>
       )}
-      {error && <p role="alert" className="mt-2 rounded-md bg-red-50 dark:bg-red-950 px-3 py-2 text-sm text-red-900 dark:text-red-300">{error}</p>}
+      <ErrorAlert message={recheck.error} className="mt-2" />
     </section>
   );
 }

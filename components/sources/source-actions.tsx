@@ -1,9 +1,10 @@
 "use client";
 // Pause or resume a source, and delete it after a confirmation naming it (a soft delete, like the API's).
 import { useRouter } from "next/navigation";
-import { useRef, useState, useTransition } from "react";
+import { useRef, useState } from "react";
 import { deleteSourceAction, pauseSourceAction } from "@/app/(app)/[account]/sources/actions";
-import type { ActionResult } from "@/lib/action-result";
+import { ErrorAlert } from "@/components/forms/feedback";
+import { useFormAction } from "@/components/forms/use-form-action";
 import { Button } from "@/components/ui/button";
 import { DialogContent, DialogRoot } from "@/components/ui/dialog";
 
@@ -12,24 +13,18 @@ type Props = { accountId: number; sourceId: number; displayName: string; state: 
 export function SourceActions({ accountId, sourceId, displayName, state }: Props) {
   const paused = state === "paused";
   const router = useRouter();
-  const [pending, startTransition] = useTransition();
   const [confirming, setConfirming] = useState(false);
-  const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
   const deleteButton = useRef<HTMLButtonElement>(null);
-
-  function run(action: (f: FormData) => Promise<ActionResult>, fields: Record<string, string>, success: string) {
-    const form = new FormData();
-    form.set("accountId", String(accountId));
-    form.set("sourceId", String(sourceId));
-    for (const [k, v] of Object.entries(fields)) form.set(k, v);
-    setOutcome(null);
-    startTransition(async () => {
-      const result = await action(form).catch(() => null);
-      setOutcome(result?.ok ? { ok: true, text: success } : { ok: false, text: result ? result.error : "The server did not answer. Try again." });
-      if (result?.ok) setConfirming(false);
+  const act = useFormAction(pauseSourceAction, {
+    fields: { accountId, sourceId },
+    then: (result) => {
+      if (result.ok) setConfirming(false);
       router.refresh();
-    });
-  }
+    },
+  });
+  const { pending } = act;
+  const pause = () => act.submit({ paused: String(!paused) }, { success: paused ? "The source is active again." : "The source is paused." });
+  const remove = () => act.submit({}, { action: deleteSourceAction, success: "The source is deleted." });
 
   return (
     <div className="mb-6">
@@ -37,17 +32,17 @@ export function SourceActions({ accountId, sourceId, displayName, state }: Props
         {state !== "deleted" && (
           <>
             <Button variant="secondary" disabled={pending}
-              onClick={() => run(pauseSourceAction, { paused: String(!paused) }, paused ? "The source is active again." : "The source is paused.")}>
+              onClick={pause}>
               {paused ? "Resume this source" : "Pause this source"}
             </Button>
-            <Button ref={deleteButton} variant="secondary" className="text-red-700 dark:text-red-400" disabled={pending} onClick={() => { setOutcome(null); setConfirming(true); }}>
+            <Button ref={deleteButton} variant="secondary" className="text-red-700 dark:text-red-400" disabled={pending} onClick={() => { act.reset(); setConfirming(true); }}>
               Delete this source
             </Button>
           </>
         )}
-        <div role="status" aria-live="polite" className="text-sm text-green-800 dark:text-green-400">{outcome?.ok ? outcome.text : ""}</div>
+        <div role="status" aria-live="polite" className="text-sm text-green-800 dark:text-green-400">{act.success}</div>
       </div>
-      {outcome && !outcome.ok && !confirming && <p role="alert" className="mt-2 rounded-md bg-red-50 dark:bg-red-950 px-3 py-2 text-sm text-red-900 dark:text-red-300">{outcome.text}</p>}
+      {!confirming && <ErrorAlert message={act.error} className="mt-2" />}
       <DialogRoot open={confirming} onOpenChange={(open) => !pending && setConfirming(open)}>
         <DialogContent
           title="Delete this source?"
@@ -59,10 +54,10 @@ export function SourceActions({ accountId, sourceId, displayName, state }: Props
             (deleteButton.current?.isConnected ? deleteButton.current : document.querySelector<HTMLElement>("h1"))?.focus();
           }}
         >
-          {outcome && !outcome.ok && <p role="alert" className="mb-3 rounded-md bg-red-50 dark:bg-red-950 px-3 py-2 text-sm text-red-900 dark:text-red-300">{outcome.text}</p>}
+          <ErrorAlert message={act.error} className="mb-3" />
           <div className="flex flex-wrap justify-end gap-2">
             <Button variant="secondary" onClick={() => setConfirming(false)} disabled={pending}>Cancel</Button>
-            <Button variant="danger" disabled={pending} onClick={() => run(deleteSourceAction, {}, "The source is deleted.")}>
+            <Button variant="danger" disabled={pending} onClick={remove}>
               {pending ? "Deleting…" : "Delete"}
             </Button>
           </div>

@@ -1,8 +1,10 @@
 "use client";
 // A PostgreSQL source's connection details, to add one or to edit one (the password is write-only in both).
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useRef, useState } from "react";
 import { addPostgresSourceAction, editPostgresSourceAction } from "@/app/(app)/[account]/sources/actions";
+import { ErrorAlert, FieldError } from "@/components/forms/feedback";
+import { useFormAction } from "@/components/forms/use-form-action";
 import { Button } from "@/components/ui/button";
 import { accountPath } from "@/lib/console-paths";
 
@@ -30,11 +32,19 @@ type Props = { accountId: number; accountSlug: string; source?: EditedSource };
 
 export function SourceForm({ accountId, accountSlug, source }: Props) {
   const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
-  const [saved, setSaved] = useState(false);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string[] | undefined>>({});
+  const element = useRef<HTMLFormElement>(null);
   const [identityChanged, setIdentityChanged] = useState(false);
+  const save = useFormAction(source ? editPostgresSourceAction : addPostgresSourceAction, {
+    then: (result) => {
+      if (!result.ok) return;
+      if (!source) return router.push(accountPath(accountSlug, `/sources/${result.data.id}`));
+      (element.current?.elements.namedItem("password") as HTMLInputElement).value = "";
+      setIdentityChanged(false);
+      router.refresh();
+    },
+  });
+  const { pending } = save;
+  const saved = Boolean(source && save.data);
   const prefix = source ? "edit-source" : "source";
 
   function onChange(event: React.FormEvent<HTMLFormElement>) {
@@ -43,34 +53,12 @@ export function SourceForm({ accountId, accountSlug, source }: Props) {
     setIdentityChanged(IDENTITY.some((name) => String(form.get(name) ?? "").trim() !== (source.values[name] ?? "")));
   }
 
-  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const element = event.currentTarget;
-    const form = new FormData(element);
-    setError(null);
-    setSaved(false);
-    setFieldErrors({});
-    startTransition(async () => {
-      const result = await (source ? editPostgresSourceAction(form) : addPostgresSourceAction(form)).catch(() => null);
-      if (!result) setError("The server did not answer. Try again.");
-      else if (!result.ok) {
-        setError(result.error);
-        setFieldErrors(result.fieldErrors ?? {});
-      } else if (source) {
-        (element.elements.namedItem("password") as HTMLInputElement).value = "";
-        setIdentityChanged(false);
-        setSaved(true);
-        router.refresh();
-      } else router.push(accountPath(accountSlug, `/sources/${result.data.id}`));
-    });
-  }
-
   return (
-    <form onSubmit={onSubmit} onChange={onChange} noValidate className="max-w-xl space-y-4 rounded-lg p-4 sm:p-6 border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900">
+    <form ref={element} onSubmit={save.onSubmit} onChange={onChange} noValidate className="max-w-xl space-y-4 rounded-lg p-4 sm:p-6 border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900">
       <input type="hidden" name="accountId" value={accountId} />
       {source && <input type="hidden" name="sourceId" value={source.id} />}
       {FIELDS.map((f) => {
-        const message = fieldErrors[f.name]?.[0];
+        const message = save.fieldError(f.name);
         const keepsPassword = source && f.name === "password" && !identityChanged;
         const hint = source && f.name === "password" ? (keepsPassword ? EDIT_PASSWORD_HINT : AGAIN_HINT) : f.hint;
         const optional = f.optional || keepsPassword;
@@ -84,11 +72,11 @@ export function SourceForm({ accountId, accountSlug, source }: Props) {
               required={!optional} autoComplete={f.autoComplete ?? "off"} aria-invalid={message ? true : undefined} aria-describedby={described}
               className="mt-1 w-full rounded-md border border-slate-300 dark:border-slate-600 px-3 py-2" />
             {hint && <p id={`${prefix}-${f.name}-hint`} className="mt-1 text-xs text-slate-600 dark:text-slate-400">{hint}</p>}
-            {message && <p id={`${prefix}-${f.name}-error`} className="mt-1 text-sm font-medium text-red-700 dark:text-red-400">{message}</p>}
+            <FieldError id={`${prefix}-${f.name}-error`} message={message} />
           </div>
         );
       })}
-      {error && <p role="alert" className="rounded-md bg-red-50 dark:bg-red-950 px-3 py-2 text-sm text-red-900 dark:text-red-300">{error}</p>}
+      <ErrorAlert message={save.error} />
       <div className="flex flex-wrap items-center gap-3">
         <Button type="submit" disabled={pending}>{pending ? "Saving…" : source ? "Save and check again" : "Save and check the connection"}</Button>
         <p role="status" aria-live="polite" className="text-sm text-green-800 dark:text-green-400">{saved ? "Saved. The connection check has started." : ""}</p>

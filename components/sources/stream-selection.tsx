@@ -1,8 +1,10 @@
 "use client";
 // Tick tables and their columns, then save them in one request (the API's rules and messages, all or nothing).
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { saveSelectionAction } from "@/app/(app)/[account]/sources/actions";
+import { ErrorAlert } from "@/components/forms/feedback";
+import { useFormAction } from "@/components/forms/use-form-action";
 import { Button } from "@/components/ui/button";
 import type { TableChoice } from "@/lib/connect/source-summaries";
 import { TableFieldset } from "./table-fieldset";
@@ -46,24 +48,11 @@ function selectionRequest(tables: TableChoice[], ticks: Ticks) {
 export function StreamSelection({ accountId, sourceId, tables, readOnly }: Props) {
   const router = useRouter();
   const [ticks, setTicks] = useState(() => initialTicks(tables));
-  const [pending, startTransition] = useTransition();
-  const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
-
-  function save() {
-    const form = new FormData();
-    form.set("accountId", String(accountId));
-    form.set("sourceId", String(sourceId));
-    form.set("selection", JSON.stringify(selectionRequest(tables, ticks)));
-    setOutcome(null);
-    startTransition(async () => {
-      const result = await saveSelectionAction(form).catch(() => null);
-      if (!result) setOutcome({ ok: false, text: "The server did not answer. Try again." });
-      else if (result.ok) {
-        setOutcome({ ok: true, text: "Selection saved." });
-        router.refresh();
-      } else setOutcome({ ok: false, text: result.error });
-    });
-  }
+  const save = useFormAction(saveSelectionAction, {
+    fields: { accountId, sourceId },
+    success: "Selection saved.",
+    then: (result) => result.ok && router.refresh(),
+  });
 
   return (
     <div className="space-y-4">
@@ -74,13 +63,13 @@ export function StreamSelection({ accountId, sourceId, tables, readOnly }: Props
         <p className="text-sm text-slate-600 dark:text-slate-400">The source is deleted: its selection can no longer change.</p>
       ) : (
         <div className="flex items-center gap-3">
-          <Button onClick={save} disabled={pending}>{pending ? "Saving…" : "Save selection"}</Button>
+          <Button onClick={() => save.submit({ selection: JSON.stringify(selectionRequest(tables, ticks)) })} disabled={save.pending}>{save.pending ? "Saving…" : "Save selection"}</Button>
           <div role="status" aria-live="polite" className="text-sm">
-            {outcome?.ok && <p className="text-green-800 dark:text-green-400">{outcome.text}</p>}
+            {save.success && <p className="text-green-800 dark:text-green-400">{save.success}</p>}
           </div>
         </div>
       )}
-      {outcome && !outcome.ok && <p role="alert" className="rounded-md bg-red-50 dark:bg-red-950 px-3 py-2 text-sm text-red-900 dark:text-red-300">{outcome.text}</p>}
+      <ErrorAlert message={save.error} />
     </div>
   );
 }

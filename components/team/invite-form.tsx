@@ -1,40 +1,28 @@
 "use client";
 // Invite by email (owners): the single-use link appears here to copy.
-import { useId, useState, useTransition } from "react";
+import { useId, useRef, useState } from "react";
 import { inviteMemberAction } from "@/app/(app)/[account]/settings/team/actions";
+import { ErrorAlert, FieldError } from "@/components/forms/feedback";
+import { useFormAction } from "@/components/forms/use-form-action";
 import { Button } from "@/components/ui/button";
 
 export function InviteForm({ accountId }: { accountId: number }) {
-  const [pending, startTransition] = useTransition();
-  const [link, setLink] = useState<{ url: string; emailed: boolean } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [fieldError, setFieldError] = useState<string | null>(null);
+  const element = useRef<HTMLFormElement>(null);
   const [copied, setCopied] = useState(false);
+  const invite = useFormAction(inviteMemberAction, { then: (result) => result.ok && element.current?.reset() });
+  const { pending } = invite;
+  const fieldError = invite.fieldError("email");
+  // A bare path (no public URL configured) is shown under the address this browser is on.
+  const link = invite.data && { url: invite.data.link.startsWith("/") ? `${window.location.origin}${invite.data.link}` : invite.data.link, emailed: invite.data.emailed };
   const errorId = useId();
 
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const target = event.currentTarget;
-    setError(null);
-    setFieldError(null);
-    setLink(null);
     setCopied(false);
-    startTransition(async () => {
-      const result = await inviteMemberAction(form).catch(() => null);
-      if (!result) setError("The server did not answer. Try again.");
-      else if (result.ok) {
-        // A bare path (no public URL configured) is shown under the address this browser is on.
-        const url = result.data.link.startsWith("/") ? `${window.location.origin}${result.data.link}` : result.data.link;
-        setLink({ url, emailed: result.data.emailed });
-        target.reset();
-      } else if (result.fieldErrors?.email) setFieldError(result.fieldErrors.email[0]);
-      else setError(result.error);
-    });
+    invite.onSubmit(event);
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-3 rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 p-4">
+    <form ref={element} onSubmit={onSubmit} noValidate className="space-y-3 rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 p-4">
       <h3 className="font-semibold">Invite a team member</h3>
       <input type="hidden" name="accountId" value={accountId} />
       <div className="flex flex-wrap items-end gap-3">
@@ -53,8 +41,8 @@ export function InviteForm({ accountId }: { accountId: number }) {
         </div>
         <Button type="submit" disabled={pending}>{pending ? "Inviting…" : "Create invitation"}</Button>
       </div>
-      {fieldError && <p id={errorId} className="text-sm font-medium text-red-700 dark:text-red-400">{fieldError}</p>}
-      {error && <p role="alert" className="rounded-md bg-red-50 dark:bg-red-950 px-3 py-2 text-sm text-red-900 dark:text-red-300">{error}</p>}
+      <FieldError id={errorId} message={fieldError} />
+      <ErrorAlert message={invite.error} />
       {link && (
         <div className="space-y-1">
           <label htmlFor="invite-link" className="block text-sm font-medium">Invitation link (works once, expires in 7 days)</label>

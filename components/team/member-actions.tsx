@@ -1,7 +1,8 @@
 "use client";
 // Owner controls on one member: change the role, remove (after a confirmation).
-import { useRef, useState, useTransition } from "react";
+import { useRef, useState } from "react";
 import { changeRoleAction, removeMemberAction } from "@/app/(app)/[account]/settings/team/actions";
+import { useFormAction } from "@/components/forms/use-form-action";
 import { Button } from "@/components/ui/button";
 import { DialogContent, DialogRoot } from "@/components/ui/dialog";
 import { useFeedback } from "@/components/ui/feedback";
@@ -9,40 +10,31 @@ import { useFeedback } from "@/components/ui/feedback";
 type Props = { accountId: number; userId: string; email: string; role: string };
 
 export function MemberActions({ accountId, userId, email, role }: Props) {
-  const [pending, startTransition] = useTransition();
   const [confirming, setConfirming] = useState(false);
   const removeButton = useRef<HTMLButtonElement>(null);
   const notify = useFeedback();
 
-  function form(extra: Record<string, string> = {}) {
-    const data = new FormData();
-    data.set("accountId", String(accountId));
-    data.set("userId", userId);
-    for (const [k, v] of Object.entries(extra)) data.set(k, v);
-    return data;
-  }
+  const remove = useFormAction(removeMemberAction, {
+    fields: { accountId, userId },
+    then: (result) => {
+      setConfirming(false);
+      if (!result.ok) return notify({ kind: "error", text: result.error });
+      const keys = result.data.disabledKeys;
+      notify({ kind: "success", text: `${email} was removed.${keys ? ` ${keys} of their keys ${keys === 1 ? "was" : "were"} disabled.` : ""}` });
+    },
+  });
+  const { pending } = remove;
 
   function onRole(event: React.ChangeEvent<HTMLSelectElement>) {
     const next = event.currentTarget.value;
     const select = event.currentTarget;
-    startTransition(async () => {
-      const result = await changeRoleAction(form({ role: next })).catch(() => null);
-      if (result?.ok) notify({ kind: "success", text: `${email} is now ${next === "owner" ? "an owner" : "a member"}.` });
-      else {
+    remove.submit({ role: next }, {
+      action: changeRoleAction,
+      then: (result) => {
+        if (result.ok) return notify({ kind: "success", text: `${email} is now ${next === "owner" ? "an owner" : "a member"}.` });
         select.value = role;
-        notify({ kind: "error", text: result ? result.error : "The server did not answer. Try again." });
-      }
-    });
-  }
-
-  function remove() {
-    startTransition(async () => {
-      const result = await removeMemberAction(form()).catch(() => null);
-      setConfirming(false);
-      if (result?.ok) {
-        const keys = result.data.disabledKeys;
-        notify({ kind: "success", text: `${email} was removed.${keys ? ` ${keys} of their keys ${keys === 1 ? "was" : "were"} disabled.` : ""}` });
-      } else notify({ kind: "error", text: result ? result.error : "The server did not answer. Try again." });
+        notify({ kind: "error", text: result.error });
+      },
     });
   }
 
@@ -66,7 +58,7 @@ export function MemberActions({ accountId, userId, email, role }: Props) {
           description="They lose access to this account at once, and every API key they created is disabled.">
           <div className="flex flex-wrap justify-end gap-2">
             <Button variant="secondary" onClick={() => setConfirming(false)} disabled={pending}>Cancel</Button>
-            <Button variant="danger" onClick={remove} disabled={pending}>{pending ? "Removing…" : "Remove member"}</Button>
+            <Button variant="danger" onClick={() => remove.submit()} disabled={pending}>{pending ? "Removing…" : "Remove member"}</Button>
           </div>
         </DialogContent>
       </DialogRoot>

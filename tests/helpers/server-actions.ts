@@ -1,5 +1,5 @@
 // Call a page's server action over plain HTTP, as the browser does: POST to the page with its Next-Action id
-// and the argument encoded by React's encodeReply (Next's own copy). The ids come from the build's manifest.
+// and the arguments encoded by React's encodeReply (Next's own copy). The ids come from the build's manifest.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -22,11 +22,12 @@ export function actionId(filename: string, exportedName: string, buildDir = ".ne
 
 export type ActionOutcome = { status: number; result: { ok: boolean; error?: string; data?: unknown } | null; body: string };
 
-// One call of action(form) on the page at baseUrl + pagePath, with the session's cookie.
+// One call of action(previous, form) on the page at baseUrl + pagePath, with the session's cookie (no previous result,
+// as a form's first submission sends).
 export async function callAction(session: HttpSession, baseUrl: string, pagePath: string, id: string, fields: Record<string, string>): Promise<ActionOutcome> {
   const form = new FormData();
   for (const [name, value] of Object.entries(fields)) form.set(name, value);
-  const body = await encodeReply([form]);
+  const body = await encodeReply([null, form]);
   const response = await session.fetch(baseUrl, pagePath, {
     method: "POST",
     body,

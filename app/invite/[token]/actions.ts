@@ -1,37 +1,29 @@
 "use server";
 // Accepting an invitation: as the signed-in user, or as a new user who sets a password.
-import { headers } from "next/headers";
 import { z } from "zod";
-import type { ActionResult } from "@/lib/action-result";
-import { getSessionUser } from "@/lib/auth/session";
+import { openAction, signedInAction } from "@/app/_lib/action";
 import { db } from "@/lib/db/client";
-import { requestMetaFrom } from "@/lib/request-meta";
 import { acceptInvitation } from "@/lib/team/invitations";
+import { TEAM_ERROR_MESSAGES } from "@/lib/team/roles";
 import { joinSchema } from "@/lib/validation/team";
 
-type Joined = { accountSlug: string; email: string };
-
-async function slugOf(accountId: number): Promise<string> {
-  return (await db.account.findUniqueOrThrow({ where: { id: accountId }, select: { slug: true } })).slug;
+// The account joined, by its slug (the page to go to next), and who joined.
+async function joined({ accountId, email }: { accountId: number; email: string }) {
+  const { slug } = await db.account.findUniqueOrThrow({ where: { id: accountId }, select: { slug: true } });
+  return { accountSlug: slug, email };
 }
 
 // Join as the person signed in now (their email must be the invited one).
-export async function joinAsSignedInAction(token: string): Promise<ActionResult<Joined>> {
-  const user = await getSessionUser();
-  if (!user) return { ok: false, error: "Sign in first." };
-  const result = await acceptInvitation(db, String(token), { userId: user.id }, requestMetaFrom(await headers()));
-  if (!result.ok) return { ok: false, error: result.message };
-  return { ok: true, data: { accountSlug: await slugOf(result.value.accountId), email: result.value.email } };
-}
+export const joinAsSignedInAction = signedInAction({
+  schema: z.object({ token: z.string().min(1).max(200) }),
+  invalid: TEAM_ERROR_MESSAGES.invalid_invitation,
+  run: ({ input, user, meta }) => acceptInvitation(db, input.token, { userId: user.id }, meta),
+  data: joined,
+});
 
 // Create the invited person's user with a password and join.
-export async function joinWithPasswordAction(form: FormData): Promise<ActionResult<Joined>> {
-  const input = joinSchema.safeParse(Object.fromEntries(form));
-  if (!input.success) {
-    return { ok: false, error: "Check the highlighted fields.", fieldErrors: z.flattenError(input.error).fieldErrors as Record<string, string[]> };
-  }
-  const { token, name, password } = input.data;
-  const result = await acceptInvitation(db, token, { name, password }, requestMetaFrom(await headers()));
-  if (!result.ok) return { ok: false, error: result.message };
-  return { ok: true, data: { accountSlug: await slugOf(result.value.accountId), email: result.value.email } };
-}
+export const joinWithPasswordAction = openAction({
+  schema: joinSchema,
+  run: ({ input, meta }) => acceptInvitation(db, input.token, { name: input.name, password: input.password }, meta),
+  data: joined,
+});

@@ -1,6 +1,6 @@
 "use server";
 // Server actions of the Sources pages: add a PostgreSQL source, edit, pause, delete and check it again, save its selection.
-import { memberAction } from "@/app/(app)/_lib/member-action";
+import { memberAction } from "@/app/_lib/action";
 import { changeByMember as by } from "@/app/(app)/_lib/change-by";
 import { connectServices } from "@/lib/connect/services";
 import { checkSource, createSource, deleteSource, updateSource } from "@/lib/connect/sources";

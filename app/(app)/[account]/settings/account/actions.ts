@@ -1,6 +1,6 @@
 "use server";
-// Server actions of the API keys section, each one declaration of the one pipeline (app/(app)/_lib/member-action.ts).
-import { CHECK_FIELDS as CHECK, memberAction } from "@/app/(app)/_lib/member-action";
+// Server actions of the API keys section, each one declaration of the one pipeline (app/_lib/action.ts).
+import { CHECK_FIELDS as CHECK, memberAction } from "@/app/_lib/action";
 import { parseAllowList } from "@/lib/api-keys/allow-list";
 import { rollApiKey, updateApiKey } from "@/lib/api-keys/changes";
 import { createApiKey, deleteApiKey, KEY_ERROR_MESSAGES, setApiKeyStatus } from "@/lib/api-keys/service";

@@ -2,7 +2,7 @@
 // Server actions of Settings → Destination: save the account's PostgreSQL destination, check its connection.
 import { z } from "zod";
 import { changeByMember } from "@/app/(app)/_lib/change-by";
-import { memberAction } from "@/app/(app)/_lib/member-action";
+import { memberAction } from "@/app/_lib/action";
 import { checkDestination } from "@/lib/connect/destination-check";
 import { createDestination, updateDestination } from "@/lib/connect/destinations";
 import { connectServices } from "@/lib/connect/services";

@@ -1,6 +1,6 @@
 "use server";
 // Server actions of the Team tab: invite, change a role, remove a member, revoke an invitation (owners only, checked in lib/team).
-import { memberAction } from "@/app/(app)/_lib/member-action";
+import { memberAction } from "@/app/_lib/action";
 import { db } from "@/lib/db/client";
 import { sendInvitationEmail } from "@/lib/mail";
 import { ok } from "@/lib/result";

@@ -1,7 +1,7 @@
 "use server";
 // Server actions of a source's Replication panel: run now, stop, the state it polls while a run goes, its schedule.
 import { z } from "zod";
-import { memberAction } from "@/app/(app)/_lib/member-action";
+import { memberAction } from "@/app/_lib/action";
 import { changeByMember } from "@/app/(app)/_lib/change-by";
 import { connectServices } from "@/lib/connect/services";
 import { updateSource } from "@/lib/connect/sources";
