@@ -11,7 +11,8 @@ import {
   byMember,
   keyFailure,
   isExpired,
-  MAX_KEYS_PER_ACCOUNT,
+  refuseFullAccount,
+  takeKeySlot,
   toView,
   viewSelect,
   type ApiKeyView,
@@ -58,20 +59,14 @@ export async function rollApiKey(
   const plaintext = generateApiKey();
   return inTransaction(db, async (tx) => {
     // Write first (SQLite then holds the write lock for the whole transaction); a refusal below rolls it back.
-    const raised = await tx.account.updateMany({
-      where: { id: actor.accountId, plan: "enterprise", apiKeyCount: { lt: MAX_KEYS_PER_ACCOUNT } },
-      data: { apiKeyCount: { increment: 1 } },
-    });
+    const slot = await takeKeySlot(tx, actor.accountId);
     const old = await tx.apiKey.findFirst({
       where: { id: keyId, accountId: actor.accountId },
       select: { id: true, last4: true, description: true, status: true, createdAt: true, expiresAt: true, access: true, allowedCidrs: true },
     });
     if (!old) refuse(keyFailure("not_found"));
     if (old.status !== "enabled" || isExpired(old, now)) refuse(keyFailure("not_rollable"));
-    if (raised.count === 0) {
-      const ws = await tx.account.findUnique({ where: { id: actor.accountId }, select: { plan: true } });
-      refuse(keyFailure(!ws ? "not_found" : !hasApiAccess(ws.plan) ? "no_api_access" : "limit_reached"));
-    }
+    if (!slot) await refuseFullAccount(tx, actor.accountId);
     const lifetime = old.expiresAt ? old.expiresAt.getTime() - old.createdAt.getTime() : null;
     const key = await tx.apiKey.create({
       data: {

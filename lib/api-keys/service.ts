@@ -98,6 +98,21 @@ export async function listApiKeys(db: Db, accountId: number): Promise<ApiKeyView
 // connection) rather than failing after Prisma's defaults of 2 s and 5 s, which a burst on two instances exceeds.
 export const BURST_TX = { maxWait: 15_000, timeout: 20_000 };
 
+// Inside a create or roll: raise the account's key counter, unless it is full or its plan has no API access.
+export async function takeKeySlot(tx: Pick<Tx, "account">, accountId: number): Promise<boolean> {
+  const raised = await tx.account.updateMany({
+    where: { id: accountId, plan: "enterprise", apiKeyCount: { lt: MAX_KEYS_PER_ACCOUNT } },
+    data: { apiKeyCount: { increment: 1 } },
+  });
+  return raised.count === 1;
+}
+
+// Inside a create or roll whose counter did not move: refuse with the reason (gone, no API access, full).
+export async function refuseFullAccount(tx: Pick<Tx, "account">, accountId: number): Promise<never> {
+  const account = await tx.account.findUnique({ where: { id: accountId }, select: { plan: true } });
+  return refuse(keyFailure(!account ? "not_found" : !hasApiAccess(account.plan) ? "no_api_access" : "limit_reached"));
+}
+
 // Create a key. The limit holds under concurrency: the account's key counter is raised by a
 // guarded UPDATE (… WHERE apiKeyCount < 10) in the same transaction as the insert, so
 // concurrent creators serialize on the account row and the loser sees a full counter.
@@ -118,14 +133,7 @@ export async function createApiKey(
   const by = await byMember(db, actor);
   const plaintext = generateApiKey();
   return inTransaction(db, async (tx) => {
-    const raised = await tx.account.updateMany({
-      where: { id: actor.accountId, plan: "enterprise", apiKeyCount: { lt: MAX_KEYS_PER_ACCOUNT } },
-      data: { apiKeyCount: { increment: 1 } },
-    });
-    if (raised.count === 0) {
-      const ws = await tx.account.findUnique({ where: { id: actor.accountId }, select: { plan: true } });
-      refuse(keyFailure(!ws ? "not_found" : !hasApiAccess(ws.plan) ? "no_api_access" : "limit_reached"));
-    }
+    if (!(await takeKeySlot(tx, actor.accountId))) await refuseFullAccount(tx, actor.accountId);
     const key = await tx.apiKey.create({
       data: {
         accountId: actor.accountId,
