@@ -2,10 +2,11 @@ import { defineConfig } from "@playwright/test";
 import { findChromium } from "./scripts/lib/browser";
 import { e2eBaseUrl } from "./e2e/support/env";
 
-// The phone project (e2e/phone: main flows on a phone, reflow at 320 px, axe in light and dark) checks layout,
-// which does not depend on the database: it runs on the SQLite pass only, not when TEST_DATABASE=postgres
-// (scripts/test.ts sets that for the PostgreSQL pass), to keep CI time down.
+// The phone project (e2e/phone: main flows on a phone, reflow at 320 px, axe in light and dark) and the axe scans of
+// e2e/accessibility.spec.ts check markup, which does not depend on the database: they run on the SQLite pass only,
+// not when TEST_DATABASE=postgres (scripts/test.ts sets that for the PostgreSQL pass), to keep CI time down.
 const phone = process.env.TEST_DATABASE !== "postgres";
+const markupOnly = phone ? [] : ["accessibility.spec.ts"];
 
 // The e2e suite runs against `next build && next start` on its own SQLite file (or PostgreSQL database).
 export default defineConfig({
@@ -14,7 +15,7 @@ export default defineConfig({
   testDir: "e2e",
   testMatch: "**/*.spec.ts",
   projects: [
-    { name: "e2e", testIgnore: ["after-run/**", "phone/**"] },
+    { name: "e2e", testIgnore: ["after-run/**", "phone/**", ...markupOnly] },
     // A phone: 390 × 844 CSS px, touch (Chromium's mobile emulation). Specs that need 320 px set it themselves.
     ...(phone
       ? [{ name: "phone", testMatch: "phone/**/*.spec.ts", use: { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true } }]
