@@ -79,6 +79,8 @@ async function main(): Promise<number> {
   // Names this run's PostgreSQL databases, so that concurrent runs on one server never collide.
   const run = sanitizeRunId(process.env.TEST_RUN_ID || `r${process.pid}`);
   process.env.TEST_RUN_ID = run;
+  // Rate-limit counters of this run in a Redis shared with other runs (and their 15-minute windows) stay apart.
+  process.env.REDIS_KEY_PREFIX ||= `bobbin:test:${run}:${Date.now().toString(36)}:`;
   mkdirSync(".tmp", { recursive: true });
   console.log(`Browser: ${ensureChromium()}`);
 

@@ -81,6 +81,16 @@ describe("expired counters go away", async () => {
     expect(ttl).toBeGreaterThan(0);
     expect(ttl).toBeLessThanOrEqual(30_000);
   });
+
+  it("Redis stores with different key prefixes (two deployments on one server) count apart", async () => {
+    const k = `shared:${randomBytes(4).toString("hex")}`;
+    const [mine, theirs] = [redisRateLimitStore(REDIS_URL, "bobbin:a:"), redisRateLimitStore(REDIS_URL, "bobbin:b:")];
+    for (let i = 0; i < 3; i++) await mine.hit(k, 3, 30_000);
+    expect((await mine.hit(k, 3, 30_000)).allowed).toBe(false);
+    expect(await theirs.hit(k, 3, 30_000)).toMatchObject({ allowed: true, count: 1 });
+    expect((await theirs.peek(k)).count).toBe(1);
+    await Promise.all([mine.close(), theirs.close()]);
+  });
 });
 
 describe("client keys", () => {

@@ -43,6 +43,13 @@ export function checkLoad(accountId?: number): { active: number; waiting: number
   return accountId === undefined ? overall.load : perAccount.loadOf(String(accountId));
 }
 
+const inFlight = new Set<Promise<void>>();
+
+// Resolves once every check this process started has recorded its outcome (before closing its database).
+export async function settleConnectionChecks(): Promise<void> {
+  while (inFlight.size) await Promise.all(inFlight);
+}
+
 // Start a check: record it as running now, return its job name at once, run discovery in the background.
 // A source has one running check at a time: while one runs, starting another returns the running one.
 export async function startConnectionCheck(
@@ -66,9 +73,12 @@ export async function startConnectionCheck(
       return true;
     });
     if (!claimed) continue;
-    const finished = runCheck(db, source, jobName, conn, options).catch((error: Error) => {
-      console.error(`connection check ${jobName} could not be recorded: ${error.message.split("\n")[0].slice(0, 200)}`);
-    });
+    const finished = runCheck(db, source, jobName, conn, options)
+      .catch((error: Error) => {
+        console.error(`connection check ${jobName} could not be recorded: ${error.message.split("\n")[0].slice(0, 200)}`);
+      })
+      .finally(() => inFlight.delete(finished));
+    inFlight.add(finished);
     return { jobName, finished, alreadyRunning: false };
   }
   throw new Error("connection check: too much contention on the source");

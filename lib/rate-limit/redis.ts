@@ -3,8 +3,11 @@ import "server-only";
 import Redis from "ioredis";
 import { outcome, type RateLimitStore } from "./types";
 
-export function redisRateLimitStore(url: string): RateLimitStore {
-  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 2, enableOfflineQueue: true, keyPrefix: "bobbin:rl:" });
+export const DEFAULT_REDIS_PREFIX = "bobbin:rl:";
+
+// `keyPrefix` keeps deployments (or test runs) that share one Redis server apart.
+export function redisRateLimitStore(url: string, keyPrefix = DEFAULT_REDIS_PREFIX): RateLimitStore {
+  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 2, enableOfflineQueue: true, keyPrefix });
   return {
     async hit(key, limit, windowMs, now = new Date()) {
       const result = await redis.multi().incr(key).pexpire(key, windowMs, "NX").pttl(key).exec();

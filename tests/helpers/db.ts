@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import path from "node:path";
 import pg from "pg";
 import { afterAll } from "vitest";
+import { settleConnectionChecks } from "@/lib/connect/checks";
 import { createDb, type Db } from "@/lib/db/factory";
 import { PG_SERVER, templateUrl, testDatabaseKind } from "./test-db-urls";
 
@@ -33,6 +34,10 @@ export async function freshDb(): Promise<TestDb> {
     });
   }
   const db = createDb(url);
-  afterAll(() => db.$disconnect());
+  // Checks a test started in the background (creating a source starts one) record their outcome first.
+  afterAll(async () => {
+    await settleConnectionChecks();
+    await db.$disconnect();
+  });
   return { db, url };
 }
