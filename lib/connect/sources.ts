@@ -20,6 +20,7 @@ import {
 } from "./properties";
 import { formComplete, reportCard, type ReportCard } from "./report-card";
 import { fail, ok, type Result } from "./result";
+import { isUniqueViolation } from "../result";
 import { checkSchedule, clearNulls, nextFireAtFor, scheduleOfSource, type Schedule } from "./source-schedule";
 
 export type ConnectDeps = { db: Db; box: SecretBox };
@@ -228,8 +229,6 @@ async function maybeStartCheck(deps: ConnectDeps, accountId: number, id: number,
   await startConnectionCheck(deps.db, { id, accountId }, conn, { supersede });
   return "started";
 }
-
-const isUniqueViolation = (error: unknown) => (error as { code?: string })?.code === "P2002";
 
 // Insert under the first free name base, base_2, base_3 …; a racing insert of the same name moves on to the next.
 async function insertWithUniqueName<T>(db: Db, accountId: number, base: string, insert: (name: string) => Promise<T>): Promise<T> {

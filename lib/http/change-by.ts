@@ -1,4 +1,5 @@
 // Who changes a source or destination through the API: the key, acting for its creator, and the client's address.
+import "server-only";
 import { keyActor, type ChangeBy } from "../connect/audit";
 import { requestMetaFrom } from "../request-meta";
 import type { ApiContext } from "./handler";

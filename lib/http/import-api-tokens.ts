@@ -1,5 +1,6 @@
 // Import API tokens (GET/POST /v4/sources/{id}/tokens, DELETE …/tokens/{token_id}) belong to the original's
 // Import API sources, which Bobbin does not have: a documented 400 for a source of the account, 404 otherwise.
+import "server-only";
 import { ApiProblem } from "./errors";
 import type { ApiContext } from "./handler";
 

@@ -1,4 +1,5 @@
 // HTTP plumbing of the job endpoints: the client-id guard, the page parameter, the rate limits, the actor.
+import "server-only";
 import { parsePageParam } from "../audit/api-page";
 import type { SyncActor } from "../replication/sync";
 import { ApiProblem, tooManyRequests, unauthorized } from "./errors";

@@ -5,7 +5,8 @@ import { randomBytes } from "node:crypto";
 import { recordEvent } from "../audit/events";
 import type { SecretBox } from "../crypto/secret-box";
 import type { Db } from "../db/factory";
-import { fail, ok, type Result } from "../connect/result";
+import { fail, type Result } from "../connect/result";
+import { inTransaction, refuse } from "../result";
 import { hookSecretContext } from "./hook-secret";
 import { hookUrlProblem, type HostEnv } from "./hook-url-rules";
 import { lockAccountRow } from "./account-lock";
@@ -37,12 +38,12 @@ export async function createHook(deps: Deps, key: KeyCaller, input: CreateHookIn
   const problem = hookUrlProblem(input.config.url, env);
   if (problem) return fail("InvalidBody", "The hook URL is not allowed; see fields.", { "config.url": problem });
   const secret = newHookSecret();
-  return deps.db.$transaction(async (tx) => {
+  return inTransaction(deps.db, async (tx) => {
     await lockAccountRow(tx, key.accountId);
     const destination = await tx.destination.findFirst({ where: { id: input.destination_id, accountId: key.accountId }, select: { id: true } });
-    if (!destination) return fail("InvalidBody", "The destination was not found in this account.", { destination_id: "No such destination." });
+    if (!destination) refuse(fail("InvalidBody", "The destination was not found in this account.", { destination_id: "No such destination." }));
     if ((await tx.notificationHook.count({ where: { accountId: key.accountId } })) >= MAX_HOOKS) {
-      return fail("InvalidBody", `You have exceeded the limit of ${MAX_HOOKS} hooks.`);
+      refuse(fail("InvalidBody", `You have exceeded the limit of ${MAX_HOOKS} hooks.`));
     }
     // The signing secret is sealed bound to the new row, so it is written once the row (and its id) exists.
     const created = await tx.notificationHook.create({
@@ -50,35 +51,35 @@ export async function createHook(deps: Deps, key: KeyCaller, input: CreateHookIn
     });
     const row = await tx.notificationHook.update({ where: { id: created.id }, data: { secret: deps.box.seal(secret, hookSecretContext(created.id)) } });
     await recordEvent(tx, { accountId: key.accountId, action: "notification.hook_created", actor: await keyActor(tx, key), target: { type: "notification", label: label(row) } });
-    return ok({ ...toHook(row), secret });
+    return { ...toHook(row), secret };
   });
 }
 
 // Enable or disable a hook; a disabled hook receives nothing until enabled again.
 export async function setHookEnabled(db: Db, key: KeyCaller, id: number, enable: boolean): Promise<Result<Hook>> {
-  return db.$transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     // Write first: on SQLite a transaction that reads before its first write can be refused the write lock.
     await lockAccountRow(tx, key.accountId);
     const row = await tx.notificationHook.findFirst({ where: { id, accountId: key.accountId } });
-    if (!row) return fail("NotFound", "The hook was not found.");
-    if (enable === (row.disabledAt === null)) return ok(toHook(row));
+    if (!row) refuse(fail("NotFound", "The hook was not found."));
+    if (enable === (row.disabledAt === null)) return toHook(row);
     const updated = await tx.notificationHook.update({ where: { id: row.id }, data: { disabledAt: enable ? null : new Date() } });
     const action = enable ? "notification.hook_enabled" : "notification.hook_disabled";
     await recordEvent(tx, { accountId: key.accountId, action, actor: await keyActor(tx, key), target: { type: "notification", label: label(row) } });
-    return ok(toHook(updated));
+    return toHook(updated);
   });
 }
 
 // Delete a hook and its delivery log.
 export async function deleteHook(db: Db, key: KeyCaller, id: number): Promise<Result<null>> {
-  return db.$transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     // Write first: on SQLite a transaction that reads before its first write can be refused the write lock.
     await lockAccountRow(tx, key.accountId);
     const row = await tx.notificationHook.findFirst({ where: { id, accountId: key.accountId } });
-    if (!row) return fail("NotFound", "The hook was not found.");
+    if (!row) refuse(fail("NotFound", "The hook was not found."));
     await tx.notificationHook.delete({ where: { id: row.id } });
     await recordEvent(tx, { accountId: key.accountId, action: "notification.hook_deleted", actor: await keyActor(tx, key), target: { type: "notification", label: label(row) } });
-    return ok(null);
+    return null;
   });
 }
 

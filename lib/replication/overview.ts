@@ -100,7 +100,7 @@ export async function findSourceRun(db: Db, accountId: number, sourceId: number,
 
 export type LastRun = { status: RunStatus; at: string; error: string | null };
 
-// Each source's last finished run (for the Sources list), keyed by source id.
+// Each source's latest run, finished or not (for the Sources list), keyed by source id.
 export async function lastRunsBySource(db: Db, accountId: number, now = new Date()): Promise<Map<number, LastRun>> {
   const latest = await db.replicationJob.groupBy({ by: ["sourceId"], where: { accountId }, _max: { id: true } });
   const jobs = await db.replicationJob.findMany({ where: { id: { in: latest.map((g) => g._max.id!) } }, select: { ...JOB_FIELDS, sourceId: true } });

@@ -1,4 +1,5 @@
 // The handlers of the destinations' and the type catalogues' route contracts (lib/http/routes/destinations.ts).
+import "server-only";
 import { checkDestination } from "../../connect/destination-check";
 import { DESTINATION_TYPE_SPECS, findDestinationTypeSpec } from "../../connect/destination-types";
 import { createDestination, deleteDestination, getDestination, listDestinations, updateDestination } from "../../connect/destinations";

@@ -1,4 +1,5 @@
 // The handlers of the notifications API's route contracts (lib/http/routes/notifications.ts).
+import "server-only";
 import { ok } from "../../connect/result";
 import { createCustomEmail, deleteCustomEmail, listCustomEmails, setCustomEmailDisabled } from "../../notifications/custom-emails";
 import { createHook, deleteHook, listHookDeliveries, listHooks, setHookEnabled } from "../../notifications/hooks";

@@ -1,4 +1,5 @@
 // The handlers of the sources' route contracts (lib/http/routes/sources.ts): domain calls, answers serialized.
+import "server-only";
 import { checkSource, createSource, deleteSource, getSource, listSources, updateSource } from "../../connect/sources";
 import { getStreamDetail, lastCheckOf, listStreamSummaries, updateStreamMetadata } from "../../connect/stream-access";
 import { apiChangeBy } from "../change-by";

@@ -1,4 +1,5 @@
 // The handlers of a source's replication job contracts: start (POST) and stop (DELETE) …/sync.
+import "server-only";
 import { appQueue } from "../../jobs/app-jobs";
 import { ok } from "../../connect/result";
 import { startSync, stopSync } from "../../replication/sync";
