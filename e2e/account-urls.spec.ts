@@ -98,3 +98,20 @@ test("an old URL opened signed out goes through sign-in to the new page", async 
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(new RegExp(`/${second.slug}/settings/activity$`));
 });
+
+test("an account's bare URL opens its Account Settings; a foreign one and a path no account can have answer 404", async ({ page, db }) => {
+  const mine = await createAccount(db);
+  const foreign = await createAccount(db);
+  // Signed out, a path that cannot be an account is a plain 404, not a sign-in page.
+  expect((await page.goto("/favicon.ico"))?.status()).toBe(404);
+  expect((await page.goto("/robots.txt"))?.status()).toBe(404);
+  await signIn(page, mine.emails[0]);
+  for (const path of [`/${mine.slug}`, `/${mine.slug}/settings`]) {
+    await page.goto(path);
+    await expect(page).toHaveURL(new RegExp(`/${mine.slug}/settings/account$`));
+    await expect(page.getByRole("heading", { name: mine.name })).toBeVisible();
+  }
+  for (const path of [`/${foreign.slug}`, `/${foreign.slug}/settings`, "/favicon.ico"]) {
+    expect((await page.goto(path))?.status(), path).toBe(404);
+  }
+});

@@ -4,6 +4,7 @@ import { getServerSession } from "next-auth";
 import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
+import { accountSlugProblem } from "../account-slugs";
 import { accountPath, REQUESTED_PAGE_HEADER } from "../console-paths";
 import { db } from "../db/client";
 import { findMembership, listMemberships, type Member } from "./membership";
@@ -42,6 +43,8 @@ async function requestedPage(fallback: string): Promise<string> {
 // For account pages and their layout (one query per request): the signed-in user's membership in the account
 // the URL names. Signed out → sign-in that comes back to the page; an unknown slug and another account's → the same 404.
 export const requireAccountMember = cache(async (slug: string): Promise<PageContext> => {
+  // No account can have a malformed slug (/favicon.ico, /robots.txt …): 404 at once, signed in or not.
+  if (accountSlugProblem(slug)) notFound();
   const user = await getSessionUser();
   if (!user) redirect(loginUrl(await requestedPage(accountPath(slug, "/settings/account"))));
   const memberships = await listMemberships(db, user.id);
