@@ -105,7 +105,13 @@ test("an account's bare URL opens its Account Settings; a foreign one and a path
   // Signed out, a path that cannot be an account is a plain 404, not a sign-in page.
   expect((await page.goto("/favicon.ico"))?.status()).toBe(404);
   expect((await page.goto("/robots.txt"))?.status()).toBe(404);
-  await signIn(page, mine.emails[0]);
+  // Signed out, an account's bare URL goes through sign-in, then to its Account Settings.
+  await page.goto(`/${mine.slug}`);
+  await expect(page).toHaveURL(/\/login\?callbackUrl=/);
+  await page.getByLabel("Email").fill(mine.emails[0]);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(new RegExp(`/${mine.slug}/settings/account$`));
   for (const path of [`/${mine.slug}`, `/${mine.slug}/settings`]) {
     await page.goto(path);
     await expect(page).toHaveURL(new RegExp(`/${mine.slug}/settings/account$`));
